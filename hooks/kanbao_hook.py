@@ -1,0 +1,76 @@
+"""MkDocs adapter for the Kanbao pipeline: seeds/*.txt → generated pages.
+
+Thin on purpose (MkDocs 2.0 drops plugins): it only calls ``kanbao.site`` and
+hands the result to MkDocs.  Nothing is written into docs/.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kanbao.site import build_site  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.kanbao")
+_cfg: dict = {}
+
+
+def _paths(config) -> tuple[Path, Path]:
+    base = Path(config.config_file_path).parent
+    extra = config.get("extra", {}).get("kanbao", {}) or {}
+    return base / extra.get("seeds", "seeds"), Path(config.docs_dir) / extra.get("glossary", "glossary.yml")
+
+
+def on_config(config):
+    _cfg["first_only"] = bool((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_first_only", False))
+    return config
+
+
+def on_files(files, config):
+    seeds, gloss_path = _paths(config)
+    glossary = None
+    if gloss_path.exists():
+        try:
+            from kanbao.glossary import load_glossary
+            glossary = load_glossary(gloss_path)
+        except Exception as e:  # a broken glossary must not stop the site
+            log.warning("glossary %s not used: %s", gloss_path.name, e)
+    site = build_site(seeds, glossary=glossary, first_only=_cfg.get("first_only", False),
+                      with_home=files.get_file_from_path("index.md") is None)
+    for line in site.log:
+        log.info("kanbao: %s", line)
+    for w in site.warnings:
+        log.warning("kanbao: %s", w)
+    for path, md in site.files.items():
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=md))
+    extra_pages = getattr(site, "extra_pages", None)
+    nav = [{"首页": "index.md"}] + site.nav
+    for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+        if f.src_uri != "index.md" and not f.src_uri.startswith("pages/"):
+            nav.append(f.src_uri)
+    if not config.get("nav"):
+        config["nav"] = nav
+    _cfg["site"] = site
+    return files
+
+
+def on_serve(server, config, builder):
+    seeds, gloss_path = _paths(config)
+    server.watch(str(seeds))
+    return server
+
+
+def on_post_build(config):
+    """Build the Pagefind index into site_dir/pagefind (needs `npm ci`)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
+    search = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(search)
+    log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))

@@ -1,0 +1,73 @@
+"""One seed file → a structured ``Page`` (decode → lines → reflow → structure).
+
+>>> page = convert_text("07中国式现代化的关键在于科技现代化。", "x.txt")
+>>> page.page_no, [a.sections[0].blocks[0].text for a in page.articles]
+('07', ['中国式现代化的关键在于科技现代化。'])
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .check import missing_text
+from .decode import DecodeError, decode_bytes
+from .lines import split_lines
+from .model import Page
+from .reflow import reflow
+from .structure import structure
+
+DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def seed_slug(name: str) -> str:
+    """A stable, URL-safe slug from a seed's file name.
+
+    >>> seed_slug("第 07 版(要闻).txt"), seed_slug("000_e92b.txt")
+    ('第-07-版-要闻', '000_e92b')
+    """
+    stem = name.rsplit(".", 1)[0]
+    slug = re.sub(r"[^\w-]+", "-", stem, flags=re.UNICODE).strip("-_").lower()
+    return slug or "seed"
+
+
+def convert_text(text: str, name: str, corrections: dict | None = None) -> Page:
+    """Convert decoded seed text; ``corrections`` is a parsed sidecar (see ``corrections.py``)."""
+    lines, page_no = split_lines(text)
+    page = Page(seed=name, slug=seed_slug(name), page_no=page_no)
+    if page_no:
+        page.removed.append(page_no)
+    page.blocks = reflow(lines)
+    forced: dict[str, str] = {}
+    if corrections:
+        from .corrections import forced_kinds
+        forced = forced_kinds(page.blocks, corrections)
+    structure(page, forced)
+    if corrections:
+        from .corrections import apply_corrections
+        apply_corrections(page, corrections)
+    for b in page.furniture:
+        m = DATE.search(b.text)
+        if m and not page.date:
+            page.date = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    shown = [b.text for a in page.articles for b in a.blocks()] + [b.text for b in page.furniture]
+    lost = missing_text(text, shown, page.removed)
+    if lost:
+        page.warnings.append(f"{name}: text lost in conversion, first missing: 「{lost}」")
+    placed = {id(b) for a in page.articles for b in a.blocks()} | {id(b) for b in page.furniture}
+    unplaced = [b for b in page.blocks if id(b) not in placed and b.kind != "pq_number"]
+    if unplaced:
+        page.warnings.append(f"{name}: {len(unplaced)} block(s) not placed in any article: {unplaced[0].span}")
+    return page
+
+
+def convert_file(path: str | Path, corrections: dict | None = None) -> Page:
+    """Read, decode and convert one seed; raises ``DecodeError`` for non-text files."""
+    p = Path(path)
+    data = p.read_bytes()
+    if not data.strip():
+        raise EmptySeed(f"{p.name}: empty seed, no page made")
+    return convert_text(decode_bytes(data, p.name), p.name, corrections)
+
+
+class EmptySeed(DecodeError):
+    """A seed with no text in it."""

@@ -1,0 +1,130 @@
+"""Text → ``Line`` objects with display width and local column width.
+
+>>> ls, page_no = split_lines("07中国式现代化\\n\\n转化主要有两条路径")
+>>> page_no, [(ln.no, ln.text, ln.width, ln.blanks_before) for ln in ls]
+('07', [(1, '中国式现代化', 12, 0), (3, '转化主要有两条路径', 18, 1)])
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .model import Line
+from .textfix import apply_fixers
+
+
+def display_width(s: str) -> int:
+    """Width in half-em units: wide, full-width and ambiguous (“ ” — …) count 2.
+
+    >>> display_width("中试2028年“链主”")
+    18
+    """
+    w = 0
+    for c in s:
+        eaw = unicodedata.east_asian_width(c)
+        w += 2 if eaw in "WFA" else 0 if unicodedata.combining(c) else 1
+    return w
+
+
+# a page number glued to the first line: 1–3 digits followed by a space or by
+# Chinese text that is not a date or a unit (so "12月1日" is no page number)
+_PAGE_NO = re.compile(r"^\s*(\d{1,3})(?:[ \u3000\t]+|(?=[\u4e00-\u9fff“《（]))(?![年月日号时分秒万亿元个位条项家%倍])")
+
+
+def split_page_number(first: str) -> tuple[str, str]:
+    """Split a page number glued to the first line of a page.
+
+    >>> split_page_number(" 07中国式现代化")
+    ('07', '中国式现代化')
+    >>> split_page_number("05 3月12日中午")
+    ('05', '3月12日中午')
+    >>> split_page_number("12月1日，成都开通")
+    ('', '12月1日，成都开通')
+    >>> split_page_number("03")
+    ('03', '')
+    """
+    s = first.strip()
+    if re.fullmatch(r"\d{1,3}", s) and 0 < int(s) < 500:
+        return s, ""
+    m = _PAGE_NO.match(first)
+    if m and 0 < int(m.group(1)) < 500:
+        return m.group(1), first[m.end():].strip()
+    return "", first
+
+
+def split_lines(text: str) -> tuple[list[Line], str]:
+    """All non-blank lines with widths and blank-line counts; and the page number."""
+    raw_lines = text.split("\n")
+    out: list[Line] = []
+    blanks = 0
+    page_no = ""
+    for i, raw in enumerate(raw_lines, start=1):
+        body = raw.replace("\f", "").replace("\ufeff", "")
+        if not body.strip():
+            blanks += 1
+            continue
+        if not out and not page_no:
+            page_no, rest = split_page_number(body)
+            if page_no and not rest:
+                continue
+            body = rest if page_no else body
+        fixed, fixes = apply_fixers(body.strip())
+        # measure the line as set: the spaces around numbers took room on the page
+        measured = body.strip() if "unspace_letterspaced" not in fixes else fixed
+        out.append(Line(no=i, raw=raw, text=fixed, width=display_width(measured), blanks_before=blanks,
+                        leading_space=body[:1].isspace(), fixes=fixes))
+        blanks = 0
+    estimate_columns(out)
+    return out, page_no
+
+
+def column_width(widths: list[int], own: int = 0) -> int:
+    """The full width of the column these line widths come from.
+
+    The widest width that at least two lines (and a quarter of them) share,
+    within one unit: a column's full lines are its widest common width,
+    while first lines, last lines and headlines are fewer or narrower.
+
+    >>> column_width([28, 28, 24, 28, 10, 28, 27])
+    28
+    >>> column_width([66, 70, 42, 14])
+    70
+
+    A column much wider than the line itself and than most of its
+    neighbours (a headline across columns) is not its column:
+
+    >>> column_width([120, 126, 125, 30, 34, 34, 34, 32], own=30)
+    34
+    """
+    ws = [w for w in widths if w >= 8]
+    if ws:
+        cap = 1.5 * max(own, sorted(ws)[len(ws) // 2])
+        ws = [w for w in ws if w <= cap] or ws
+    if not ws:
+        return max(widths, default=0)
+    need = max(2, len(ws) // 4)
+    sup = {w: sum(1 for v in ws if abs(v - w) <= 1) for w in set(ws)}
+    wide = [w for w, c in sup.items() if c >= need]
+    if wide:
+        return max(wide)
+    return max(sup, key=lambda w: (sup[w], w))
+
+
+def estimate_columns(lines: list[Line], window: int = 6) -> None:
+    """Set ``colw`` (both sides), ``colw_back`` and ``colw_fwd`` on every line.
+
+    A line at a column change belongs with the lines on one side of it only,
+    so a break is judged with the column before it for the line that ends
+    and the column after it for the line that starts.
+
+    >>> ls = [Line(no=i, raw="", text="", width=w) for i, w in enumerate([28, 28, 24, 28, 10, 28, 27])]
+    >>> estimate_columns(ls); [ln.colw for ln in ls]
+    [28, 28, 28, 28, 28, 28, 28]
+    """
+    widths = [ln.width for ln in lines]
+    n = len(widths)
+    for i, ln in enumerate(lines):
+        ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)
+        ln.colw_back = column_width(widths[max(0, i - window): i + 1], ln.width)
+        ln.colw_fwd = column_width(widths[i: i + window + 1], ln.width)

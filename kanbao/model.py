@@ -1,0 +1,112 @@
+"""The page model every stage speaks: Line → Block → Section/Article → Page.
+
+Plain dataclasses, no behaviour beyond small derived properties, so that a
+stage can be read (and tested) on its own.
+
+>>> Line(no=3, raw="转化主要有两条路径", text="转化主要有两条路径", width=18).width
+18
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Line:
+    """One non-blank line of a seed, after text fixers ran on it."""
+
+    no: int                      # 1-based line number in the seed
+    raw: str                     # the line as decoded
+    text: str                    # the line after fixers (stripped)
+    width: int                   # display width of ``text`` (CJK = 2, ASCII = 1)
+    blanks_before: int = 0       # blank lines right before it
+    leading_space: bool = False  # the extractor put whitespace before it
+    colw: int = 0                # local column width around it, set by ``lines.estimate_columns``
+    colw_back: int = 0           # column width judged from it and the lines before it
+    colw_fwd: int = 0            # column width judged from it and the lines after it
+    fixes: tuple[str, ...] = ()  # names of the fixers that changed it
+
+
+@dataclass
+class Decision:
+    """Why two lines were joined or a block was ended."""
+
+    rule: str
+    joined: bool
+    after_line: int              # the seed line before the gap
+
+    def __str__(self) -> str:
+        return f"{'join' if self.joined else 'break'}:{self.rule}"
+
+
+@dataclass
+class Block:
+    """A run of lines read as one unit: a paragraph, a heading, a label …
+
+    ``kind`` is one of: para, heading, byline, question, answer, pullquote,
+    pq_number, furniture (page header), unplaced.
+    """
+
+    id: str
+    lines: list[Line]
+    text: str
+    kind: str = "para"
+    decisions: list[Decision] = field(default_factory=list)  # joins inside + the break after
+    notes: list[str] = field(default_factory=list)            # structure decisions
+    label: str = ""              # speaker label of a question/answer (e.g. "记者")
+    parts: list[str] = field(default_factory=list)  # a merged heading's pieces (title / subtitle)
+
+    @property
+    def first_no(self) -> int:
+        return self.lines[0].no if self.lines else 0
+
+    @property
+    def span(self) -> str:
+        nos = [ln.no for ln in self.lines]
+        return f"L{nos[0]}" if len(nos) == 1 else f"L{nos[0]}-{nos[-1]}" if nos == list(range(nos[0], nos[-1] + 1)) else "L" + ",".join(map(str, nos))
+
+
+@dataclass
+class Section:
+    heading: Block | None = None
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    id: str                                   # stable slug, unique within the page
+    title: Block | None = None                # 主题
+    kicker: Block | None = None               # 引题
+    subtitle: Block | None = None             # 副题
+    byline: list[Block] = field(default_factory=list)
+    lead: list[Block] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    pullquotes: list[Block] = field(default_factory=list)
+    moves: list[str] = field(default_factory=list)
+
+    @property
+    def title_text(self) -> str:
+        return self.title.text if self.title else ""
+
+    def blocks(self) -> list[Block]:
+        """Every block of the article in reading order."""
+        out = [b for b in (self.kicker, self.title, self.subtitle) if b]
+        out += self.byline + self.lead
+        for sec in self.sections:
+            if sec.heading:
+                out.append(sec.heading)
+            out += sec.blocks
+        return out + self.pullquotes
+
+
+@dataclass
+class Page:
+    seed: str                                  # file name of the seed
+    slug: str                                  # URL-safe, stable name of the seed
+    page_no: str = ""                          # printed page number, if found
+    date: str = ""                             # date printed in the page header, if any
+    blocks: list[Block] = field(default_factory=list)       # reflowed, extractor order
+    articles: list[Article] = field(default_factory=list)
+    furniture: list[Block] = field(default_factory=list)    # page header lines
+    warnings: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)        # text removed on purpose (page number)

@@ -1,0 +1,193 @@
+"""Lines → blocks: decide, for every gap between two lines, join or break.
+
+The rules are tried in order; the first that fires decides, and its name is
+recorded (``Decision``) so ``explain`` can show it.  The evidence is layout,
+never content: the local column width, how much narrower than it a line is
+(a paragraph's first line is ~2 characters narrower, its last line is
+short), how a line ends (。！？ can end a paragraph, ，、；： cannot), what
+the next line starts with (a speaker label, a byline), and — weakly — blank
+lines, which extractors also put in mid-sentence at column breaks.
+
+>>> from kanbao.lines import split_lines
+>>> ls, _ = split_lines("至此，今年共有9位部门负\\n责人在全国两会“部长通道”回\\n答记者提问。\\n党的二十大后召开的第一次\\n全国两会上，世界关注中国如何")
+>>> [b.text for b in reflow(ls)]
+['至此，今年共有9位部门负责人在全国两会“部长通道”回答记者提问。', '党的二十大后召开的第一次全国两会上，世界关注中国如何']
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import column_width
+from .model import Block, Decision, Line
+
+FINAL = "。！？…”」』）)!?."           # characters a paragraph may end with
+SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*$|[。！？][”’」』]?$")
+OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
+NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
+SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
+BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
+                    r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
+                    r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
+                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*$")
+NUMBER_ONLY = re.compile(r"^\d{1,2}$")
+NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence.
+
+    >>> ends_sentence("答记者提问。"), ends_sentence("“空侧通道”"), ends_sentence("的实现。”")
+    (True, False, True)
+    """
+    return bool(SENTENCE_END.search(text))
+
+
+def is_byline(text: str) -> bool:
+    """A byline: 本报记者 陈 曦, 成都日报锦观新闻记者 钟文, 来源：中国网 工藤哲.
+
+    >>> is_byline("本报记者 陈 曦"), is_byline("成都日报锦观新闻记者 钟文"), is_byline("记者：您最关注中国哪些热点")
+    (True, True, False)
+    """
+    if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
+        return False
+    return bool(BYLINE.search(text)) and not ends_sentence(text) and "，" not in text
+
+
+def speaker_label(text: str) -> str:
+    """The speaker label opening a Q&A turn, or ''.
+
+    >>> speaker_label("锦观智库：成都是西部"), speaker_label("闫博文：一般来讲"), speaker_label("他说：")
+    ('锦观智库', '闫博文', '')
+    """
+    m = SPEAKER.match(text)
+    if not m:
+        return ""
+    label = m.group(0)[:-1]
+    return "" if label.endswith(("说", "称", "道", "表示", "指出", "认为", "强调", "介绍")) else label
+
+
+def _gap(ln: Line, block_lines: list[Line] | None = None) -> int:
+    """How much narrower than its column a line is.
+
+    The column is judged from the lines before it; inside a block of three
+    or more lines, from the block's own lines (the lines before the block
+    may belong to another column).
+    """
+    if block_lines and len(block_lines) >= 3 and block_lines[-1] is ln:
+        return column_width([b.width for b in block_lines[-8:]], ln.width) - ln.width
+    return ln.colw_back - ln.width
+
+
+def _gap_fwd(ln: Line) -> int:
+    return ln.colw_fwd - ln.width
+
+
+def _firstlike(ln: Line) -> bool:
+    """A paragraph's first line: about two characters narrower than its column."""
+    return 3 <= _gap_fwd(ln) <= 7 and not ends_sentence(ln.text)
+
+
+def _short(ln: Line, block_lines: list[Line]) -> bool:
+    """Narrower than its column, or clearly narrower than the line before it."""
+    return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= block_lines[-2].width - 4
+
+
+def _headlike(ln: Line, block_lines: list[Line]) -> bool:
+    return _short(ln, block_lines) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
+
+
+BODY_PUNCT = re.compile("[，。；！？]")
+
+
+def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -> Decision:
+    """Join ``nxt`` to the block ending in ``prev``, or break before it.
+
+    ``block_lines`` is the block so far (ending in ``prev``); ``after`` the
+    line following ``nxt``.
+    """
+    p, n = prev.text, nxt.text
+    def d(rule: str, joined: bool) -> Decision:
+        return Decision(rule, joined, prev.no)
+
+    if NUMBER_ONLY.match(p) or NUMBER_ONLY.match(n):
+        return d("lone-number", False)
+    if NUMBERED.match(n) and (_gap(prev, block_lines) >= 3 or ends_sentence(p)) and not p.endswith(tuple(OPEN_END)):
+        return d("numbered-block-next", False)
+    if n[0] in NO_LINE_START:
+        return d("next-cannot-start-line", True)
+    if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3):
+        return d("speaker-label-next", False)
+    if is_byline(n) or is_byline(p):
+        return d("byline", False)
+    if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
+        return d("lead-in-then-indent", False)
+    if p.endswith(tuple(OPEN_END)):
+        return d("open-ending", True)
+    if len(block_lines) == 1 and ends_sentence(p) and 3 <= _gap_fwd(prev) <= 7 and _gap_fwd(nxt) < 3 \
+            and not (after is not None and _firstlike(after)):
+        return d("indented-first-line-ends-sentence", True)
+    if ends_sentence(p) and _short(prev, block_lines):
+        return d("sentence-end-short-line", False)
+    if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
+        return d("sentence-end-width-change", False)
+    indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
+    if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and (after is None or _gap_fwd(after) < 3)):
+        return d("next-indented", False)
+    if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
+        return d("indented-first-line", True)
+    if _headlike(prev, block_lines):
+        if NUMBERED.match(block_lines[0].text) and len(block_lines) <= 3 and not _firstlike(nxt):
+            return d("numbered-block-continues", True)
+        body = "".join(ln.text for ln in block_lines)
+        if BODY_PUNCT.search(body):
+            if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
+                return d("short-line-inside-paragraph", True)
+            return d("short-line", False)
+        if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
+                and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3):
+            return d("heading-wraps", True)
+        return d("short-line", False)
+    if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
+        return d("blank-after-narrower-line", False)
+    return d("full-line", True)
+
+
+def join_text(a: str, b: str) -> str:
+    """Join two line texts: no space between CJK, one between two Latin words.
+
+    >>> join_text("推动科技成果", "转化"), join_text("Deep", "Seek"), join_text("提高1", "倍")
+    ('推动科技成果转化', 'Deep Seek', '提高1倍')
+    """
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return a + " " + b
+    return a + b
+
+
+def reflow(lines: list[Line]) -> list[Block]:
+    """Group lines into blocks, recording the rule for every gap."""
+    blocks: list[Block] = []
+    cur: list[Line] = []
+    decisions: list[Decision] = []
+
+    def close(end: Decision | None) -> None:
+        if not cur:
+            return
+        text = ""
+        for ln in cur:
+            text = join_text(text, ln.text)
+        blocks.append(Block(id=f"b{len(blocks) + 1}", lines=list(cur), text=text,
+                            decisions=decisions + ([end] if end else [])))
+
+    for i, ln in enumerate(lines):
+        if not cur:
+            cur, decisions = [ln], []
+            continue
+        dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None)
+        if dec.joined:
+            cur.append(ln)
+            decisions.append(dec)
+        else:
+            close(dec)
+            cur, decisions = [ln], []
+    close(None)
+    return blocks

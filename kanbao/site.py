@@ -1,0 +1,80 @@
+"""All seeds → every generated Markdown file of the site, plus nav and log.
+
+This is what the MkDocs hook calls; it knows nothing of MkDocs.  A seed that
+fails to decode is reported and skipped; the others still build.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("07正文第一段，很长的一句话。", encoding="utf-8")
+>>> _ = (d / "b.txt").write_bytes(b"")
+>>> s = build_site(d)
+>>> sorted(s.files)[:2], [w.split(":")[0] for w in s.warnings]
+(['index.md', 'pages/a/01-article.md'], ['b.txt'])
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .convert import convert_file
+from .decode import DecodeError
+from .escape import escape_text
+from .model import Page
+from .render import RenderOptions, first_sentence, page_title, render_page
+
+
+@dataclass
+class Site:
+    files: dict[str, str] = field(default_factory=dict)   # site path → Markdown
+    nav: list = field(default_factory=list)                # MkDocs-style nav
+    pages: list[Page] = field(default_factory=list)
+    log: list[str] = field(default_factory=list)           # one line per seed
+    warnings: list[str] = field(default_factory=list)
+
+
+def load_corrections(seed: Path) -> dict | None:
+    side = seed.with_suffix(".yml")
+    if not side.exists():
+        return None
+    from .corrections import load_corrections as _load
+    return _load(side)
+
+
+def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True) -> Site:
+    seeds = sorted(Path(seeds_dir).glob("*.txt"))
+    site = Site()
+    opts = RenderOptions(glossary=glossary, first_only=first_only)
+    for seed in seeds:
+        t0 = time.perf_counter()
+        try:
+            page = convert_file(seed, load_corrections(seed))
+        except (DecodeError, ValueError) as e:
+            site.warnings.append(str(e))
+            site.log.append(f"{seed.name}: skipped ({e})")
+            continue
+        files = render_page(page, opts)
+        site.files.update(files)
+        site.pages.append(page)
+        site.warnings.extend(page.warnings)
+        nblocks = sum(len(s.blocks) for a in page.articles for s in a.sections)
+        site.log.append(f"{seed.name}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
+                        f"{len(page.warnings)} warnings ({(time.perf_counter() - t0) * 1000:.0f} ms)")
+        site.nav.append({page_title(page): [f"pages/{page.slug}/index.md"] +
+                         [{r.title: r.path} for r in page.renders]})
+    if with_home:
+        site.files["index.md"] = render_home(site.pages)
+    return site
+
+
+def render_home(pages: list[Page]) -> str:
+    out = ["---\ntitle: 看报\n---\n", "# 看报 · 本期导读\n"]
+    if not pages:
+        out.append("还没有版面：把报纸版面的文本放进 `seeds/` 目录后重新构建。\n")
+    for p in pages:
+        date = f" · {p.date}" if p.date else ""
+        out.append(f"## [{escape_text(page_title(p))}{escape_text(date)}](pages/{p.slug}/index.md)\n")
+        for r, a in zip(p.renders, p.articles):
+            out.append(f'- **[{escape_text(r.title)}]({r.path})**<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
+        out.append("")
+    return "\n".join(out) + "\n"

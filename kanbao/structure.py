@@ -1,0 +1,445 @@
+"""Blocks (extractor order) → a ``Page`` of ``Article``s in reading order.
+
+Three passes, each recording what it decided on the blocks (``notes``) or
+the articles (``moves``), so ``explain`` can show it:
+
+1. ``classify``: give every block a kind by layout evidence — page furniture
+   (header lines at the top), lone pull-quote numbers and the pull quotes
+   after them, bylines, speaker-labelled turns (the label whose turns end in
+   ？ asks, the others answer), headings (short, no sentence inside, or one
+   line wider than the column).
+2. ``group``: a heading with a byline next to it, at the top of the page, or
+   after an article's closing byline opens an article; other headings open
+   sections.  A title followed by answers belongs to the interview around it.
+3. ``restore_order``: displaced questions go before the answer that shares
+   their vocabulary, a heading displaced with a question heads that
+   question's section, paragraphs that share far more with another article
+   move there, pull quotes join the article that contains their words.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .cohesion import Vectorizer
+from .model import Article, Block, Page, Section
+from .reflow import BODY_PUNCT, NUMBERED, ends_sentence, is_byline, speaker_label
+
+FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
+DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
+PQ_MAX = 80   # a pull quote is a sentence or two
+
+
+def _note(b: Block, s: str) -> None:
+    b.notes.append(s)
+
+
+def is_heading_text(b: Block) -> bool:
+    """Short, no sentence inside, at most three lines; or one line wider than its column."""
+    t = b.text
+    if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：")):
+        return False
+    if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
+        return True
+    ln = b.lines[0]
+    return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40
+
+
+def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
+    """Set ``kind`` (and ``label``) on every block."""
+    forced = forced or {}
+    seen_body = False
+    for i, b in enumerate(blocks):
+        t = b.text
+        if b.id in forced:
+            b.kind = forced[b.id]
+            if b.kind in ("question", "answer") and not b.label:
+                b.label = speaker_label(t)
+            continue
+        if i < 8 and len(t) <= 60 and "。" not in t and (FURNITURE.search(t) or len(t) <= 6 and not BODY_PUNCT.search(t)
+                                                        and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text)):
+            b.kind = "furniture"
+            _note(b, "page header (date, editor or section name before any body text)")
+            continue
+        if re.fullmatch(r"\d{1,2}", t):
+            b.kind = "pq_number"
+            _note(b, "lone number: a pull-quote number")
+            continue
+        if i and blocks[i - 1].kind == "pq_number" and len(t) <= PQ_MAX:
+            b.kind = "pullquote"
+            _note(b, "short block after a lone number: pull quote")
+            continue
+        if NUMBERED.match(t) and len(t) <= PQ_MAX and not ends_sentence(t):
+            b.kind = "pullquote"
+            _note(b, "number glued to a short unfinished block: pull quote")
+            continue
+        if is_byline(t):
+            b.kind = "byline"
+            _note(b, "byline pattern (记者/通讯员/来源 with names)")
+            continue
+        label = speaker_label(t)
+        if label and (BODY_PUNCT.search(t) or len(t) > 30):
+            b.kind, b.label = "turn", label
+            seen_body = True
+            continue
+        if is_heading_text(b):
+            b.kind = "heading"
+            _note(b, "short block without a sentence in it, or a line wider than the column: heading")
+            continue
+        b.kind = "para"
+        seen_body = True
+    _split_turns(blocks, forced)
+    _merge_headings(blocks)
+
+
+def _merge_headings(blocks: list[Block]) -> None:
+    """Two heading blocks in a row are one heading set in two lines (主题 + 副题)."""
+    i = 0
+    while i + 1 < len(blocks):
+        a, b = blocks[i], blocks[i + 1]
+        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and len(a.parts) < 2:
+            a.parts = [a.text, b.text]
+            a.text += b.text
+            a.lines += b.lines
+            a.decisions += b.decisions
+            _note(a, f"merged with the heading {b.id} right after it (two-line heading)")
+            del blocks[i + 1]
+        i += 1
+
+
+def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
+    """Questions are the turns of the label that asks (its turns end in ？)."""
+    turns = [b for b in blocks if b.kind == "turn" and b.id not in forced]
+    by_label: dict[str, list[Block]] = {}
+    for b in turns:
+        by_label.setdefault(b.label, []).append(b)
+    asks = {lab for lab, bs in by_label.items()
+            if sum("？" in b.text or "?" in b.text for b in bs) * 2 >= len(bs) and len(by_label) > 1 or lab in ("记者", "主持人")}
+    for b in turns:
+        if len(by_label) == 1 and len(by_label[b.label]) == 1 and b.label not in ("记者", "主持人"):
+            b.kind, b.label = "para", ""
+            continue
+        b.kind = "question" if b.label in asks and len(by_label) > 1 else "answer"
+        _note(b, f"speaker label 「{b.label}」: {b.kind}")
+
+
+def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[Block] | None = None) -> tuple[int, list[str]]:
+    why = []
+    if before:
+        after = [b for b in blocks[i + 1:i + 5] if b.kind in ("para", "answer")]
+        if after:
+            vec = Vectorizer([b.text for b in before + after])
+            sim = vec.cosine(vec.vector("".join(b.text for b in before)), vec.vector("".join(b.text for b in after)))
+            if sim < 0.15:
+                why.append(f"what follows shares little with the article before ({sim:.2f})")
+        if after and before and abs(after[0].lines[0].colw_fwd - before[-1].lines[-1].colw_back) >= 4:
+            why.append("followed by text in another column width")
+    nxt = [b for b in blocks[i + 1:i + 3]]
+    if any(b.kind == "byline" for b in nxt[:2]) and not (nxt and nxt[0].kind == "heading" and nxt[1:2] and nxt[1].kind == "byline" and False):
+        why.append("byline next to it")
+    if i and blocks[i - 1].kind == "byline":
+        why.append("follows a closing byline")
+    if not seen_content:
+        why.append("first heading on the page")
+    if nxt and nxt[0].kind in ("para", "answer") and DATELINE.match(nxt[0].text):
+        why.append("followed by a dateline")
+    ln = blocks[i].lines[0]
+    if ln.width > ln.colw + 6:
+        why.append("wider than the column")
+    return len(why), why
+
+
+def group(page: Page, blocks: list[Block]) -> None:
+    """Split blocks into articles at titles; other headings open sections."""
+    arts: list[Article] = []
+    cur: Article | None = None
+    seen_content = False
+    pending_pq: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "furniture":
+            page.furniture.append(b)
+        elif b.kind == "pq_number":
+            page.removed.append(b.text)
+        elif b.kind == "heading":
+            core = (cur.lead + _article_blocks(cur))[:5] if cur else None
+            score, why = _title_score(blocks, i, seen_content, core)
+            follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
+            if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
+                if cur.title is None and score >= 2:
+                    cur.title = b
+                    cur.moves.append(f"{b.id} ({b.span}) → title: heading inside an interview, {', '.join(why)}")
+                    _note(b, "interview title found between its answers")
+                else:
+                    cur.sections.append(Section(heading=b))
+            elif cur is None or score >= 2 or (score >= 1 and not seen_content):
+                cur = Article(id=f"a{len(arts) + 1}", title=b)
+                arts.append(cur)
+                cur.sections.append(Section())
+                _note(b, "title: " + ", ".join(why or ["first heading"]))
+                # a second heading right under the title is its subtitle (副题)
+                if i + 1 < len(blocks) and blocks[i + 1].kind == "heading" and len(blocks[i + 1].text) <= 40 \
+                        and i + 2 < len(blocks) and blocks[i + 2].kind == "byline":
+                    cur.subtitle = blocks[i + 1]
+                    _note(blocks[i + 1], "subtitle: heading between a title and its byline")
+                    i += 1
+            else:
+                cur.sections.append(Section(heading=b))
+                _note(b, "subhead: heading inside an article")
+        elif b.kind == "byline":
+            if cur is None:
+                cur = Article(id=f"a{len(arts) + 1}")
+                arts.append(cur)
+                cur.sections.append(Section())
+            cur.byline.append(b)
+        elif b.kind == "pullquote":
+            pending_pq.append(b)
+        else:
+            if cur is None:
+                cur = Article(id=f"a{len(arts) + 1}")
+                arts.append(cur)
+                cur.sections.append(Section())
+            cur.sections[-1].blocks.append(b)
+            seen_content = True
+        i += 1
+    page.articles = [a for a in arts if _article_blocks(a) or a.title]
+    _place_pullquotes(page, pending_pq)
+
+
+def _article_blocks(a: Article) -> list[Block]:
+    return [b for s in a.sections for b in s.blocks]
+
+
+def _place_pullquotes(page: Page, pqs: list[Block]) -> None:
+    """A pull quote repeats words of its article: join the article that shares most."""
+    if not page.articles:
+        if pqs:
+            page.articles.append(Article(id="a1", sections=[Section()], pullquotes=list(pqs)))
+        return
+    texts = ["".join(b.text for b in _article_blocks(a)) for a in page.articles]
+    vec = Vectorizer(texts)
+    vs = [vec.vector(t) for t in texts]
+    for pq in pqs:
+        q = vec.vector(pq.text)
+        k = max(range(len(vs)), key=lambda j: vec.cosine(q, vs[j]))
+        page.articles[k].pullquotes.append(pq)
+        page.articles[k].moves.append(f"{pq.id} ({pq.span}) → pull quote of this article (shares its words)")
+
+
+def restore_order(page: Page) -> None:
+    """Move displaced questions, subheads and paragraphs back by lexical evidence."""
+    all_blocks = [b for a in page.articles for b in _article_blocks(a)] + \
+                 [s.heading for a in page.articles for s in a.sections if s.heading]
+    vec = Vectorizer([b.text for b in all_blocks] or [""])
+    _gather_interview(page, vec)
+    for a in page.articles:
+        _pair_questions(a, vec)
+    _reassign_paragraphs(page, vec)
+    for a in page.articles:
+        _find_lead(a)
+
+
+def _pair_questions(a: Article, vec: Vectorizer) -> None:
+    """Put each question right before the answer that shares its vocabulary.
+
+    Sections are rebuilt as (subhead?, question, answer, follow-up paragraphs)
+    in the questions' own order, which a displacement keeps.  A subhead that
+    was displaced along with the questions heads the section whose answer
+    shares most of its words.
+    """
+    flat: list[Block] = []
+    for s in a.sections:
+        if s.heading:
+            flat.append(s.heading)
+        flat.extend(s.blocks)
+    questions = [b for b in flat if b.kind == "question"]
+    answers = [b for b in flat if b.kind == "answer"]
+    if not questions or not answers:
+        return
+    placed: dict[str, Block] = {}
+    for i, b in enumerate(flat):
+        if b.kind == "question" and i + 1 < len(flat) and flat[i + 1].kind == "answer":
+            placed[b.id] = flat[i + 1]
+    free = [x for x in answers if x not in placed.values()]
+    loose = [q for q in questions if q.id not in placed]
+    pairs = sorted(((vec.cosine(vec.vector(q.text), vec.vector(ans.text)), qi, ai)
+                    for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
+    used_q, used_a = set(), set()
+    for sim, qi, ai in pairs:
+        if qi in used_q or ai in used_a:
+            continue
+        used_q.add(qi)
+        used_a.add(ai)
+        placed[loose[qi].id] = free[ai]
+        a.moves.append(f"{loose[qi].id} ({loose[qi].span}) question → before {free[ai].id} ({free[ai].span}), shared vocabulary {sim:.2f}")
+    if not placed:
+        return
+    # headings displaced with the questions: next to a moved question, or after the last answer
+    moved_q = {qid for qid in placed if not any(flat[i].id == qid and i + 1 < len(flat) and flat[i + 1] is placed[qid] for i in range(len(flat)))}
+    last_answer = max(flat.index(x) for x in placed.values())
+    displaced = [h for i, h in enumerate(flat) if h.kind == "heading" and (
+        i > last_answer or any(0 < abs(i - j) <= 1 and flat[j].id in moved_q for j in range(len(flat))))]
+    answer_to_q = {ans.id: qid for qid, ans in placed.items()}
+    q_heading: dict[str, Block] = {}
+    if displaced:
+        sec_text = {}
+        for qid, ans in placed.items():
+            k = flat.index(ans)
+            follow = [ans.text] + [b.text for b in flat[k + 1:k + 3] if b.kind == "para"]
+            sec_text[qid] = vec.vector("".join(follow))
+        hp = sorted(((vec.cosine(vec.vector(h.text), sec_text[qid]), hi, qid)
+                     for hi, h in enumerate(displaced) for qid in sec_text), reverse=True)
+        used_h: set[int] = set()
+        for sim, hi, qid in hp:
+            if hi in used_h or qid in q_heading or sim <= 0:
+                continue
+            used_h.add(hi)
+            q_heading[qid] = displaced[hi]
+            a.moves.append(f"{displaced[hi].id} ({displaced[hi].span}) subhead → heads the section of {placed[qid].id}, its words recur there ({sim:.2f})")
+    moved = set(placed) | {h.id for h in q_heading.values()}
+    qpos = {q.id: k for k, q in enumerate(questions)}
+    q_by_id = {q.id: q for q in questions}
+    prefix: list[Section] = [Section()]
+    turns: list[tuple[int, int, Section]] = []
+    cur: Section | None = None
+    for b in flat:
+        if b.id in moved:
+            continue
+        if b.id in answer_to_q:
+            qid = answer_to_q[b.id]
+            cur = Section(heading=q_heading.get(qid), blocks=[q_by_id[qid], b])
+            turns.append((qpos[qid], 0, cur))
+        elif b.kind == "heading":
+            sec = Section(heading=b)
+            if cur is None:
+                prefix.append(sec)
+            else:
+                turns.append((turns[-1][0], len(turns), sec))
+                cur = sec
+        elif cur is None:
+            prefix[-1].blocks.append(b)
+        else:
+            cur.blocks.append(b)
+    turns.sort(key=lambda t: (t[0], t[1]))
+    a.sections = [s for s in prefix if s.heading or s.blocks] + [s for _, _, s in turns]
+
+
+def _gather_interview(page: Page, vec: Vectorizer) -> None:
+    """Questions (and the subheads among them) in an article with no answers
+    belong to the article whose answers share their vocabulary."""
+    with_answers = [a for a in page.articles if any(b.kind == "answer" for b in _article_blocks(a))]
+    if not with_answers:
+        return
+    for a in page.articles:
+        if a in with_answers:
+            continue
+        blocks = [b for s in a.sections for b in ([s.heading] if s.heading else []) + s.blocks]
+        qs = [i for i, b in enumerate(blocks) if b.kind == "question"]
+        if not qs:
+            continue
+        # the run from the first question to the end: questions and the headings between/after them
+        run = [b for b in blocks[qs[0]:] if b.kind in ("question", "heading")]
+        qtext = vec.vector("".join(b.text for b in run if b.kind == "question"))
+        target = max(with_answers, key=lambda t: vec.cosine(qtext, vec.vector("".join(b.text for b in _article_blocks(t) if b.kind == "answer"))))
+        ids = {b.id for b in run}
+        for s in a.sections:
+            s.blocks = [b for b in s.blocks if b.id not in ids]
+            if s.heading and s.heading.id in ids:
+                s.heading = None
+        a.sections = [s for s in a.sections if s.heading or s.blocks] or [Section()]
+        target.sections.append(Section(blocks=[b for b in run]))
+        target.moves.append(f"{', '.join(b.id for b in run)} questions/subheads ← article {a.id}: its answers are here")
+
+
+def _preceded_by_question(blocks: list[Block], ans: Block) -> bool:
+    i = blocks.index(ans)
+    return i > 0 and blocks[i - 1].kind == "question"
+
+
+def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor: float = 0.10) -> None:
+    """A plain paragraph sharing far more vocabulary with another article moves there.
+
+    One paragraph at a time, the clearest case first, recomputing the
+    articles' vocabularies after each move, so a run of paragraphs that
+    landed in the wrong article (its title came after it) moves over whole.
+    """
+    if len(page.articles) < 2:
+        return
+    vecs = {b.id: vec.vector(b.text) for a in page.articles for b in _article_blocks(a)}
+
+    def centroid(a: Article, skip: Block | None = None) -> dict[str, float]:
+        c: Counter = Counter()
+        for b in _article_blocks(a) + a.lead + ([a.title] if a.title else []):
+            if b is not skip and b.kind in ("para", "answer", "question", "heading"):
+                for t, w in (vecs.get(b.id) or vec.vector(b.text)).items():
+                    c[t] += w
+        return dict(c)
+
+    for _ in range(200):
+        cents = [centroid(a) for a in page.articles]
+        best_move = None
+        for ai, a in enumerate(page.articles):
+            if sum(len(s.blocks) for s in a.sections) <= 1:
+                continue
+            for s in a.sections:
+                for b in s.blocks:
+                    if b.kind != "para":
+                        continue
+                    v = vecs[b.id]
+                    own = vec.cosine(v, centroid(a, skip=b))
+                    j = max((j for j in range(len(page.articles)) if j != ai), key=lambda j: vec.cosine(v, cents[j]))
+                    other = vec.cosine(v, cents[j])
+                    if other > floor and other > ratio * own:
+                        gain = other / max(own, 1e-6)
+                        if best_move is None or gain > best_move[0]:
+                            best_move = (gain, b, a, s, page.articles[j], own, other)
+        if best_move is None:
+            break
+        _, b, a, s, target, own, other = best_move
+        s.blocks.remove(b)
+        a.sections = [x for x in a.sections if x.heading or x.blocks] or [Section()]
+        tsec = target.sections[0] if target.sections and not target.sections[0].heading else None
+        if tsec is None:
+            tsec = Section()
+            target.sections.insert(0, tsec)
+        tsec.blocks.append(b)
+        tsec.blocks.sort(key=lambda x: x.first_no)
+        target.moves.append(f"{b.id} ({b.span}) paragraph ← article {a.id}: shares {other:.2f} with this one, {own:.2f} with its own")
+        _note(b, f"moved to article {target.id} by lexical cohesion")
+
+
+def _find_lead(a: Article) -> None:
+    """Opening paragraphs set in a different column width than the body are the lead."""
+    if not a.sections or a.sections[0].heading is not None:
+        return
+    body = _article_blocks(a)
+    if len(body) < 3:
+        return
+    widths = Counter(b.lines[0].colw for b in body for _ in b.lines)
+    main = widths.most_common(1)[0][0]
+    first = a.sections[0].blocks
+    lead = []
+    for b in first:
+        if b.kind == "para" and abs(b.lines[0].colw - main) >= 4 and len(lead) < 4:
+            lead.append(b)
+        else:
+            break
+    if lead and len(lead) < len(first):
+        a.lead = lead
+        a.sections[0].blocks = first[len(lead):]
+        for b in lead:
+            _note(b, f"lead: column width {b.lines[0].colw} vs body {main}")
+
+
+def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
+    """Run the three passes on ``page.blocks``; fill ``page.articles``.
+
+    ``forced`` maps block ids to kinds a correction file set; they are kept.
+    """
+    classify(page.blocks, forced or {})
+    group(page, page.blocks)
+    restore_order(page)
+    for n, a in enumerate(page.articles, start=1):
+        a.id = f"a{n}"
+    return page

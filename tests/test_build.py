@@ -1,0 +1,100 @@
+"""End to end: `mkdocs build` of the sample seed, asserting on the rendered HTML."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "seeds" / "000_e92b42195bf00fd7.txt"
+CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2018-\u201f\u2026\u2014"
+JOIN_ERR = re.compile(rf"[{CJK}][ \t\n\r]+[{CJK}]")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    proj = tmp_path_factory.mktemp("proj")
+    for name in ("mkdocs.yml", "hooks", "kanbao", "docs", "overrides"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, proj / name)
+        elif src.exists():
+            shutil.copy2(src, proj / name)
+    if (ROOT / "node_modules").exists():
+        (proj / "node_modules").symlink_to(ROOT / "node_modules")
+    (proj / "seeds").mkdir()
+    shutil.copy2(SAMPLE, proj / "seeds" / SAMPLE.name)
+    r = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-d", str(proj / "site")],
+                       cwd=proj, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-3000:]
+    (proj / "build.log").write_text(r.stderr, encoding="utf-8")
+    return proj
+
+
+def _articles(site: Path) -> list[BeautifulSoup]:
+    out = []
+    for p in sorted((site / "site" / "pages").rglob("index.html")):
+        soup = BeautifulSoup(p.read_text(encoding="utf-8"), "lxml")
+        if soup.select_one("article.md-content__inner .kb-source") and p.parent.name != SAMPLE.stem:
+            out.append(soup.select_one("article.md-content__inner"))
+    return out
+
+
+def test_one_line_per_seed_in_the_build_log(site):
+    log = (site / "build.log").read_text(encoding="utf-8")
+    lines = [ln for ln in log.splitlines() if SAMPLE.name in ln and "articles" in ln]
+    assert len(lines) == 1 and "paragraphs" in lines[0] and "warnings" in lines[0]
+
+
+def test_two_articles_with_titles(site):
+    arts = _articles(site)
+    titles = [a.find("h1").get_text() for a in arts]
+    assert len(arts) == 2
+    assert any("供与需如何发力" in t for t in titles)
+    assert any("现代物流供应链体系" in t for t in titles)
+
+
+def test_interview_questions_come_right_before_answers(site):
+    interview = next(a for a in _articles(site) if "供与需" in a.find("h1").get_text())
+    blocks = [el for el in interview.find_all(["p", "h2"]) if el.get_text(strip=True)]
+    qs = [i for i, el in enumerate(blocks) if "kb-q" in (el.get("class") or [])]
+    assert len(qs) == 3
+    for i in qs:
+        assert "kb-a" in blocks[i + 1].get("class"), blocks[i + 1]
+        assert blocks[i - 1].name == "h2"            # each question's section has its subhead
+    assert len(interview.find_all("h2")) == 3
+    assert len(interview.select("blockquote.kb-pullquote")) == 3
+    # the questions keep the order they were asked in
+    order = [blocks[i].get_text() for i in qs]
+    assert "新领域新赛道" in order[0] and "智力优势" in order[1] and "堵点" in order[2]
+
+
+def test_no_line_join_whitespace_between_cjk(site):
+    for art in _articles(site):
+        for el in art.find_all(["p", "li", "h1", "h2", "dd", "blockquote"]):
+            if "kb-byline" in (el.get("class") or []):
+                continue
+            assert not JOIN_ERR.search(el.get_text("").strip()), el.get_text("")[:80]
+
+
+def test_nothing_lost(site):
+    canon = lambda s: re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+    shown = "".join(a.get_text("") for a in _articles(site))
+    need = Counter(canon(SAMPLE.read_text(encoding="utf-8")))
+    have = Counter(canon(shown))
+    lacking = need - have
+    assert sum(lacking.values()) <= 4, lacking   # only the page number "07" and pull-quote numbers "1 2 3" go
+    assert set(lacking) <= set("0123456789")
+
+
+def test_page_number_is_metadata_not_text(site):
+    art = _articles(site)[0]
+    first = art.find("div", class_="kb-lead") or art
+    assert not first.get_text("").strip().startswith("07")
+    assert "第 07 版" in art.select_one(".kb-source").get_text()

@@ -1,0 +1,72 @@
+"""Seed text never becomes markup: render through the site's own Markdown setup."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from kanbao.convert import convert_text
+from kanbao.render import render_page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+NASTY = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[点我](javascript:alert(1))",
+    '--8<-- "mkdocs.yml"',
+    "*[中试]: 中间试验",
+    "{: .danger #x }",
+    "!!! note \"标题\"",
+    "# 不是标题",
+    "1. 不是列表",
+    "| a | b |",
+    "$$x^2$$",
+    "`代码` ``两个``",
+    "*斜体* _下划线_ **粗体**",
+    "~~删除~~ ==高亮== ^^上标^^",
+    "&amp; &lt;b&gt; &#60;",
+    "<!-- 注释 -->",
+    "\\*反斜杠\\*",
+    "[^1]: 脚注",
+    "  - 缩进列表",
+    "> 引用",
+]
+
+
+def _extensions():
+    cfg = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    exts, configs = [], {}
+    for e in cfg.get("markdown_extensions", []):
+        if isinstance(e, dict):
+            (name, conf), = e.items()
+            exts.append(name)
+            configs[name] = conf or {}
+        else:
+            exts.append(e)
+    # the most dangerous extensions a user might add must not see seed syntax either
+    for extra in ("abbr", "attr_list", "admonition", "footnotes", "pymdownx.snippets", "pymdownx.arithmatex",
+                  "pymdownx.mark", "pymdownx.caret", "pymdownx.tilde"):
+        if extra not in exts:
+            exts.append(extra)
+    configs.setdefault("pymdownx.snippets", {"base_path": [str(ROOT)], "check_paths": False})
+    return exts, configs
+
+
+@pytest.mark.parametrize("nasty", NASTY)
+def test_seed_text_stays_literal(nasty):
+    seed = "07" + "这是一段很长的正文，其中引用了一段文字：\n" + nasty + "\n这是正文的结尾部分。"
+    page = convert_text(seed, "x.txt")
+    exts, configs = _extensions()
+    body = "".join(md.split("---\n", 2)[2] for path, md in render_page(page).items() if not path.endswith("index.md"))
+    html = markdown.markdown(body, extensions=exts, extension_configs=configs)
+    soup = BeautifulSoup(html, "lxml")
+    assert not soup.find(["script", "img", "a", "code", "em", "strong", "table", "ol", "ul", "del", "mark", "sup",
+                          "abbr", "blockquote", "div"] ), html
+    assert "site_name" not in html          # the snippet was not included
+    text = soup.get_text("")
+    compact = lambda s: "".join(s.split())
+    assert compact(nasty) in compact(text)

@@ -1,0 +1,333 @@
+"""Tests for kanbao.glossary: matching cases as data, plus loading and API checks."""
+
+from __future__ import annotations
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import kanbao.glossary as glossary_module
+from kanbao.glossary import (
+    Entry,
+    Glossary,
+    GlossaryError,
+    Match,
+    load_glossary,
+    pinyin_key,
+    suggest_terms,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY_PATH = ROOT / "docs" / "glossary.yml"
+CASES_PATH = Path(__file__).resolve().parent / "cases" / "glossary_cases.yml"
+SEED_PATH = ROOT / "seeds" / "000_e92b42195bf00fd7.txt"
+
+REQUIRED_TERMS = """
+中国式现代化 新质生产力 新赛道 概念验证 中试 揭榜挂帅 专利池 产业专利导航 岷山行动 链主
+创新联合体 瞪羚企业 独角兽企业 专精特新 规上工业企业 产学研 天府实验室 重大科技基础设施
+国家实验室 弯道超车 低空经济 建圈强链 两场两港 适航适铁产业 中欧班列 多式联运 腹舱带货
+进口空侧内转 出口多点交运 单一窗口 海关特殊监管区域 进境指定监管场地 进解优促 一带一路
+全球创新指数 两院院士
+""".split()
+
+LOCAL_TERMS = ["岷山行动", "进解优促", "两场两港"]
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    return load_glossary(GLOSSARY_PATH)
+
+
+def _load_cases() -> list:
+    cases = yaml.safe_load(CASES_PATH.read_text(encoding="utf-8"))
+    params = []
+    for case in cases:
+        marks = []
+        if case.get("known_failure"):
+            marks.append(pytest.mark.xfail(reason=case["known_failure"], strict=True))
+        params.append(pytest.param(case, id=case["label"], marks=marks))
+    return params
+
+
+CASES = _load_cases()
+
+
+# ---------------------------------------------------------------- cases
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case(glossary: Glossary, case: dict) -> None:
+    text = case["text"]
+    matches = glossary.find(text)
+    for m in matches:
+        assert text[m.start : m.end] == m.surface
+        assert m.surface in m.entry.forms
+    assert [m.surface for m in matches] == case["expect"], [
+        (v.match.surface, v.kept, v.reason) for v in glossary.explain(text)
+    ]
+
+
+def test_case_file_shape() -> None:
+    cases = yaml.safe_load(CASES_PATH.read_text(encoding="utf-8"))
+    assert len(cases) >= 40
+    labels = [c["label"] for c in cases]
+    assert len(labels) == len(set(labels)), "case labels must be unique"
+    for c in cases:
+        assert set(c) <= {"label", "text", "expect", "known_failure"}, c["label"]
+        assert isinstance(c["expect"], list), c["label"]
+
+
+def test_cases_only_expect_glossary_forms(glossary: Glossary) -> None:
+    cases = yaml.safe_load(CASES_PATH.read_text(encoding="utf-8"))
+    for c in cases:
+        for surface in c["expect"]:
+            assert glossary.get(surface) is not None, (c["label"], surface)
+            assert surface in c["text"], (c["label"], surface)
+
+
+# ---------------------------------------------------------------- matching behaviour
+
+
+def test_matches_are_ordered_and_non_overlapping(glossary: Glossary) -> None:
+    text = re.sub(r"\n+", "", SEED_PATH.read_text(encoding="utf-8"))
+    matches = glossary.find(text)
+    assert matches, "the sample page should contain glossary terms"
+    for a, b in zip(matches, matches[1:]):
+        assert a.end <= b.start
+    assert all(isinstance(m, Match) for m in matches)
+
+
+def test_sample_page_gets_the_expected_terms(glossary: Glossary) -> None:
+    text = re.sub(r"\n+", "", SEED_PATH.read_text(encoding="utf-8"))
+    found = {m.entry.term for m in glossary.find(text)}
+    for term in ["中试", "链主", "新赛道", "进解优促", "中欧班列", "岷山行动", "两场两港"]:
+        assert term in found
+    # the sample has 中试 six times plus 中试熟化 once, and no trap
+    assert sum(m.surface == "中试" for m in glossary.find(text)) == 6
+
+
+def test_ascii_form_respects_letter_and_digit_edges() -> None:
+    g = Glossary([Entry("5G", (), "wǔ G", "第五代移动通信技术。", "5G")])
+    assert [m.surface for m in g.find("发展5G网络")] == ["5G"]
+    assert g.find("工作在5GHz频段") == []
+    assert g.find("共有15G流量") == []
+
+
+def test_shorter_form_tried_when_longest_is_rejected() -> None:
+    g = Glossary(
+        [
+            Entry("新赛道", (), "xīn sàidào", "d", "e"),
+            Entry("赛道", (), "sàidào", "d", "e"),
+        ]
+    )
+    # 全新 crosses 新赛道's left edge; 赛道 itself is a word
+    assert [m.surface for m in g.find("开辟全新赛道")] == ["赛道"]
+    assert [m.surface for m in g.find("开辟新赛道")] == ["新赛道"]
+
+
+def test_explain_gives_reasons(glossary: Glossary) -> None:
+    verdicts = glossary.explain("开展集中试点，建设中试平台。")
+    assert [(v.match.surface, v.kept) for v in verdicts] == [("中试", False), ("中试", True)]
+    assert "集中" in verdicts[0].reason and "cost" in verdicts[0].reason
+
+
+def test_word_cost_separates_traps_from_uses() -> None:
+    wc = glossary_module.word_cost
+    assert wc("建设中试平台", 2, 4)[0] == 0.0
+    assert wc("集中试点", 1, 3)[0] > glossary_module.MARGIN
+    assert wc("产业链主要", 2, 4)[0] > glossary_module.MARGIN
+    assert wc("中试验证", 0, 2)[0] <= glossary_module.MARGIN
+
+
+def test_jieba_base_tokenizer_is_not_the_global_one() -> None:
+    import jieba
+
+    tok = glossary_module._base_tokenizer()
+    assert tok is not jieba.dt
+    assert "进解优促" not in tok.FREQ  # never loaded with the glossary
+
+
+def test_empty_glossary_finds_nothing() -> None:
+    assert Glossary([]).find("中试平台") == []
+
+
+def test_doctests() -> None:
+    result = doctest.testmod(glossary_module, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
+
+
+# ---------------------------------------------------------------- data file
+
+
+def test_required_terms_present(glossary: Glossary) -> None:
+    terms = {e.term for e in glossary}
+    missing = [t for t in REQUIRED_TERMS if t not in terms]
+    assert not missing
+
+
+def test_entry_count(glossary: Glossary) -> None:
+    assert 55 <= len(glossary) <= 65
+
+
+def test_every_entry_is_complete(glossary: Glossary) -> None:
+    for e in glossary:
+        assert e.definition.strip(), e.term
+        assert e.english.strip(), e.term
+        assert e.pinyin.strip(), e.term
+        assert re.search(r"[\u4e00-\u9fff]", e.definition), e.term
+        # pinyin has one syllable group per character at most; just check it is Latin
+        assert re.fullmatch(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈŌÓǑÒ' \-]+", e.pinyin), e.term
+
+
+def test_local_terms_cite_the_article(glossary: Glossary) -> None:
+    for term in LOCAL_TERMS:
+        entry = glossary.get(term)
+        assert entry is not None
+        assert entry.source.startswith("据本报文章"), term
+
+
+def test_every_form_is_found_alone(glossary: Glossary) -> None:
+    for e in glossary:
+        for form in e.forms:
+            assert [m.surface for m in glossary.find(form)] == [form], form
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "g.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """\
+- term: 中试
+  aliases: [中试熟化]
+  pinyin: zhōngshì
+  definition: 中间试验。
+  english: pilot-scale testing
+"""
+
+
+def test_load_good(tmp_path: Path) -> None:
+    g = load_glossary(_write(tmp_path, GOOD))
+    (entry,) = g.entries
+    assert entry == Entry("中试", ("中试熟化",), "zhōngshì", "中间试验。", "pilot-scale testing")
+    assert entry.forms == ("中试", "中试熟化")
+    assert g.get("中试熟化") is entry
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("- term: 中试\n  pinyin: zhōngshì\n  english: e\n", "'definition'"),
+        ("- term: 中试\n  pinyin: zhōngshì\n  definition: d\n", "'english'"),
+        ("- term: 中试\n  definition: d\n  english: e\n", "'pinyin'"),
+        ("- pinyin: p\n  definition: d\n  english: e\n", "'term'"),
+        ("- term: 中试\n  pinyin: ''\n  definition: d\n  english: e\n", "'pinyin'"),
+        (GOOD + GOOD, "duplicate form '中试'"),
+        (GOOD + "- term: 中试熟化\n  pinyin: p\n  definition: d\n  english: e\n", "duplicate form '中试熟化'"),
+        ("- term: 中试\n  aliases: [中试]\n  pinyin: p\n  definition: d\n  english: e\n", "duplicate form"),
+        ("- term: 中试\n  pinyin: p\n  definition: d\n  english: e\n  defintion: x\n", "unknown field"),
+        ("- term: 中试\n  aliases: 中试熟化\n  pinyin: p\n  definition: d\n  english: e\n", "'aliases' must be a list"),
+        ("- term: 中 试\n  pinyin: p\n  definition: d\n  english: e\n", "must not contain spaces"),
+        ("term: 中试\n", "expected a YAML list"),
+        ("- just a string\n", "expected a mapping"),
+        ("- term: [unclosed\n", "invalid YAML"),
+    ],
+)
+def test_load_errors_name_file_and_entry(tmp_path: Path, text: str, fragment: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(GlossaryError) as info:
+        load_glossary(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert fragment in message
+
+
+def test_load_error_names_the_entry(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD + "- term: 链主\n  pinyin: liànzhǔ\n  english: chain leader\n")
+    with pytest.raises(GlossaryError, match=r"entry #2 \('链主'\)"):
+        load_glossary(path)
+
+
+def test_glossary_error_is_value_error() -> None:
+    assert issubclass(GlossaryError, ValueError)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError, match="nope.yml"):
+        load_glossary(tmp_path / "nope.yml")
+
+
+# ---------------------------------------------------------------- presentation
+
+
+def test_pinyin_key() -> None:
+    assert pinyin_key("Zhōng-Ōu bānliè") == "zhongoubanlie"
+    assert pinyin_key("kǒu'àn") == "kouan"
+    assert pinyin_key("zhànlüè") == "zhanlue"
+
+
+def test_sorted_by_pinyin(glossary: Glossary) -> None:
+    ordered = glossary.sorted_by_pinyin()
+    assert len(ordered) == len(glossary)
+    keys = [(pinyin_key(e.pinyin), e.term) for e in ordered]
+    assert keys == sorted(keys)
+    terms = [e.term for e in ordered]
+    assert terms.index("低空经济") < terms.index("链主") < terms.index("中试")
+    # tone marks and capitals do not affect the order
+    g = Glossary(
+        [
+            Entry("乙", (), "Bā", "d", "e"),
+            Entry("甲", (), "bà", "d", "e"),
+            Entry("丙", (), "ài", "d", "e"),
+        ]
+    )
+    assert [e.term for e in g.sorted_by_pinyin()] == ["丙", "乙", "甲"]
+
+
+def test_tooltip(glossary: Glossary) -> None:
+    entry = glossary.get("中试")
+    tip = glossary.tooltip(entry)
+    assert tip.startswith("zhōngshì · pilot-scale testing")
+    assert entry.definition in tip
+    assert "\n" not in tip
+    local = glossary.get("岷山行动")
+    assert local.source in glossary.tooltip(local)
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+def test_suggest_terms_finds_quoted_coinage() -> None:
+    full = load_glossary(GLOSSARY_PATH)
+    without = Glossary([e for e in full if e.term != "进解优促"])
+    text = SEED_PATH.read_text(encoding="utf-8")
+    texts = [re.sub(r"\n+", "", text)]
+    suggestions = suggest_terms(texts, without, limit=30)
+    words = [s[0] for s in suggestions]
+    assert "进解优促" in words
+    score, why = next((s[1], s[2]) for s in suggestions if s[0] == "进解优促")
+    assert "quoted" in why
+    # quoted coinages come before TF-IDF keywords
+    kinds = ["quoted" in s[2] for s in suggestions]
+    assert kinds == sorted(kinds, reverse=True)
+    assert [s[1] for s in suggestions] == sorted((s[1] for s in suggestions), reverse=True)
+    assert len(suggestions) <= 30
+
+
+def test_suggest_terms_drops_known_forms(glossary: Glossary) -> None:
+    text = re.sub(r"\n+", "", SEED_PATH.read_text(encoding="utf-8"))
+    words = [s[0] for s in suggest_terms([text], glossary)]
+    assert not set(words) & glossary.forms
+    assert "进解优促" not in words
+    assert any("TF-IDF" in s[2] for s in suggest_terms([text], glossary))
+
+
+def test_suggest_terms_empty() -> None:
+    assert suggest_terms([], Glossary([])) == []

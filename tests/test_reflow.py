@@ -1,0 +1,86 @@
+"""Reflow cases from tests/cases/reflow_cases.yml, plus property tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from kanbao.check import canon
+from kanbao.lines import split_lines
+from kanbao.reflow import reflow
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "reflow_cases.yml").read_text(encoding="utf-8"))
+
+
+def _params():
+    for c in CASES:  # a list, so pytest can collect it repeatedly
+        marks = [pytest.mark.xfail(reason=c["known_failure"], strict=True)] if c.get("known_failure") else []
+        yield pytest.param(c, id=c["label"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_reflow_case(case):
+    lines, page_no = split_lines(case["text"])
+    assert [b.text for b in reflow(lines)] == case["expect"]
+    assert page_no == case.get("page_no", "")
+
+
+def test_cases_cover_three_dump_kinds():
+    assert {c["kind"] for c in CASES} == {"a", "b", "c"}
+
+
+# ---- properties ---------------------------------------------------------------
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+SENT = st.builds(lambda body, end: body + end, st.text(HAN, min_size=4, max_size=30), st.sampled_from("。！？"))
+CLAUSES = st.lists(st.builds(lambda a, p: a + p, st.text(HAN, min_size=3, max_size=12), st.sampled_from("，、；")),
+                   max_size=3)
+PARA = st.builds(lambda cl, s: "".join(cl) + s, CLAUSES, SENT).filter(lambda p: len(p) >= 8)
+LONG_PARA = st.builds(lambda a, b: a + b, PARA, PARA)
+
+
+def wrap(paragraphs: list[str], width: int, blank: str = "") -> str:
+    """Set paragraphs in a column of ``width`` characters with a two-character indent.
+
+    A typesetter never starts a line with a comma or stop; it squeezes the
+    mark into the line before, which a text dump cannot show.  So a layout
+    where a cut falls before such a mark is refused (``None``).
+    """
+    out = []
+    for p in paragraphs:
+        pos, room = 0, width - 2
+        while pos < len(p):
+            out.append(p[pos:pos + room])
+            pos, room = pos + room, width
+            if pos < len(p) and p[pos] in "，、；。！？":
+                return None
+        if blank:
+            out.append("")
+    return "\n".join(out)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.lists(PARA, min_size=1, max_size=6), st.integers(min_value=10, max_value=18))
+def test_reflow_keeps_every_character(paras, width):
+    text = wrap(paras, width)
+    assume(text is not None)
+    lines, _ = split_lines(text)
+    out = "".join(b.text for b in reflow(lines))
+    assert canon(out) == canon(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(st.lists(LONG_PARA, min_size=2, max_size=6), st.integers(min_value=10, max_value=18), st.sampled_from(["", "blank"]))
+def test_reflow_is_stable_under_rewrapping(paras, width, blank):
+    """Wrapping paragraphs of four lines or more at any column width gives them back.
+
+    (Shorter paragraphs in a column of nothing else leave too little evidence
+    of the column's width; real pages have longer runs.)
+    """
+    paras = [p for p in paras if len(p) >= 4 * width]
+    text = wrap(paras, width, blank)
+    assume(len(paras) >= 2 and text is not None)
+    lines, _ = split_lines(text)
+    assert [b.text for b in reflow(lines)] == paras
