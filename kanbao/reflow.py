@@ -123,15 +123,24 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -
         return d("lead-in-then-indent", False)
     if p.endswith(tuple(OPEN_END)):
         return d("open-ending", True)
+    if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
+        return d("next-line-much-wider", False)
+    body = "".join(ln.text for ln in block_lines)
+    if not ends_sentence(p) and (body.count("“") > body.count("”") or body.count("《") > body.count("》")):
+        return d("quote-still-open", True)
     if len(block_lines) == 1 and ends_sentence(p) and 3 <= _gap_fwd(prev) <= 7 and _gap_fwd(nxt) < 3 \
             and not (after is not None and _firstlike(after)):
         return d("indented-first-line-ends-sentence", True)
     if ends_sentence(p) and _short(prev, block_lines):
         return d("sentence-end-short-line", False)
+    if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
+            and _gap_fwd(nxt) < 7:
+        return d("unfinished-first-line", True)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
-    if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and (after is None or _gap_fwd(after) < 3)):
+    if indented and (
+            ends_sentence(p) or _gap(prev, block_lines) >= 2 and (after is None or _gap_fwd(after) < 3)):
         return d("next-indented", False)
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
         return d("indented-first-line", True)

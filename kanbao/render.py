@@ -80,39 +80,49 @@ class _Marker:
 
 
 def _heading_md(level: int, b: Block, esc: _Marker) -> str:
-    # a heading of several lines keeps its line breaks visible (kicker / title / subtitle)
+    """A Markdown heading; a heading merged from two lines keeps a visible break."""
+    if len(b.parts) == 2:
+        return "#" * level + " " + escape_text(b.parts[0]) + '<br class="kb-hbr">' + escape_text(b.parts[1])
     return "#" * level + " " + esc(b.text, tag_terms=False)
 
 
-def _block_md(b: Block, esc: _Marker) -> str:
+def _wrap(cls: str, inner: str, print_view: bool) -> str:
+    """One block of text.  In the print view blocks are ``div``s: the same text
+    is already on the article pages, and the print view is a second copy."""
+    if print_view:
+        return f'<div class="{cls or "kb-p"}" markdown="span">{inner}</div>'
+    return f'<p class="{cls}" markdown>{inner}</p>' if cls else inner
+
+
+def _block_md(b: Block, esc: _Marker, print_view: bool = False) -> str:
     if b.kind in ("question", "answer") and b.label and b.text.startswith(b.label):
         rest = b.text[len(b.label):]
         colon, body = rest[:1], rest[1:]
         cls = "kb-q" if b.kind == "question" else "kb-a"
-        return (f'<p class="{cls}" markdown><strong class="kb-label">{escape_text(b.label + colon)}</strong>'
-                f'{esc(body)}</p>')
+        return _wrap(cls, f'<strong class="kb-label">{escape_text(b.label + colon)}</strong>{esc(body)}', print_view)
     if b.kind == "heading":   # a heading the structure pass kept in the body
-        return f'<p class="kb-unplaced-heading" markdown>{esc(b.text, tag_terms=False)}</p>'
-    return esc(b.text)
+        return _wrap("kb-unplaced-heading", esc(b.text, tag_terms=False), print_view)
+    return _wrap("", esc(b.text), print_view)
 
 
-def render_article(page: Page, a: Article, n: int, opts: RenderOptions, prev_next: tuple[str, str] = ("", "")) -> ArticleRender:
+def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_view: bool = False) -> ArticleRender:
+    """Markdown of one article (front matter, headline block, body, pull quotes, terms)."""
     esc = _Marker(opts)
-    title = a.title_text or (a.lead or [b for s in a.sections for b in s.blocks] or [None])[0]
-    title = title if isinstance(title, str) else (title.text[:24] + "…" if title else f"第{page.page_no}版")
-    parts = [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id)]
+    first = (a.lead or [b for s in a.sections for b in s.blocks] or [None])[0]
+    title = a.title_text or (first.text[:24] + "…" if first else page_title(page))
+    parts = [] if print_view else [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id)]
     if a.kicker:
-        parts.append(f'<p class="kb-kicker" markdown>{esc(a.kicker.text, False)}</p>')
-    parts.append("# " + escape_text(title) if a.title else f'# {escape_text(title)} {{ .kb-untitled }}' if False else "# " + escape_text(title))
+        parts.append(_wrap("kb-kicker", esc(a.kicker.text, False), print_view))
+    parts.append(_heading_md(1, a.title, esc) if a.title else "# " + escape_text(title))
     if a.subtitle:
-        parts.append(f'<p class="kb-subtitle" markdown>{esc(a.subtitle.text, False)}</p>')
+        parts.append(_wrap("kb-subtitle", esc(a.subtitle.text, False), print_view))
     for b in a.byline:
         # the newspaper's own spaces in a byline must not break between role and name
-        parts.append(f'<p class="kb-byline" markdown>{escape_text(b.text.replace(" ", chr(0xA0)))}</p>')
+        parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))
     src = f"第 {page.page_no} 版 · " if page.page_no else ""
-    parts.append(f'<p class="kb-source" markdown>{escape_text(src)}{escape_text(page.seed)}</p>')
+    parts.append(_wrap("kb-source", escape_text(src + page.seed), print_view))
     if a.lead:
-        parts.append('<div class="kb-lead" markdown>\n\n' + "\n\n".join(esc(b.text) for b in a.lead) + "\n\n</div>")
+        parts.append('<div class="kb-lead" markdown>\n\n' + "\n\n".join(_block_md(b, esc, print_view) for b in a.lead) + "\n\n</div>")
     pq_after: dict[str, list[Block]] = {}
     for pq in a.pullquotes:
         host = _host_block(a, pq)
@@ -121,24 +131,26 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, prev_nex
         if s.heading:
             parts.append(_heading_md(2, s.heading, esc))
         for b in s.blocks:
-            parts.append(_block_md(b, esc))
+            parts.append(_block_md(b, esc, print_view))
             for pq in pq_after.pop(b.id, []):
-                parts.append(_pullquote_md(pq, esc))
+                parts.append(_pullquote_md(pq, esc, print_view))
     for pqs in pq_after.values():
         for pq in pqs:
-            parts.append(_pullquote_md(pq, esc))
+            parts.append(_pullquote_md(pq, esc, print_view))
     if esc.used and opts.glossary:
         parts.append(_terms_md(esc.used, opts))
     return ArticleRender(path="", title=title, markdown="\n\n".join(parts) + "\n", terms=list(esc.used))
 
 
-def _pullquote_md(pq: Block, esc: _Marker) -> str:
+def _pullquote_md(pq: Block, esc: _Marker, print_view: bool = False) -> str:
     text = pq.text
     m = re.match(r"^(\d{1,2})(?=\D)", text)
     num = ""
     if m:
         num, text = m.group(1), text[m.end():]
     badge = f'<span class="kb-pq-no">{num}</span>' if num else ""
+    if print_view:
+        return f'<div class="kb-pullquote"><div class="kb-p" markdown="span">{badge}{esc(text)}</div></div>'
     return f'<blockquote class="kb-pullquote" markdown>\n<p markdown>{badge}{esc(text)}</p>\n</blockquote>'
 
 
@@ -178,8 +190,43 @@ def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]
         renders.append(r)
         files[r.path] = r.markdown
     files[f"{base}/index.md"] = render_page_index(page, renders)
+    files[f"{base}/print.md"] = render_print_view(page, renders, opts)
     page.renders = renders  # type: ignore[attr-defined]
     return files
+
+
+def render_print_view(page: Page, renders: list[ArticleRender], opts: RenderOptions) -> str:
+    """All articles of one newspaper page in reading order, each on a new sheet when printed."""
+    out = [_fm(title=f"{page_title(page)} · 打印版", kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_print="page"),
+           f'<p class="kb-print-note" markdown>{escape_text(page_title(page))}：全部 {len(renders)} 篇文章，按版面阅读顺序排列。'
+           f'用浏览器的“打印”可导出 PDF，每篇文章从新的一页开始。</p>']
+    for n, a in enumerate(page.articles, start=1):
+        body = render_article(page, a, n, opts, print_view=True).markdown
+        out.append(f'<section class="kb-print-article" markdown>\n\n{body}\n</section>')
+    return "\n\n".join(out) + "\n"
+
+
+def render_glossary_page(glossary, renders_by_term: dict[str, list[tuple[str, str]]]) -> str:
+    """All glossary terms in pinyin order, each with links to the articles that use it.
+
+    ``renders_by_term`` maps a term to ``[(article title, site path), ...]``.
+    """
+    out = [_fm(title="术语表"), "# 术语表", "",
+           '<p class="kb-source" markdown>文章中的政策术语，按拼音排序。每条给出拼音、释义、英文对照和用到它的文章。</p>', ""]
+    for e in glossary.sorted_by_pinyin():
+        anchor = "term-" + re.sub(r"[^\w]+", "-", e.term)
+        aliases = f"（又作：{escape_text('、'.join(e.aliases))}）" if e.aliases else ""
+        out.append(f'<h2 id="{anchor}">{escape_text(e.term)} <small class="kb-pinyin">{escape_text(e.pinyin)}</small></h2>')
+        out.append("")
+        out.append(f'<p class="kb-def" markdown>{escape_text(e.definition)}{aliases}</p>')
+        out.append(f'<p class="kb-en" markdown><em>{escape_text(e.english)}</em></p>')
+        if e.source:
+            out.append(f'<p class="kb-term-source" markdown>来源：{escape_text(e.source)}</p>')
+        uses = renders_by_term.get(e.term, [])
+        if uses:
+            out.append('<p class="kb-uses" markdown>见于：' + "，".join(f"[{escape_text(t)}]({p})" for t, p in uses) + "</p>")
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def first_sentence(a: Article) -> str:

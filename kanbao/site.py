@@ -21,7 +21,7 @@ from .convert import convert_file
 from .decode import DecodeError
 from .escape import escape_text
 from .model import Page
-from .render import RenderOptions, first_sentence, page_title, render_page
+from .render import RenderOptions, first_sentence, page_title, render_glossary_page, render_page
 
 
 @dataclass
@@ -61,9 +61,17 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         site.log.append(f"{seed.name}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
                         f"{len(page.warnings)} warnings ({(time.perf_counter() - t0) * 1000:.0f} ms)")
         site.nav.append({page_title(page): [f"pages/{page.slug}/index.md"] +
-                         [{r.title: r.path} for r in page.renders]})
+                         [{r.title: r.path} for r in page.renders] + [{"打印本版": f"pages/{page.slug}/print.md"}]})
     if with_home:
         site.files["index.md"] = render_home(site.pages)
+    if glossary is not None:
+        uses: dict[str, list[tuple[str, str]]] = {}
+        for p in site.pages:
+            for r in p.renders:
+                for e in r.terms:
+                    uses.setdefault(e.term, []).append((r.title, r.path))
+        site.files["glossary.md"] = render_glossary_page(glossary, uses)
+        site.nav.append({"术语表": "glossary.md"})
     return site
 
 
@@ -74,6 +82,7 @@ def render_home(pages: list[Page]) -> str:
     for p in pages:
         date = f" · {p.date}" if p.date else ""
         out.append(f"## [{escape_text(page_title(p))}{escape_text(date)}](pages/{p.slug}/index.md)\n")
+        out.append(f'<p class="kb-print-link" markdown>[打印本版全部文章](pages/{p.slug}/print.md)</p>\n')
         for r, a in zip(p.renders, p.articles):
             out.append(f'- **[{escape_text(r.title)}]({r.path})**<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
         out.append("")

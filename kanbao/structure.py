@@ -37,10 +37,12 @@ def _note(b: Block, s: str) -> None:
 def is_heading_text(b: Block) -> bool:
     """Short, no sentence inside, at most three lines; or one line wider than its column."""
     t = b.text
-    if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：")):
+    if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
         return True
+    if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):
+        return True   # a short headline with a comma in it
     ln = b.lines[0]
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40
 
@@ -97,7 +99,7 @@ def _merge_headings(blocks: list[Block]) -> None:
     i = 0
     while i + 1 < len(blocks):
         a, b = blocks[i], blocks[i + 1]
-        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and len(a.parts) < 2:
+        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and len(a.lines) + len(b.lines) <= 2:
             a.parts = [a.text, b.text]
             a.text += b.text
             a.lines += b.lines
@@ -149,6 +151,88 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
     return len(why), why
 
 
+def _best_cut(segs: list[list[Block]], titles: list[Block], vec: Vectorizer) -> tuple[int, int] | None:
+    """Where one more article starts: the cut whose two sides each match a headline best.
+
+    For every cut between two paragraphs, score how well the best pair of
+    headlines matches the text on each side, less how much the two sides
+    share (a topic change).
+    """
+    tv = [vec.vector(t.text) for t in titles]
+    best, best_score = None, -9.0
+    for k, seg in enumerate(segs):
+        body = [i for i, b in enumerate(seg) if b.kind in ("para", "answer")]
+        for at in body[1:]:
+            left = vec.vector("".join(b.text for b in seg[:at] if b.kind in ("para", "answer")))
+            right = vec.vector("".join(b.text for b in seg[at:] if b.kind in ("para", "answer")))
+            fit = max((vec.cosine(tv[i], left) + vec.cosine(tv[j], right)
+                       for i in range(len(tv)) for j in range(len(tv)) if i != j), default=0.0)
+            score = fit - 0.5 * vec.cosine(left, right)
+            if score > best_score:
+                best, best_score = (k, at), score
+    return best
+
+
+def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
+    """Headlines the extractor put after all the text go back before their articles.
+
+    Evidence: a run of headings (with pull quotes) after the last paragraph
+    and no question among them.  The text before is cut into as many
+    articles as there are such headlines — first at closing bylines and
+    datelines, then where neighbouring paragraphs share the fewest words —
+    and each headline goes before the piece that shares most of its words.
+    """
+    last_body = max((i for i, b in enumerate(blocks) if b.kind in ("para", "answer")), default=-1)
+    tail = blocks[last_body + 1:]
+    titles = [b for b in tail if b.kind == "heading"]
+    if not titles or any(b.kind == "question" for b in tail) or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
+                         for i, b in enumerate(blocks[:last_body + 1])):
+        return blocks
+    head = [b for b in blocks[:last_body + 1] if b.kind == "furniture"]
+    body = [b for b in blocks[:last_body + 1] if b.kind != "furniture"]
+    # hard cuts: after a byline that closes text, before a dateline
+    segs: list[list[Block]] = [[]]
+    for i, b in enumerate(body):
+        starts_new = b.kind in ("para", "answer") and DATELINE.match(b.text) and any(x.kind == "para" for x in segs[-1])
+        if starts_new:
+            segs.append([])
+        segs[-1].append(b)
+        if b.kind == "byline" and any(x.kind in ("para", "answer") for x in segs[-1]) and i + 1 < len(body):
+            segs.append([])
+    segs = [sg for sg in segs if sg]
+    vec = Vectorizer([b.text for b in body + titles])
+    while len(segs) < len(titles):
+        cut = _best_cut(segs, titles, vec)
+        if cut is None:
+            break
+        k, at = cut
+        segs[k:k + 1] = [segs[k][:at], segs[k][at:]]
+    # pair headlines and pieces, best match first
+    sims = sorted(((vec.cosine(vec.vector(t.text), vec.vector("".join(b.text for b in sg[:4]))), ti, si)
+                   for ti, t in enumerate(titles) for si, sg in enumerate(segs)), reverse=True)
+    title_of: dict[int, Block] = {}
+    used = set()
+    for sim, ti, si in sims:
+        if ti in used or si in title_of:
+            continue
+        used.add(ti)
+        title_of[si] = titles[ti]
+        titles[ti].notes.append(f"displaced headline: goes before {segs[si][0].id} ({segs[si][0].span}), shares its words ({sim:.2f})")
+        titles[ti].kind = "title"
+    out = list(head)
+    for si, sg in enumerate(segs):
+        if si in title_of:
+            out.append(title_of[si])
+        out.extend(sg)
+    out.extend(b for b in tail if b not in title_of.values())
+    return out
+
+
+def _is_inline_title(blocks: list[Block], i: int) -> bool:
+    """A heading inside the text that opens an article (a byline next to it)."""
+    return any(b.kind == "byline" for b in blocks[i + 1:i + 3])
+
+
 def group(page: Page, blocks: list[Block]) -> None:
     """Split blocks into articles at titles; other headings open sections."""
     arts: list[Article] = []
@@ -162,6 +246,12 @@ def group(page: Page, blocks: list[Block]) -> None:
             page.furniture.append(b)
         elif b.kind == "pq_number":
             page.removed.append(b.text)
+        elif b.kind == "title":
+            b.kind = "heading"
+            cur = Article(id=f"a{len(arts) + 1}", title=b)
+            arts.append(cur)
+            cur.sections.append(Section())
+            _note(b, "title: displaced headline restored")
         elif b.kind == "heading":
             core = (cur.lead + _article_blocks(cur))[:5] if cur else None
             score, why = _title_score(blocks, i, seen_content, core)
@@ -358,55 +448,50 @@ def _preceded_by_question(blocks: list[Block], ans: Block) -> bool:
 
 
 def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor: float = 0.10) -> None:
-    """A plain paragraph sharing far more vocabulary with another article moves there.
+    """A run of paragraphs that follows an interview turn but is about another
+    article's subject moves to that article (its headline came after it).
 
-    One paragraph at a time, the clearest case first, recomputing the
-    articles' vocabularies after each move, so a run of paragraphs that
-    landed in the wrong article (its title came after it) moves over whole.
+    Candidates are maximal runs of plain paragraphs that come after an
+    answer or question in the same section.  A run moves when it shares far
+    more vocabulary with another article than with the rest of its own.
     """
     if len(page.articles) < 2:
         return
-    vecs = {b.id: vec.vector(b.text) for a in page.articles for b in _article_blocks(a)}
 
-    def centroid(a: Article, skip: Block | None = None) -> dict[str, float]:
-        c: Counter = Counter()
-        for b in _article_blocks(a) + a.lead + ([a.title] if a.title else []):
-            if b is not skip and b.kind in ("para", "answer", "question", "heading"):
-                for t, w in (vecs.get(b.id) or vec.vector(b.text)).items():
-                    c[t] += w
-        return dict(c)
+    def text_of(a: Article, skip: set[str]) -> dict[str, float]:
+        parts = [b.text for b in _article_blocks(a) + a.lead + ([a.title] if a.title else []) if b.id not in skip]
+        return vec.vector("".join(parts))
 
-    for _ in range(200):
-        cents = [centroid(a) for a in page.articles]
-        best_move = None
-        for ai, a in enumerate(page.articles):
-            if sum(len(s.blocks) for s in a.sections) <= 1:
-                continue
-            for s in a.sections:
-                for b in s.blocks:
-                    if b.kind != "para":
-                        continue
-                    v = vecs[b.id]
-                    own = vec.cosine(v, centroid(a, skip=b))
-                    j = max((j for j in range(len(page.articles)) if j != ai), key=lambda j: vec.cosine(v, cents[j]))
-                    other = vec.cosine(v, cents[j])
-                    if other > floor and other > ratio * own:
-                        gain = other / max(own, 1e-6)
-                        if best_move is None or gain > best_move[0]:
-                            best_move = (gain, b, a, s, page.articles[j], own, other)
-        if best_move is None:
-            break
-        _, b, a, s, target, own, other = best_move
-        s.blocks.remove(b)
-        a.sections = [x for x in a.sections if x.heading or x.blocks] or [Section()]
-        tsec = target.sections[0] if target.sections and not target.sections[0].heading else None
-        if tsec is None:
-            tsec = Section()
-            target.sections.insert(0, tsec)
-        tsec.blocks.append(b)
-        tsec.blocks.sort(key=lambda x: x.first_no)
-        target.moves.append(f"{b.id} ({b.span}) paragraph ← article {a.id}: shares {other:.2f} with this one, {own:.2f} with its own")
-        _note(b, f"moved to article {target.id} by lexical cohesion")
+    for a in list(page.articles):
+        for s in a.sections:
+            runs, cur, after_turn = [], [], False
+            for b in s.blocks:
+                if b.kind == "para" and after_turn:
+                    cur.append(b)
+                else:
+                    if cur:
+                        runs.append(cur)
+                    cur = []
+                    after_turn = after_turn or b.kind in ("answer", "question")
+            if cur:
+                runs.append(cur)
+            for run in runs:
+                ids = {b.id for b in run}
+                rv = vec.vector("".join(b.text for b in run))
+                own = vec.cosine(rv, text_of(a, ids))
+                others = [(vec.cosine(rv, text_of(t, set())), t) for t in page.articles if t is not a]
+                other, target = max(others, key=lambda x: x[0])
+                if other > floor and other > ratio * own:
+                    s.blocks = [b for b in s.blocks if b.id not in ids]
+                    tsec = target.sections[0] if target.sections and not target.sections[0].heading else None
+                    if tsec is None:
+                        tsec = Section()
+                        target.sections.insert(0, tsec)
+                    tsec.blocks = sorted(tsec.blocks + run, key=lambda x: x.first_no)
+                    target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) ← article {a.id}: "
+                                        f"they share {other:.2f} with this article, {own:.2f} with their own")
+                    for b in run:
+                        _note(b, f"moved to article {target.id} by lexical cohesion")
 
 
 def _find_lead(a: Article) -> None:
@@ -438,7 +523,7 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     ``forced`` maps block ids to kinds a correction file set; they are kept.
     """
     classify(page.blocks, forced or {})
-    group(page, page.blocks)
+    group(page, restore_displaced_titles(page.blocks))
     restore_order(page)
     for n, a in enumerate(page.articles, start=1):
         a.id = f"a{n}"

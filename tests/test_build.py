@@ -41,7 +41,7 @@ def _articles(site: Path) -> list[BeautifulSoup]:
     out = []
     for p in sorted((site / "site" / "pages").rglob("index.html")):
         soup = BeautifulSoup(p.read_text(encoding="utf-8"), "lxml")
-        if soup.select_one("article.md-content__inner .kb-source") and p.parent.name != SAMPLE.stem:
+        if soup.select_one("article.md-content__inner p.kb-source") and p.parent.name not in (SAMPLE.stem, "print"):
             out.append(soup.select_one("article.md-content__inner"))
     return out
 
