@@ -8,7 +8,7 @@ contents and search); classes come from ``attr_list``-free raw HTML wrappers.
 >>> from kanbao.convert import convert_text
 >>> files = render_page(convert_text("07测试标题\\n\\n这是正文第一段。", "p.txt"))
 >>> sorted(files)
-['pages/p/01-测试标题.md', 'pages/p/index.md']
+['pages/p/01-测试标题.md', 'pages/p/index.md', 'pages/p/print.md']
 """
 from __future__ import annotations
 
