@@ -59,6 +59,7 @@ def split_lines(text: str) -> tuple[list[Line], str]:
     out: list[Line] = []
     blanks = 0
     page_no = ""
+    header = False
     for i, raw in enumerate(raw_lines, start=1):
         body = raw.replace("\f", "").replace("\ufeff", "")
         if not body.strip():
@@ -69,12 +70,15 @@ def split_lines(text: str) -> tuple[list[Line], str]:
             if page_no and not rest:
                 continue
             body = rest if page_no else body
+            # what shares the page number's line and is short is the section name (要闻, 农业·乡村)
+            header = bool(page_no) and len(re.sub(r"[\s·・]", "", body)) <= 8 and not re.search(r"[，。、；：！？]", body)
         fixed, fixes = apply_fixers(body.strip())
         # measure the line as set: the spaces around numbers took room on the page
         measured = body.strip() if "unspace_letterspaced" not in fixes else fixed
         out.append(Line(no=i, raw=raw, text=fixed, width=display_width(measured), blanks_before=blanks,
-                        leading_space=body[:1].isspace(), fixes=fixes))
+                        leading_space=body[:1].isspace(), fixes=fixes, header=header))
         blanks = 0
+        header = False
     estimate_columns(out)
     return out, page_no
 

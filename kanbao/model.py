@@ -25,6 +25,7 @@ class Line:
     colw_back: int = 0           # column width judged from it and the lines before it
     colw_fwd: int = 0            # column width judged from it and the lines after it
     fixes: tuple[str, ...] = ()  # names of the fixers that changed it
+    header: bool = False         # page furniture by position (section name next to the page number)
 
 
 @dataclass

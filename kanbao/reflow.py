@@ -30,6 +30,7 @@ BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记�
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
                     r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*$")
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
+FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版")
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
 
 
@@ -119,6 +120,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -
         return d("speaker-label-next", False)
     if is_byline(n) or is_byline(p):
         return d("byline", False)
+    if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
+        return d("page-header-line", False)
     if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
         return d("lead-in-then-indent", False)
     if p.endswith(tuple(OPEN_END)):
@@ -133,6 +136,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -
         return d("indented-first-line-ends-sentence", True)
     if ends_sentence(p) and _short(prev, block_lines):
         return d("sentence-end-short-line", False)
+    if NUMBERED.match(block_lines[0].text) and len(block_lines) <= 3 and not ends_sentence(p) and not nxt.blanks_before \
+            and nxt.width <= max(ln.width for ln in block_lines) + 2 and prev.width >= block_lines[0].width - 4:
+        return d("numbered-block-continues", True)
     if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
             and _gap_fwd(nxt) < 7:
         return d("unfinished-first-line", True)

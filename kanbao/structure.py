@@ -58,8 +58,9 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
             if b.kind in ("question", "answer") and not b.label:
                 b.label = speaker_label(t)
             continue
-        if i < 8 and len(t) <= 60 and "。" not in t and (FURNITURE.search(t) or len(t) <= 6 and not BODY_PUNCT.search(t)
-                                                        and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text)):
+        if any(ln.header for ln in b.lines) or len(t) <= 60 and "。" not in t and (
+                FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
+                and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text)):
             b.kind = "furniture"
             _note(b, "page header (date, editor or section name before any body text)")
             continue
@@ -134,6 +135,11 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
             sim = vec.cosine(vec.vector("".join(b.text for b in before)), vec.vector("".join(b.text for b in after)))
             if sim < 0.15:
                 why.append(f"what follows shares little with the article before ({sim:.2f})")
+            hv = vec.vector(blocks[i].text)
+            h_after = vec.cosine(hv, vec.vector("".join(b.text for b in after)))
+            h_before = vec.cosine(hv, vec.vector("".join(b.text for b in before)))
+            if h_after > 0.05 and h_after > 2 * h_before:
+                why.append(f"its words recur after it ({h_after:.2f}), not before ({h_before:.2f})")
         if after and before and abs(after[0].lines[0].colw_fwd - before[-1].lines[-1].colw_back) >= 4:
             why.append("followed by text in another column width")
     nxt = [b for b in blocks[i + 1:i + 3]]
@@ -239,6 +245,8 @@ def group(page: Page, blocks: list[Block]) -> None:
     cur: Article | None = None
     seen_content = False
     pending_pq: list[Block] = []
+    closed = False                    # the current article ended with a closing byline
+    orphans: list[list[Block]] = []   # runs of text after a closing byline, before any headline
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -276,8 +284,11 @@ def group(page: Page, blocks: list[Block]) -> None:
                     i += 1
             else:
                 cur.sections.append(Section(heading=b))
-                _note(b, "subhead: heading inside an article")
+                _note(b, f"subhead: heading inside an article (title evidence {score}/2: {', '.join(why) or 'none'})")
         elif b.kind == "byline":
+            if cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
+                closed = True
+                orphans.append([])
             if cur is None:
                 cur = Article(id=f"a{len(arts) + 1}")
                 arts.append(cur)
@@ -290,11 +301,40 @@ def group(page: Page, blocks: list[Block]) -> None:
                 cur = Article(id=f"a{len(arts) + 1}")
                 arts.append(cur)
                 cur.sections.append(Section())
-            cur.sections[-1].blocks.append(b)
+            if closed and b.kind == "para":
+                orphans[-1].append(b)
+            else:
+                cur.sections[-1].blocks.append(b)
             seen_content = True
+        if b.kind in ("title", "heading") and cur is not None and cur.title is b:
+            closed = False
         i += 1
-    page.articles = [a for a in arts if _article_blocks(a) or a.title]
+    _adopt_orphans(arts, [run for run in orphans if run])
+    arts = [a for a in arts if _article_blocks(a) or a.title]
+    # text set above the first headline of the page belongs to that article
+    if len(arts) >= 2 and arts[0].title is None and arts[1].title is not None and not arts[0].byline \
+            and len(_article_blocks(arts[0])) <= 2 and not any(b.kind in ("question", "answer") for b in _article_blocks(arts[0])):
+        lead = _article_blocks(arts[0])
+        arts[1].sections[0].blocks[:0] = lead
+        arts[1].moves.append(f"{', '.join(b.id for b in lead)} ← text above the page's first headline joins its article")
+        arts = arts[1:]
+    page.articles = arts
     _place_pullquotes(page, pending_pq)
+
+
+def _adopt_orphans(arts: list[Article], runs: list[list[Block]]) -> None:
+    """Text after an article's closing byline and before the next headline
+    continues the article (among those before it) that shares most of its words."""
+    for run in runs:
+        first = run[0].first_no
+        cands = [a for a in arts if a.sections and any(b.first_no < first for b in _article_blocks(a))]
+        if not cands:
+            cands = arts
+        vec = Vectorizer([b.text for a in cands for b in _article_blocks(a)] + [b.text for b in run])
+        rv = vec.vector("".join(b.text for b in run))
+        target = max(cands, key=lambda a: vec.cosine(rv, vec.vector("".join(b.text for b in _article_blocks(a)))))
+        target.sections[-1].blocks.extend(run)
+        target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) after a closing byline continue this article")
 
 
 def _article_blocks(a: Article) -> list[Block]:
