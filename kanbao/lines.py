@@ -53,6 +53,10 @@ def split_page_number(first: str) -> tuple[str, str]:
     return "", first
 
 
+# page furniture lines (editor credits, the date line, a page label): not part of any column
+FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版")
+
+
 def split_lines(text: str) -> tuple[list[Line], str]:
     """All non-blank lines with widths and blank-line counts; and the page number."""
     raw_lines = text.split("\n")
@@ -126,7 +130,7 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     >>> estimate_columns(ls); [ln.colw for ln in ls]
     [28, 28, 28, 28, 28, 28, 28]
     """
-    widths = [ln.width for ln in lines]
+    widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) else ln.width for ln in lines]
     n = len(widths)
     for i, ln in enumerate(lines):
         ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)

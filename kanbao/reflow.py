@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import column_width
+from .lines import FURNITURE_LINE, column_width
 from .model import Block, Decision, Line
 
 FINAL = "。！？…”」』）)!?."           # characters a paragraph may end with
@@ -30,7 +30,7 @@ BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记�
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
                     r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*$")
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
-FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版")
+
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
 
 
@@ -100,11 +100,12 @@ def _headlike(ln: Line, block_lines: list[Line]) -> bool:
 BODY_PUNCT = re.compile("[，。；！？]")
 
 
-def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -> Decision:
+def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, numbered: bool = False) -> Decision:
     """Join ``nxt`` to the block ending in ``prev``, or break before it.
 
     ``block_lines`` is the block so far (ending in ``prev``); ``after`` the
-    line following ``nxt``.
+    line following ``nxt``; ``numbered`` tells that the block follows a
+    lone pull-quote number.
     """
     p, n = prev.text, nxt.text
     def d(rule: str, joined: bool) -> Decision:
@@ -136,12 +137,16 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -
         return d("indented-first-line-ends-sentence", True)
     if ends_sentence(p) and _short(prev, block_lines):
         return d("sentence-end-short-line", False)
-    if NUMBERED.match(block_lines[0].text) and len(block_lines) <= 3 and not ends_sentence(p) and not nxt.blanks_before \
-            and nxt.width <= max(ln.width for ln in block_lines) + 2 and prev.width >= block_lines[0].width - 4:
+    if (numbered or NUMBERED.match(block_lines[0].text)) and len(block_lines) <= 3 and not ends_sentence(p) \
+            and (not nxt.blanks_before or numbered) and nxt.width <= max(ln.width for ln in block_lines) + 2 \
+            and prev.width >= block_lines[0].width - 4:
         return d("numbered-block-continues", True)
     if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
             and _gap_fwd(nxt) < 7:
         return d("unfinished-first-line", True)
+    if ends_sentence(p) and nxt.width * 2 < prev.width and not BODY_PUNCT.search(n) and not ends_sentence(n) \
+            and nxt.width < nxt.colw_fwd - 6:
+        return d("sentence-end-then-short-label", False)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
@@ -151,8 +156,6 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None) -
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
         return d("indented-first-line", True)
     if _headlike(prev, block_lines):
-        if NUMBERED.match(block_lines[0].text) and len(block_lines) <= 3 and not _firstlike(nxt):
-            return d("numbered-block-continues", True)
         body = "".join(ln.text for ln in block_lines)
         if BODY_PUNCT.search(body):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
@@ -193,16 +196,18 @@ def reflow(lines: list[Line]) -> list[Block]:
         blocks.append(Block(id=f"b{len(blocks) + 1}", lines=list(cur), text=text,
                             decisions=decisions + ([end] if end else [])))
 
+    numbered = False
     for i, ln in enumerate(lines):
         if not cur:
             cur, decisions = [ln], []
             continue
-        dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None)
+        dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
         if dec.joined:
             cur.append(ln)
             decisions.append(dec)
         else:
             close(dec)
+            numbered = bool(NUMBER_ONLY.match(cur[-1].text))
             cur, decisions = [ln], []
     close(None)
     return blocks

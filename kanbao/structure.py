@@ -263,6 +263,8 @@ def group(page: Page, blocks: list[Block]) -> None:
         elif b.kind == "heading":
             core = (cur.lead + _article_blocks(cur))[:5] if cur else None
             score, why = _title_score(blocks, i, seen_content, core)
+            if closed:
+                score, why = score + 1, why + ["the article before closed with its byline"]
             follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
                 if cur.title is None and score >= 2:
