@@ -15,6 +15,7 @@ from .lines import split_lines
 from .model import Page
 from .reflow import reflow
 from .structure import structure
+from .untangle import untangle
 
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -36,6 +37,7 @@ def convert_text(text: str, name: str, corrections: dict | None = None) -> Page:
     page = Page(seed=name, slug=seed_slug(name), page_no=page_no)
     if page_no:
         page.removed.append(page_no)
+    lines, page.untangled = untangle(lines)
     page.blocks = reflow(lines)
     forced: dict[str, str] = {}
     if corrections:

@@ -33,6 +33,8 @@ def explain(page: Page, width: int = 60, lines: bool = False) -> str:
            f"{len(page.blocks)} blocks, {len(page.articles)} articles"]
     if page.removed:
         out.append("removed on purpose: " + ", ".join(repr(r) for r in page.removed))
+    for m in page.untangled:
+        out.append("untangled: " + m)
     if page.furniture:
         out.append("page header:")
         for b in page.furniture:

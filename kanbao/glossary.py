@@ -57,6 +57,8 @@ jieba runs only on clauses that hold a candidate, and the verdict for each
 
 from __future__ import annotations
 
+from .words import base_tokenizer
+
 import bisect
 import functools
 import logging
@@ -249,20 +251,9 @@ def load_glossary(path: str | Path) -> "Glossary":
 # ---------------------------------------------------------------- jieba
 
 
-@functools.lru_cache(maxsize=1)
 def _base_tokenizer():
-    """jieba's base dictionary, loaded once and never given user words."""
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    logger = logging.getLogger("jieba")
-    level = logger.level
-    logger.setLevel(logging.WARNING)  # silence "Building prefix dict ..."
-    try:
-        tokenizer.initialize()
-    finally:
-        logger.setLevel(level)
-    return tokenizer
+    """jieba's base dictionary (shared with the other stages, see ``words.py``)."""
+    return base_tokenizer()
 
 
 def _best_logprob(clause: str, start: int | None = None, end: int | None = None) -> float:

@@ -111,3 +111,4 @@ class Page:
     furniture: list[Block] = field(default_factory=list)    # page header lines
     warnings: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)        # text removed on purpose (page number)
+    untangled: list[str] = field(default_factory=list)      # column pieces put back in order

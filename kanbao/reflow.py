@@ -130,7 +130,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
         return d("next-line-much-wider", False)
     body = "".join(ln.text for ln in block_lines)
-    if not ends_sentence(p) and (body.count("“") > body.count("”") or body.count("《") > body.count("》")):
+    if not ends_sentence(p) and (body.count("“") > body.count("”") or body.count("《") > body.count("》")) \
+            and (not nxt.blanks_before or _gap_fwd(nxt) < 3):
         return d("quote-still-open", True)
     if len(block_lines) == 1 and ends_sentence(p) and 3 <= _gap_fwd(prev) <= 7 and _gap_fwd(nxt) < 3 \
             and not (after is not None and _firstlike(after)):

@@ -1,0 +1,46 @@
+"""jieba's base dictionary, shared by the stages that ask "is this a word?".
+
+Loaded once, lazily, never given user words (the glossary must not change
+what counts as an ordinary word).
+
+>>> spans_word("推动我国经", "济整体运行")
+'经济'
+>>> spans_word("回答记者提问", "济整体")
+''
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+
+@functools.lru_cache(maxsize=1)
+def base_tokenizer():
+    """jieba's base dictionary, loaded once and never given user words."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    logger = logging.getLogger("jieba")
+    level = logger.level
+    logger.setLevel(logging.WARNING)  # silence "Building prefix dict ..."
+    try:
+        tokenizer.initialize()
+    finally:
+        logger.setLevel(level)
+    return tokenizer
+
+
+def is_word(s: str, min_freq: int = 1) -> bool:
+    """True when ``s`` is a word of jieba's base dictionary (seen at least ``min_freq`` times)."""
+    return base_tokenizer().FREQ.get(s, 0) >= min_freq
+
+
+def spans_word(left: str, right: str, reach: int = 3) -> str:
+    """The longest dictionary word that runs from the end of ``left`` into ``right`` ('' if none)."""
+    best = ""
+    for i in range(1, min(reach, len(left)) + 1):
+        for j in range(1, min(reach, len(right)) + 1):
+            w = left[-i:] + right[:j]
+            if len(w) > len(best) and is_word(w):
+                best = w
+    return best
