@@ -6,7 +6,7 @@ or extension syntax.  Headings are real Markdown headings (for the table of
 contents and search); classes come from ``attr_list``-free raw HTML wrappers.
 
 >>> from kanbao.convert import convert_text
->>> files = render_page(convert_text("07测试标题\\n\\n这是正文第一段。", "p.txt"))
+>>> files = render_page(convert_text("07\\n测试标题\\n\\n这是正文的第一段，内容不长。", "p.txt"))
 >>> sorted(files)
 ['pages/p/01-测试标题.md', 'pages/p/index.md', 'pages/p/print.md']
 """
