@@ -90,8 +90,8 @@ def _wrap(cls: str, inner: str, print_view: bool) -> str:
     """One block of text.  In the print view blocks are ``div``s: the same text
     is already on the article pages, and the print view is a second copy."""
     if print_view:
-        return f'<div class="{cls or "kb-p"}" markdown="span">{inner}</div>'
-    return f'<p class="{cls}" markdown>{inner}</p>' if cls else inner
+        return f'<div class="{cls or "kb-p"}">{inner}</div>'
+    return f'<p class="{cls}">{inner}</p>' if cls else inner
 
 
 def _block_md(b: Block, esc: _Marker, print_view: bool = False) -> str:
@@ -150,8 +150,8 @@ def _pullquote_md(pq: Block, esc: _Marker, print_view: bool = False) -> str:
         num, text = m.group(1), text[m.end():]
     badge = f'<span class="kb-pq-no">{num}</span>' if num else ""
     if print_view:
-        return f'<div class="kb-pullquote"><div class="kb-p" markdown="span">{badge}{esc(text)}</div></div>'
-    return f'<blockquote class="kb-pullquote" markdown>\n<p markdown>{badge}{esc(text)}</p>\n</blockquote>'
+        return f'<div class="kb-pullquote"><div class="kb-p">{badge}{esc(text)}</div></div>'
+    return f'<blockquote class="kb-pullquote"><p>{badge}{esc(text)}</p></blockquote>'
 
 
 def _host_block(a: Article, pq: Block) -> Block | None:
@@ -170,7 +170,7 @@ def _host_block(a: Article, pq: Block) -> Block | None:
 def _terms_md(used: list, opts: RenderOptions) -> str:
     rows = "\n".join(f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span></dt>'
                      f'<dd>{escape_text(e.definition)} <em>{escape_text(e.english)}</em></dd>' for e in used)
-    return (f'<details class="kb-terms" open markdown>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>')
+    return f'<details class="kb-terms" open>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>'
 
 
 def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]:
@@ -198,7 +198,7 @@ def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]
 def render_print_view(page: Page, renders: list[ArticleRender], opts: RenderOptions) -> str:
     """All articles of one newspaper page in reading order, each on a new sheet when printed."""
     out = [_fm(title=f"{page_title(page)} · 打印版", kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_print="page"),
-           f'<p class="kb-print-note" markdown>{escape_text(page_title(page))}：全部 {len(renders)} 篇文章，按版面阅读顺序排列。'
+           f'<p class="kb-print-note">{escape_text(page_title(page))}：全部 {len(renders)} 篇文章，按版面阅读顺序排列。'
            f'用浏览器的“打印”可导出 PDF，每篇文章从新的一页开始。</p>']
     for n, a in enumerate(page.articles, start=1):
         body = render_article(page, a, n, opts, print_view=True).markdown

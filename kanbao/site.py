@@ -44,6 +44,7 @@ def load_corrections(seed: Path) -> dict | None:
 def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True) -> Site:
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     site = Site()
+    page_navs: list[tuple[Page, dict]] = []
     opts = RenderOptions(glossary=glossary, first_only=first_only)
     for seed in seeds:
         t0 = time.perf_counter()
@@ -60,8 +61,9 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         nblocks = sum(len(s.blocks) for a in page.articles for s in a.sections)
         site.log.append(f"{seed.name}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
                         f"{len(page.warnings)} warnings ({(time.perf_counter() - t0) * 1000:.0f} ms)")
-        site.nav.append({page_title(page): [f"pages/{page.slug}/index.md"] +
-                         [{r.title: r.path} for r in page.renders] + [{"打印本版": f"pages/{page.slug}/print.md"}]})
+        page_navs.append((page, {nav_label(page): [f"pages/{page.slug}/index.md"] +
+                                 [{r.title: r.path} for r in page.renders] + [{"打印本版": f"pages/{page.slug}/print.md"}]}))
+    site.nav = bucket_nav(page_navs)
     if with_home:
         site.files["index.md"] = render_home(site.pages)
     if glossary is not None:
@@ -73,6 +75,48 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         site.files["glossary.md"] = render_glossary_page(glossary, uses)
         site.nav.append({"术语表": "glossary.md"})
     return site
+
+
+def nav_label(page: Page) -> str:
+    """Navigation label of a newspaper page: its number and, if known, date.
+
+    >>> nav_label(Page(seed="a.txt", slug="a", page_no="07", date="2024-11-27"))
+    '第 07 版 · 2024-11-27'
+    """
+    return page_title(page) + (f" · {page.date}" if page.date else "")
+
+
+def bucket_nav(items: list[tuple[Page, dict]], size: int = 30) -> list:
+    """Keep the navigation small as the archive grows.
+
+    Up to ``size`` newspaper pages are listed directly.  Beyond that they are
+    grouped by month of their date (pages without a date in groups of
+    ``size`` by file name), and groups larger than ``size`` are split again,
+    so that with ``navigation.prune`` a page carries only its own group's links.
+
+    >>> ps = [(Page(seed=f"{i}.txt", slug=str(i), page_no=str(i)), {str(i): []}) for i in range(65)]
+    >>> [list(g)[0] for g in bucket_nav(ps)]
+    ['版面 1–30', '版面 31–60', '版面 61–65']
+    """
+    if len(items) <= size:
+        return [nav for _, nav in items]
+    groups: dict[str, list[dict]] = {}
+    undated = [(p, nav) for p, nav in items if not p.date]
+    for p, nav in items:
+        if p.date:
+            groups.setdefault(p.date[:7], []).append(nav)
+    out = []
+    for month in sorted(groups):
+        navs = groups[month]
+        if len(navs) <= size:
+            out.append({month: navs})
+        else:
+            for k in range(0, len(navs), size):
+                out.append({f"{month} ({k // size + 1})": navs[k:k + size]})
+    for k in range(0, len(undated), size):
+        chunk = undated[k:k + size]
+        out.append({f"版面 {k + 1}–{k + len(chunk)}": [nav for _, nav in chunk]})
+    return out
 
 
 def render_home(pages: list[Page]) -> str:
