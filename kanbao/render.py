@@ -12,6 +12,7 @@ contents and search); classes come from ``attr_list``-free raw HTML wrappers.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -71,7 +72,7 @@ class _Marker:
             if self.opts.first_only and m.entry in self.used:
                 continue
             out.append(escape_text(text[pos:m.start]))
-            out.append(f'<abbr title="{escape_text(g.tooltip(m.entry))}">{escape_text(m.surface)}</abbr>')
+            out.append(f'<abbr title="{html.escape(g.tooltip(m.entry))}">{escape_text(m.surface)}</abbr>')
             pos = m.end
             if m.entry not in self.used:
                 self.used.append(m.entry)
