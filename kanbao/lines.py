@@ -135,4 +135,5 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     for i, ln in enumerate(lines):
         ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)
         ln.colw_back = column_width(widths[max(0, i - window): i + 1], ln.width)
-        ln.colw_fwd = column_width(widths[i: i + window + 1], ln.width)
+        # the last lines of a page have too few lines after them: judge them with both sides
+        ln.colw_fwd = column_width(widths[i: i + window + 1], ln.width) if n - i >= 4 else ln.colw

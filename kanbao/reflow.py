@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .lines import FURNITURE_LINE, column_width
+from .words import spans_word
 from .model import Block, Decision, Line
 
 FINAL = "。！？…”」』）)!?."           # characters a paragraph may end with
@@ -28,7 +29,7 @@ SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
                     r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
-                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*$")
+                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$")
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
@@ -47,6 +48,8 @@ def is_byline(text: str) -> bool:
     """A byline: 本报记者 陈 曦, 成都日报锦观新闻记者 钟文, 来源：中国网 工藤哲.
 
     >>> is_byline("本报记者 陈 曦"), is_byline("成都日报锦观新闻记者 钟文"), is_byline("记者：您最关注中国哪些热点")
+    (True, True, False)
+    >>> is_byline("人民网 陈 杰"), is_byline("新华社 张三"), is_byline("人民网 记者报道，市场回暖")
     (True, True, False)
     """
     if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
@@ -145,6 +148,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
             and _gap_fwd(nxt) < 7:
         return d("unfinished-first-line", True)
+    if not ends_sentence(p) and _gap(prev, block_lines) <= 4 and (BODY_PUNCT.search(body) or len(block_lines) >= 2) \
+            and _word_across(p, n):
+        return d("word-runs-across", True)
     if ends_sentence(p) and nxt.width * 2 < prev.width and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.width < nxt.colw_fwd - 6:
         return d("sentence-end-then-short-label", False)
@@ -156,8 +162,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("next-indented", False)
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
         return d("indented-first-line", True)
+    if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
+            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3):
+        return d("heading-ends", False)   # a headline takes at most two lines
     if _headlike(prev, block_lines):
-        body = "".join(ln.text for ln in block_lines)
         if BODY_PUNCT.search(body):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
                 return d("short-line-inside-paragraph", True)
@@ -169,6 +177,15 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
         return d("blank-after-narrower-line", False)
     return d("full-line", True)
+
+
+def _word_across(p: str, n: str) -> bool:
+    """A common word runs across the join (今|年, 供应|体系 …): the line goes on.
+
+    >>> _word_across("航空货邮运抵欧洲。今", "年以来"), _word_across("创新变革", "党的二十大")
+    (True, False)
+    """
+    return bool(spans_word(p, n, min_freq=100))
 
 
 def join_text(a: str, b: str) -> str:

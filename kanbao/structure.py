@@ -491,7 +491,8 @@ def _preceded_by_question(blocks: list[Block], ans: Block) -> bool:
 
 def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor: float = 0.10) -> None:
     """A run of paragraphs that follows an interview turn but is about another
-    article's subject moves to that article (its headline came after it).
+    article's subject moves to the end of that article (its headline came
+    after it in the dump, so it is that article's continuation).
 
     Candidates are maximal runs of plain paragraphs that come after an
     answer or question in the same section.  A run moves when it shares far
@@ -525,11 +526,11 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor:
                 other, target = max(others, key=lambda x: x[0])
                 if other > floor and other > ratio * own:
                     s.blocks = [b for b in s.blocks if b.id not in ids]
-                    tsec = target.sections[0] if target.sections and not target.sections[0].heading else None
-                    if tsec is None:
-                        tsec = Section()
-                        target.sections.insert(0, tsec)
-                    tsec.blocks = sorted(tsec.blocks + run, key=lambda x: x.first_no)
+                    # text set before its headline in the dump is the article's
+                    # continuation in another column: it is read last
+                    if not target.sections:
+                        target.sections.append(Section())
+                    target.sections[-1].blocks.extend(run)
                     target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) ← article {a.id}: "
                                         f"they share {other:.2f} with this article, {own:.2f} with their own")
                     for b in run:

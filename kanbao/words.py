@@ -35,12 +35,13 @@ def is_word(s: str, min_freq: int = 1) -> bool:
     return base_tokenizer().FREQ.get(s, 0) >= min_freq
 
 
-def spans_word(left: str, right: str, reach: int = 3) -> str:
-    """The longest dictionary word that runs from the end of ``left`` into ``right`` ('' if none)."""
+def spans_word(left: str, right: str, reach: int = 3, min_freq: int = 1) -> str:
+    """The longest dictionary word (seen ``min_freq`` times) that runs from the
+    end of ``left`` into ``right`` ('' if none)."""
     best = ""
     for i in range(1, min(reach, len(left)) + 1):
         for j in range(1, min(reach, len(right)) + 1):
             w = left[-i:] + right[:j]
-            if len(w) > len(best) and is_word(w):
+            if len(w) > len(best) and is_word(w, min_freq):
                 best = w
     return best

@@ -1,0 +1,54 @@
+"""Structure cases from tests/cases/structure_cases.yml: articles, headlines,
+bylines, Q&A, pull quotes and reading order of whole (small) pages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kanbao.convert import convert_text
+from kanbao.model import Article
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "structure_cases.yml").read_text(encoding="utf-8"))
+
+
+def _params():
+    for c in CASES:
+        marks = [pytest.mark.xfail(reason=c["known_failure"], strict=True)] if c.get("known_failure") else []
+        yield pytest.param(c, id=c["label"], marks=marks)
+
+
+def body(a: Article) -> list[tuple[str, str]]:
+    out = []
+    for s in a.sections:
+        if s.heading:
+            out.append(("heading", s.heading.text))
+        for b in s.blocks:
+            out.append((b.kind, b.text))
+    return out
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_structure_case(case):
+    page = convert_text(case["text"], "case.txt")
+    assert page.page_no == case["page_no"]
+    assert not page.warnings, page.warnings
+    assert len(page.articles) == len(case["expect"]), [a.title_text for a in page.articles]
+    for a, want in zip(page.articles, case["expect"]):
+        assert a.title_text.startswith(want["title"]) if want["title"] else a.title is None, a.title_text
+        assert [b.text for b in a.byline] == want["byline"]
+        got = body(a)
+        assert len(got) == len(want["body"]), got
+        for (kind, text), w in zip(got, want["body"]):
+            (wkind, wtext), = w.items()
+            assert kind == wkind and text.startswith(wtext), (kind, text[:20], w)
+        assert [b.text for b in a.pullquotes] == want.get("pullquotes", [])
+
+
+def test_every_move_is_recorded_and_explained():
+    case = next(c for c in CASES if c["label"].startswith("interview"))
+    from kanbao.explain import explain
+    page = convert_text(case["text"], "case.txt")
+    text = explain(page)
+    assert "question → before" in text and "subhead → heads the section" in text
