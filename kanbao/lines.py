@@ -14,14 +14,23 @@ from .model import Line
 from .textfix import apply_fixers
 
 
-def display_width(s: str) -> int:
+QUOTES = "“”‘’"
+
+
+def display_width(s: str, quote: int = 2) -> int:
     """Width in half-em units: wide, full-width and ambiguous (“ ” — …) count 2.
 
-    >>> display_width("中试2028年“链主”")
-    18
+    >>> display_width("中试2028年“链主”"), display_width("中试2028年“链主”", quote=1)
+    (18, 16)
+
+    Curly quotes count ``quote``: 2 where the page sets them full width, 1
+    where it squeezes them.
     """
     w = 0
     for c in s:
+        if c in QUOTES:
+            w += quote
+            continue
         eaw = unicodedata.east_asian_width(c)
         w += 2 if eaw in "WFA" else 0 if unicodedata.combining(c) else 1
     return w
@@ -51,6 +60,18 @@ def split_page_number(first: str) -> tuple[str, str]:
     if m and 0 < int(m.group(1)) < 500:
         return m.group(1), first[m.end():].strip()
     return "", first
+
+
+SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*$|[。！？][”’」』]?$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence.
+
+    >>> ends_sentence("答记者提问。"), ends_sentence("“空侧通道”"), ends_sentence("的实现。”")
+    (True, False, True)
+    """
+    return bool(SENTENCE_END.search(text))
 
 
 # page furniture lines (editor credits, the date line, a page label): not part of any column
@@ -85,6 +106,7 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         header = False
     estimate_columns(out)
     return out, page_no
+
 
 
 def column_width(widths: list[int], own: int = 0) -> int:

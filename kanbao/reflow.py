@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 
-from .lines import FURNITURE_LINE, column_width
+from .lines import FURNITURE_LINE, column_width, ends_sentence
 from .words import spans_word
 from .model import Block, Decision, Line
 
 FINAL = "。！？…”」』）)!?."           # characters a paragraph may end with
-SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*$|[。！？][”’」』]?$")
 OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
 NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
@@ -33,15 +32,6 @@ BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记�
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends a sentence.
-
-    >>> ends_sentence("答记者提问。"), ends_sentence("“空侧通道”"), ends_sentence("的实现。”")
-    (True, False, True)
-    """
-    return bool(SENTENCE_END.search(text))
 
 
 def is_byline(text: str) -> bool:
