@@ -11,6 +11,8 @@
     excerptLength: 40,
     resetStyles: false,
     autofocus: false,
+    // results within ~150 ms of the last keystroke (Pagefind UI waits 300 ms by default)
+    debounceTimeoutMs: 80,
     // Pagefind matches a Chinese query character by character (OR-ish, noisy);
     // a run of 2+ Han characters is searched as an exact phrase instead.
     processTerm: function (term) {
