@@ -156,6 +156,9 @@ def apply_corrections(page: Page, corr: dict) -> None:
         for role in ("title", "kicker", "subtitle"):
             if role in (spec or {}):
                 text = str(spec[role])
+                old = getattr(a, role)
+                if old is not None:
+                    page.removed.append(old.text)   # replaced on purpose by the user
                 setattr(a, role, Block(id=f"{aid}-{role}", lines=[], text=text, kind="heading",
                                        notes=[f"{role} set by {name}"]))
                 page.removed.append(text)   # typed by the user, not seed text

@@ -1,0 +1,78 @@
+"""Sidecar corrections (seeds/X.yml): set a headline, move, merge, split, mark a kind."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kanbao.convert import convert_file, convert_text
+from kanbao.corrections import CorrectionError, load_corrections
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "structure_cases.yml").read_text(encoding="utf-8"))
+THREE = next(c for c in CASES if c["label"].startswith("a page with three articles"))["text"]
+
+
+def block_id(page, start: str) -> str:
+    """The id `explain` shows for the block whose text starts with ``start``."""
+    return next(b.id for b in page.blocks if b.text.startswith(start))
+
+
+def titles(page):
+    return [a.title_text for a in page.articles]
+
+
+def test_without_sidecar_three_articles():
+    assert titles(convert_text(THREE, "p.txt")) == ["山区公路通到家门口", "老街换新颜 游客回头多", "科技小院扎根田间"]
+
+
+def test_set_title_move_and_kind():
+    plain = convert_text(THREE, "p.txt")
+    moved = block_id(plain, "村民李大爷说")
+    corr = {"articles": {"a1": {"title": "山区通了致富路"}},
+            "move": [{"block": moved, "to": "a3", "before": block_id(plain, "在县里的科技小院")}],
+            "blocks": {block_id(plain, "今年，他们推广"): "pullquote"}}
+    page = convert_text(THREE, "p.txt", corr)
+    assert titles(page)[0] == "山区通了致富路"
+    a1, a3 = page.articles[0], page.articles[2]
+    assert [b.text[:6] for s in a1.sections for b in s.blocks] == ["盘山公路如玉"]
+    assert [b.text[:6] for s in a3.sections for b in s.blocks] == ["村民李大爷说", "在县里的科技"]
+    assert [b.text[:6] for b in a3.pullquotes] == ["今年，他们推"]
+    assert any("moved here" in m for m in a3.moves)
+    assert not [w for w in page.warnings if "lost" in w]
+
+
+def test_split_and_merge():
+    plain = convert_text(THREE, "p.txt")
+    page = convert_text(THREE, "p.txt", {"split": [block_id(plain, "街道负责人介绍")]})
+    assert len(page.articles) == 4
+    assert [b.text[:6] for s in page.articles[2].sections for b in s.blocks] == ["街道负责人介"]
+    page = convert_text(THREE, "p.txt", {"merge": [["a2", "a3"]]})
+    assert titles(page) == ["山区公路通到家门口", "老街换新颜 游客回头多"]
+    body = [b.text[:4] for s in page.articles[1].sections for b in ([s.heading] if s.heading else []) + s.blocks]
+    assert body == ["青石板路", "街道负责", "科技小院", "在县里的", "今年，他"]   # the merged title becomes a subhead
+
+
+def test_sidecar_file_is_read_next_to_the_seed(tmp_path):
+    seed = tmp_path / "p.txt"
+    seed.write_text(THREE, encoding="utf-8")
+    (tmp_path / "p.yml").write_text("articles:\n  a2: {title: 老街新颜}\n", encoding="utf-8")
+    page = convert_file(seed, load_corrections(tmp_path / "p.yml"))
+    assert titles(page)[1] == "老街新颜"
+
+
+@pytest.mark.parametrize("text,match", [
+    ("blocks:\n  b999: heading\n", "no block b999"),
+    ("blocks:\n  b1: nonsense\n", "kind must be one of"),
+    ("move:\n  - {block: b999, to: a1}\n", "unknown block or article"),
+    ("articles:\n  a9: {title: x}\n", "no article a9"),
+    ("colour: red\n", "unknown key"),
+    ("[unclosed\n", "not valid YAML"),
+])
+def test_bad_sidecars_name_the_file_and_entry(tmp_path, text, match):
+    side = tmp_path / "p.yml"
+    side.write_text(text, encoding="utf-8")
+    with pytest.raises(CorrectionError, match=match):
+        corr = load_corrections(side)
+        assert "p.yml" in str(corr.get("_file"))
+        convert_text(THREE, "p.txt", corr)
