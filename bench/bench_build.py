@@ -29,7 +29,7 @@ PAGEFIND = str(ROOT / "node_modules" / ".bin" / "pagefind")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 
 
-def make_project(dest: Path, n: int, seed: int = 0) -> list[dict]:
+def make_project(dest: Path, n: int, seed: int = 0, real: Path | None = None) -> list[dict]:
     """Copy mkdocs.yml, hooks, kanbao, docs, overrides into dest, symlink node_modules,
     write n generated seeds into dest/seeds; return the answer key."""
     dest.mkdir(parents=True, exist_ok=True)
@@ -41,6 +41,14 @@ def make_project(dest: Path, n: int, seed: int = 0) -> list[dict]:
     import compileall
     compileall.compile_dir(str(dest / "kanbao"), quiet=1)   # no .pyc compile inside the first timed build
     compileall.compile_dir(str(dest / "hooks"), quiet=1)
+    if real is not None:
+        # n copies of real page dumps (realistic term density), cycling through the files
+        pages = sorted(real.glob("*.txt"))
+        (dest / "seeds").mkdir(exist_ok=True)
+        for i in range(n):
+            src = pages[i % len(pages)]
+            (dest / "seeds" / f"{i:04d}_{src.name}").write_bytes(src.read_bytes())
+        return []
     return generate_seeds(dest / "seeds", n, seed)
 
 
@@ -91,12 +99,14 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=1, help="best of N builds per variant (default 1)")
     ap.add_argument("--keep", action="store_true", help="keep the temp project")
+    ap.add_argument("--from", dest="real", type=Path, default=None,
+                    help="use N copies of the *.txt page dumps in this folder instead of generated seeds")
     a = ap.parse_args(argv)
 
     tmp = Path(tempfile.mkdtemp(prefix="kanbao-bench-build-"))
     try:
         t = time.perf_counter()
-        make_project(tmp, a.n, a.seed)
+        make_project(tmp, a.n, a.seed, a.real)
         nog, plain_cfg = variant_configs(tmp)
         size = sum(f.stat().st_size for f in (tmp / "seeds").glob("*.txt"))
         npages = sum(1 for _ in (tmp / "plain" / "docs").rglob("*.md"))

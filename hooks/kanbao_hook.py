@@ -29,6 +29,7 @@ def _paths(config) -> tuple[Path, Path]:
 
 def on_config(config):
     _cfg["first_only"] = bool((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_first_only", False))
+    _cfg["user_nav"] = bool(config.get("nav"))   # a nav written in mkdocs.yml is left alone
     return config
 
 
@@ -50,14 +51,10 @@ def on_files(files, config):
     for path, md in site.files.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=md))
-    extra_pages = getattr(site, "extra_pages", None)
-    nav = [{"首页": "index.md"}] + site.nav
-    for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-        if f.src_uri != "index.md" and not f.src_uri.startswith("pages/"):
-            nav.append(f.src_uri)
-    if not config.get("nav"):
-        config["nav"] = nav
-    _cfg["site"] = site
+    if not _cfg.get("user_nav"):
+        # generated pages by newspaper page, then any hand-written pages in docs/
+        config["nav"] = [{"首页": "index.md"}] + site.nav + sorted(
+            f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md" and f.src_uri not in site.files)
     return files
 
 

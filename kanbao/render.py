@@ -217,12 +217,13 @@ def render_glossary_page(glossary, renders_by_term: dict[str, list[tuple[str, st
     for e in glossary.sorted_by_pinyin():
         anchor = "term-" + re.sub(r"[^\w]+", "-", e.term)
         aliases = f"（又作：{escape_text('、'.join(e.aliases))}）" if e.aliases else ""
-        out.append(f'<h2 id="{anchor}">{escape_text(e.term)} <small class="kb-pinyin">{escape_text(e.pinyin)}</small></h2>')
+        out.append(f'<h2 id="{anchor}">{escape_text(e.term)} '
+                   f'<small class="kb-pinyin">{escape_text(e.pinyin)}</small></h2>')
         out.append("")
-        out.append(f'<p class="kb-def" markdown>{escape_text(e.definition)}{aliases}</p>')
-        out.append(f'<p class="kb-en" markdown><em>{escape_text(e.english)}</em></p>')
+        out.append(f'<p class="kb-def">{escape_text(e.definition)}{aliases}</p>')
+        out.append(f'<p class="kb-en"><em>{escape_text(e.english)}</em></p>')
         if e.source:
-            out.append(f'<p class="kb-term-source" markdown>来源：{escape_text(e.source)}</p>')
+            out.append(f'<p class="kb-term-source">来源：{escape_text(e.source)}</p>')
         uses = renders_by_term.get(e.term, [])
         if uses:
             out.append('<p class="kb-uses" markdown>见于：' + "，".join(f"[{escape_text(t)}]({p})" for t, p in uses) + "</p>")

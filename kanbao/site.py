@@ -50,9 +50,14 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         t0 = time.perf_counter()
         try:
             page = convert_file(seed, load_corrections(seed))
-        except (DecodeError, ValueError) as e:
+        except (DecodeError, ValueError) as e:     # undecodable, empty, or a bad sidecar
             site.warnings.append(str(e))
             site.log.append(f"{seed.name}: skipped ({e})")
+            continue
+        except Exception as e:  # a converter bug must not take the other seeds (or `mkdocs serve`) down
+            msg = f"{seed.name}: conversion failed ({type(e).__name__}: {e}); page skipped — please report it"
+            site.warnings.append(msg)
+            site.log.append(msg)
             continue
         files = render_page(page, opts)
         site.files.update(files)
