@@ -324,18 +324,28 @@ def group(page: Page, blocks: list[Block]) -> None:
     _place_pullquotes(page, pending_pq)
 
 
-def _adopt_orphans(arts: list[Article], runs: list[list[Block]]) -> None:
+def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) -> None:
     """Text after an article's closing byline and before the next headline
-    continues the article (among those before it) that shares most of its words."""
+    continues the article (among the ``near`` ones before it) that shares most
+    of its words."""
+    if not runs:
+        return
+    vec = Vectorizer([b.text for a in arts for b in _article_blocks(a)] + [b.text for run in runs for b in run])
+    cache: dict[int, dict[str, float]] = {}
+
+    def article_vector(a: Article) -> dict[str, float]:
+        if id(a) not in cache:
+            cache[id(a)] = vec.vector("".join(b.text for b in _article_blocks(a)))
+        return cache[id(a)]
+
     for run in runs:
         first = run[0].first_no
-        cands = [a for a in arts if a.sections and any(b.first_no < first for b in _article_blocks(a))]
-        if not cands:
-            cands = arts
-        vec = Vectorizer([b.text for a in cands for b in _article_blocks(a)] + [b.text for b in run])
+        before = [a for a in arts if a.sections and any(b.first_no < first for b in _article_blocks(a))]
+        cands = before[-near:] or arts[:near]
         rv = vec.vector("".join(b.text for b in run))
-        target = max(cands, key=lambda a: vec.cosine(rv, vec.vector("".join(b.text for b in _article_blocks(a)))))
+        target = max(cands, key=lambda a: vec.cosine(rv, article_vector(a)))
         target.sections[-1].blocks.extend(run)
+        cache.pop(id(target), None)
         target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) after a closing byline continue this article")
 
 
@@ -505,6 +515,8 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor:
         parts = [b.text for b in _article_blocks(a) + a.lead + ([a.title] if a.title else []) if b.id not in skip]
         return vec.vector("".join(parts))
 
+    whole = {id(a): text_of(a, set()) for a in page.articles}   # vocabularies before any move
+
     for a in list(page.articles):
         for s in a.sections:
             runs, cur, after_turn = [], [], False
@@ -522,7 +534,7 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor:
                 ids = {b.id for b in run}
                 rv = vec.vector("".join(b.text for b in run))
                 own = vec.cosine(rv, text_of(a, ids))
-                others = [(vec.cosine(rv, text_of(t, set())), t) for t in page.articles if t is not a]
+                others = [(vec.cosine(rv, whole[id(t)]), t) for t in page.articles if t is not a]
                 other, target = max(others, key=lambda x: x[0])
                 if other > floor and other > ratio * own:
                     s.blocks = [b for b in s.blocks if b.id not in ids]
