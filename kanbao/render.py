@@ -59,8 +59,9 @@ def article_slug(n: int, a: Article) -> str:
 class _Marker:
     """Escapes text and wraps glossary terms, remembering which were used."""
 
-    def __init__(self, opts: RenderOptions):
+    def __init__(self, opts: RenderOptions, tooltips: bool = True):
         self.opts = opts
+        self.tooltips = tooltips   # False: only collect the terms (for the printed list)
         self.used: list = []
 
     def __call__(self, text: str, tag_terms: bool = True) -> str:
@@ -72,7 +73,10 @@ class _Marker:
             if self.opts.first_only and m.entry in self.used:
                 continue
             out.append(escape_text(text[pos:m.start]))
-            out.append(f'<abbr title="{html.escape(g.tooltip(m.entry))}">{escape_text(m.surface)}</abbr>')
+            if self.tooltips:
+                out.append(f'<abbr title="{html.escape(g.tooltip(m.entry))}">{escape_text(m.surface)}</abbr>')
+            else:
+                out.append(escape_text(m.surface))
             pos = m.end
             if m.entry not in self.used:
                 self.used.append(m.entry)
@@ -107,8 +111,12 @@ def _block_md(b: Block, esc: _Marker, print_view: bool = False) -> str:
 
 
 def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_view: bool = False) -> ArticleRender:
-    """Markdown of one article (front matter, headline block, body, pull quotes, terms)."""
-    esc = _Marker(opts)
+    """Markdown of one article (front matter, headline block, body, pull quotes, terms).
+
+    The print view gets no tooltips (paper cannot show them): its terms are
+    defined in the 本文术语 list at the end of each article.
+    """
+    esc = _Marker(opts, tooltips=not print_view)
     first = (a.lead or [b for s in a.sections for b in s.blocks] or [None])[0]
     title = a.title_text or (first.text[:24] + "…" if first else page_title(page))
     parts = [] if print_view else [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id)]
