@@ -152,7 +152,10 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     >>> estimate_columns(ls); [ln.colw for ln in ls]
     [28, 28, 28, 28, 28, 28, 28]
     """
-    widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) else ln.width for ln in lines]
+    # a line full of quotes is no evidence of a wider column (pages squeeze
+    # quotes differently): estimate with quotes counted narrow
+    widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) else
+              ln.width - sum(ln.text.count(q) for q in QUOTES) for ln in lines]
     n = len(widths)
     for i, ln in enumerate(lines):
         ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)
