@@ -152,10 +152,11 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     >>> estimate_columns(ls); [ln.colw for ln in ls]
     [28, 28, 28, 28, 28, 28, 28]
     """
-    # a line full of quotes is no evidence of a wider column (pages squeeze
-    # quotes differently): estimate with quotes counted narrow
+    # a line full of quotes, or with spaces around its numbers, is no evidence
+    # of a wider column (pages set both differently): estimate without them
     widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) else
-              ln.width - sum(ln.text.count(q) for q in QUOTES) for ln in lines]
+              min(ln.width, display_width(ln.text) if ln.text else ln.width) - sum(ln.text.count(q) for q in QUOTES)
+              for ln in lines]
     n = len(widths)
     for i, ln in enumerate(lines):
         ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)
