@@ -147,8 +147,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
-    if indented and (
-            ends_sentence(p) or _gap(prev, block_lines) >= 2 and (after is None or _gap_fwd(after) < 3)):
+    # without a sentence end, only a clear indent (two full characters) breaks
+    if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
+                     and (after is None or _gap_fwd(after) < 3)):
         return d("next-indented", False)
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
         return d("indented-first-line", True)
