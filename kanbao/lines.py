@@ -98,8 +98,9 @@ def split_lines(text: str) -> tuple[list[Line], str]:
             # what shares the page number's line and is short is the section name (要闻, 农业·乡村)
             header = bool(page_no) and len(re.sub(r"[\s·・]", "", body)) <= 8 and not re.search(r"[，。、；：！？]", body)
         fixed, fixes = apply_fixers(body.strip())
-        # measure the line as set: the spaces around numbers took room on the page
-        measured = body.strip() if "unspace_letterspaced" not in fixes else fixed
+        # measure the line as set: the spaces around numbers took room on the
+        # page, and a letter-spaced line was stretched to the full column
+        measured = body.strip()
         out.append(Line(no=i, raw=raw, text=fixed, width=display_width(measured), blanks_before=blanks,
                         leading_space=body[:1].isspace(), fixes=fixes, header=header))
         blanks = 0
@@ -154,7 +155,7 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     """
     # a line full of quotes, or with spaces around its numbers, is no evidence
     # of a wider column (pages set both differently): estimate without them
-    widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) else
+    widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) or "unspace_letterspaced" in ln.fixes else
               min(ln.width, display_width(ln.text) if ln.text else ln.width) - sum(ln.text.count(q) for q in QUOTES)
               for ln in lines]
     n = len(widths)

@@ -167,6 +167,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("short-line", False)
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
         return d("blank-after-narrower-line", False)
+    if nxt.blanks_before and not prev.blanks_before and _gap_fwd(nxt) >= 6 and not BODY_PUNCT.search(n) \
+            and not ends_sentence(n) \
+            and (after is None or after.blanks_before or _gap_fwd(after) >= 6):
+        return d("heading-after-blank", False)   # a short unpunctuated line set apart by blank lines
     return d("full-line", True)
 
 

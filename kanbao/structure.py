@@ -39,6 +39,8 @@ def is_heading_text(b: Block) -> bool:
     t = b.text
     if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
+    if t.count("“") != t.count("”") or t.count("《") != t.count("》"):
+        return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
         return True
     if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):

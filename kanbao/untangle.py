@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from .model import Line
 from .reflow import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, speaker_label
-from .words import is_word, spans_word
+from .words import is_word, spans_word, word_freq
 
 
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
@@ -80,9 +80,7 @@ def _word_at_join(a: list[Line], b: list[Line]) -> str:
 
 
 def _same_column(a: list[Line], b: list[Line]) -> bool:
-    wa = max(ln.width for ln in a)
-    wb = max(ln.width for ln in b)
-    return abs(wa - wb) <= 4
+    return abs(a[-1].colw - b[0].colw) <= 4
 
 
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
@@ -117,9 +115,15 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
                  if j != i and j not in claimed and body[j] and _continues(chunks[j])
                  and _same_column(chunks[i], chunks[j])
                  for w in [_word_at_join(chunks[i], chunks[j])] if w]
-        if len(cands) != 1 or len(word_preds(cands[0][0])) != 1:
+        if not cands:
+            continue
+        # several pieces could continue: take the far more common word (回答 over 回国)
+        cands.sort(key=lambda c: -word_freq(c[1]))
+        if len(cands) > 1 and word_freq(cands[0][1]) < 2 * word_freq(cands[1][1]):
             continue
         j, word = cands[0]
+        if len(word_preds(j)) != 1:
+            continue
         # no cycles: j must not lead back to i
         k, seen = j, set()
         while k in succ and k not in seen:

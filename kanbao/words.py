@@ -35,6 +35,11 @@ def is_word(s: str, min_freq: int = 1) -> bool:
     return base_tokenizer().FREQ.get(s, 0) >= min_freq
 
 
+def word_freq(s: str) -> int:
+    """How often jieba's dictionary saw ``s`` (0 if it is no word)."""
+    return base_tokenizer().FREQ.get(s, 0) or 0
+
+
 def spans_word(left: str, right: str, reach: int = 3, min_freq: int = 1) -> str:
     """The longest dictionary word (seen ``min_freq`` times) that runs from the
     end of ``left`` into ``right`` ('' if none)."""
