@@ -185,7 +185,7 @@ def main(argv=None) -> int:
               f"median {med([r['bytes_first'] for r in later]) / 1024:.1f} KiB to first result, "
               f"{med([r['bytes_settled'] for r in later]) / 1024:.1f} KiB settled")
         print(f"right article first: {sum(r['ok'] for r in rows)}/{len(rows)}   (all-query median {med([r['ms'] for r in rows]):.0f} ms; "
-              f"includes the UI's 300 ms input debounce)")
+              f"includes the search box's input debounce, see overrides/assets/kanbao/search.js)")
         if a.keep:
             print("kept", tmp)
     finally:
