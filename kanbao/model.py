@@ -63,8 +63,20 @@ class Block:
 
     @property
     def span(self) -> str:
-        nos = [ln.no for ln in self.lines]
-        return f"L{nos[0]}" if len(nos) == 1 else f"L{nos[0]}-{nos[-1]}" if nos == list(range(nos[0], nos[-1] + 1)) else "L" + ",".join(map(str, nos))
+        """Seed lines of the block as ranges; blank lines between them do not break a range.
+
+        >>> Block("b1", [Line(3, "", "", 0), Line(5, "", "", 0, blanks_before=1), Line(9, "", "", 0)], "").span
+        'L3-5,9'
+        """
+        if not self.lines:
+            return "L-"
+        runs = [[self.lines[0].no, self.lines[0].no]]
+        for ln in self.lines[1:]:
+            if ln.no == runs[-1][1] + 1 + ln.blanks_before:
+                runs[-1][1] = ln.no
+            else:
+                runs.append([ln.no, ln.no])
+        return "L" + ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
 
 
 @dataclass
