@@ -21,7 +21,7 @@ site: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 test: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q tests
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python bench/bench_convert.py
