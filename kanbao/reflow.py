@@ -21,7 +21,6 @@ from .lines import FURNITURE_LINE, column_width, ends_sentence
 from .words import spans_word
 from .model import Block, Decision, Line
 
-FINAL = "。！？…”」』）)!?."           # characters a paragraph may end with
 OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
 NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")

@@ -16,7 +16,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Protocol
 
 from .escape import escape_text
 from .model import Article, Block, Page

@@ -496,11 +496,6 @@ def _gather_interview(page: Page, vec: Vectorizer) -> None:
         target.moves.append(f"{', '.join(b.id for b in run)} questions/subheads ← article {a.id}: its answers are here")
 
 
-def _preceded_by_question(blocks: list[Block], ans: Block) -> bool:
-    i = blocks.index(ans)
-    return i > 0 and blocks[i - 1].kind == "question"
-
-
 def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor: float = 0.10) -> None:
     """A run of paragraphs that follows an interview turn but is about another
     article's subject moves to the end of that article (its headline came
