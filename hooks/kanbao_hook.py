@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kanbao.render import expand_terms  # noqa: E402
 from kanbao.site import build_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kanbao")
@@ -43,7 +44,8 @@ def on_files(files, config):
         except Exception as e:  # a broken glossary must not stop the site
             log.warning("glossary %s not used: %s", gloss_path.name, e)
     site = build_site(seeds, glossary=glossary, first_only=_cfg.get("first_only", False),
-                      with_home=files.get_file_from_path("index.md") is None)
+                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True)
+    _cfg["glossary"] = glossary
     for line in site.log:
         log.info("kanbao: %s", line)
     for w in site.warnings:
@@ -56,6 +58,14 @@ def on_files(files, config):
         config["nav"] = [{"首页": "index.md"}] + site.nav + sorted(
             f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md" and f.src_uri not in site.files)
     return files
+
+
+def on_page_content(html, page, config, files):
+    """Glossary terms were marked in the Markdown; they become <abbr> tooltips here."""
+    glossary = _cfg.get("glossary")
+    if glossary is None or ("\ue000" not in html and "kb-terms-slot" not in html):
+        return html
+    return expand_terms(html, glossary)
 
 
 def on_serve(server, config, builder):

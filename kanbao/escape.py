@@ -18,6 +18,8 @@ import string
 
 _TABLE = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 _TABLE.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " ", ord("\u00a0"): "&#160;"})
+# the private-use marks render.py uses for deferred glossary terms never come raw from a seed
+_TABLE.update({c: f"&#{c};" for c in (0xE000, 0xE001, 0xE002)})
 
 
 def escape_text(s: str) -> str:

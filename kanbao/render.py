@@ -32,6 +32,38 @@ class RenderOptions:
     glossary: TermFinder | None = None
     first_only: bool = False          # tag only the first occurrence of a term per article
     glossary_url: str = "glossary.md"  # site-relative path of the glossary page
+    deferred_terms: bool = False      # mark terms for `expand_terms` on the HTML instead of inline <abbr>
+
+
+# A term marked for expansion after Markdown: TERM_OPEN + entry number + TERM_MID
+# + escaped surface + TERM_CLOSE (private-use characters; seed text never has
+# them raw, see escape.py).  Markdown passes them through as plain text, which
+# is far cheaper than parsing an inline <abbr> for every occurrence.
+TERM_OPEN, TERM_MID, TERM_CLOSE = "\ue000", "\ue001", "\ue002"
+_TERM_RE = re.compile("\ue000(\\d+)\ue001(.*?)\ue002", re.S)
+_SLOT_RE = re.compile(r'<div class="kb-terms-slot" data-terms="([\d,]*)"></div>')
+
+
+def expand_terms(html_text: str, glossary) -> str:
+    """Turn deferred term marks into ``<abbr title="…">`` and term slots into
+    the 本文术语 box (run on the final HTML).
+
+    >>> class G:
+    ...     entries = ["e"]
+    ...     def tooltip(self, e): return 'zhōngshì · "pilot"'
+    >>> expand_terms("建设\ue0000\ue001中试\ue002平台", G())
+    '建设<abbr title="zhōngshì · &quot;pilot&quot;">中试</abbr>平台'
+    """
+    titles: dict[int, str] = {}
+
+    def sub(m: re.Match) -> str:
+        n = int(m.group(1))
+        if n not in titles:
+            titles[n] = html.escape(glossary.tooltip(glossary.entries[n]))
+        return f'<abbr title="{titles[n]}">{m.group(2)}</abbr>'
+    html_text = _TERM_RE.sub(sub, html_text)
+    return _SLOT_RE.sub(lambda m: terms_html([glossary.entries[int(k)] for k in m.group(1).split(",") if k]),
+                        html_text)
 
 
 @dataclass
@@ -64,6 +96,11 @@ class _Marker:
         self.tooltips = tooltips   # False: only collect the terms (for the printed list)
         self.used: list = []
 
+    def index(self, entry) -> int:
+        if not hasattr(self.opts, "_entry_index"):
+            self.opts._entry_index = {id(e): k for k, e in enumerate(self.opts.glossary.entries)}  # type: ignore[attr-defined]
+        return self.opts._entry_index[id(entry)]  # type: ignore[attr-defined]
+
     def __call__(self, text: str, tag_terms: bool = True) -> str:
         g = self.opts.glossary
         if not g or not tag_terms:
@@ -73,7 +110,9 @@ class _Marker:
             if self.opts.first_only and m.entry in self.used:
                 continue
             out.append(escape_text(text[pos:m.start]))
-            if self.tooltips:
+            if self.tooltips and self.opts.deferred_terms:
+                out.append(f"{TERM_OPEN}{self.index(m.entry)}{TERM_MID}{escape_text(m.surface)}{TERM_CLOSE}")
+            elif self.tooltips:
                 out.append(f'<abbr title="{html.escape(g.tooltip(m.entry))}">{escape_text(m.surface)}</abbr>')
             else:
                 out.append(escape_text(m.surface))
@@ -147,7 +186,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         for pq in pqs:
             parts.append(_pullquote_md(pq, esc, print_view))
     if esc.used and opts.glossary:
-        parts.append(_terms_md(esc.used, opts))
+        parts.append(_terms_md(esc.used, opts, esc))
     return ArticleRender(path="", title=title, markdown="\n\n".join(parts) + "\n", terms=list(esc.used))
 
 
@@ -176,10 +215,17 @@ def _host_block(a: Article, pq: Block) -> Block | None:
     return best
 
 
-def _terms_md(used: list, opts: RenderOptions) -> str:
+def terms_html(used: list) -> str:
+    """The 本文术语 box: every term an article uses, with its definition (printed)."""
     rows = "\n".join(f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span></dt>'
                      f'<dd>{escape_text(e.definition)} <em>{escape_text(e.english)}</em></dd>' for e in used)
     return f'<details class="kb-terms" open>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>'
+
+
+def _terms_md(used: list, opts: RenderOptions, esc: "_Marker") -> str:
+    if opts.deferred_terms:   # a small slot; expand_terms fills it in on the HTML
+        return f'<div class="kb-terms-slot" data-terms="{",".join(str(esc.index(e)) for e in used)}"></div>'
+    return terms_html(used)
 
 
 def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]:

@@ -41,11 +41,14 @@ def load_corrections(seed: Path) -> dict | None:
     return _load(side)
 
 
-def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True) -> Site:
+def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
+               deferred_terms: bool = False) -> Site:
+    """Convert and render every seed; ``deferred_terms`` leaves glossary terms
+    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does)."""
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     site = Site()
     page_navs: list[tuple[Page, dict]] = []
-    opts = RenderOptions(glossary=glossary, first_only=first_only)
+    opts = RenderOptions(glossary=glossary, first_only=first_only, deferred_terms=deferred_terms)
     for seed in seeds:
         t0 = time.perf_counter()
         try:
