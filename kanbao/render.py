@@ -219,7 +219,8 @@ def terms_html(used: list) -> str:
     """The 本文术语 box: every term an article uses, with its definition (printed)."""
     rows = "\n".join(f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span></dt>'
                      f'<dd>{escape_text(e.definition)} <em>{escape_text(e.english)}</em></dd>' for e in used)
-    return f'<details class="kb-terms" open>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>'
+    # not indexed: a query must find the articles that say it, not those that define it
+    return f'<details class="kb-terms" open data-pagefind-ignore>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>'
 
 
 def _terms_md(used: list, opts: RenderOptions, esc: "_Marker") -> str:
