@@ -27,13 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     from .decode import DecodeError
     if a.cmd in ("explain", "convert"):
         seed = Path(a.seed)
-        side = seed.with_suffix(".yml")
         try:
-            corr = None
-            if side.exists():
-                from .corrections import load_corrections
-                corr = load_corrections(side)
-            page = convert_file(seed, corr)
+            from .site import sidecar_for
+            page = convert_file(seed, sidecar_for(seed))
         except (OSError, DecodeError, ValueError) as e:
             print(f"error: {e}", file=sys.stderr)
             return 2

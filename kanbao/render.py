@@ -31,8 +31,12 @@ class TermFinder(Protocol):
 class RenderOptions:
     glossary: TermFinder | None = None
     first_only: bool = False          # tag only the first occurrence of a term per article
-    glossary_url: str = "glossary.md"  # site-relative path of the glossary page
     deferred_terms: bool = False      # mark terms for `expand_terms` on the HTML instead of inline <abbr>
+    term_index: dict = field(init=False, default_factory=dict)   # id(entry) -> its number in the glossary
+
+    def __post_init__(self) -> None:
+        if self.glossary is not None:
+            self.term_index = {id(e): k for k, e in enumerate(self.glossary.entries)}
 
 
 # A term marked for expansion after Markdown: TERM_OPEN + entry number + TERM_MID
@@ -97,9 +101,7 @@ class _Marker:
         self.used: list = []
 
     def index(self, entry) -> int:
-        if not hasattr(self.opts, "_entry_index"):
-            self.opts._entry_index = {id(e): k for k, e in enumerate(self.opts.glossary.entries)}  # type: ignore[attr-defined]
-        return self.opts._entry_index[id(entry)]  # type: ignore[attr-defined]
+        return self.opts.term_index[id(entry)]
 
     def __call__(self, text: str, tag_terms: bool = True) -> str:
         g = self.opts.glossary

@@ -33,7 +33,8 @@ class Site:
     warnings: list[str] = field(default_factory=list)
 
 
-def load_corrections(seed: Path) -> dict | None:
+def sidecar_for(seed: Path) -> dict | None:
+    """The parsed correction file next to ``seed`` (``X.txt`` → ``X.yml``), if there is one."""
     side = seed.with_suffix(".yml")
     if not side.exists():
         return None
@@ -52,7 +53,7 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
     for seed in seeds:
         t0 = time.perf_counter()
         try:
-            page = convert_file(seed, load_corrections(seed))
+            page = convert_file(seed, sidecar_for(seed))
         except (DecodeError, ValueError) as e:     # undecodable, empty, or a bad sidecar
             site.warnings.append(str(e))
             site.log.append(f"{seed.name}: skipped ({e})")

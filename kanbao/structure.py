@@ -145,7 +145,7 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         if after and before and abs(after[0].lines[0].colw_fwd - before[-1].lines[-1].colw_back) >= 4:
             why.append("followed by text in another column width")
     nxt = [b for b in blocks[i + 1:i + 3]]
-    if any(b.kind == "byline" for b in nxt[:2]) and not (nxt and nxt[0].kind == "heading" and nxt[1:2] and nxt[1].kind == "byline" and False):
+    if any(b.kind == "byline" for b in nxt[:2]):
         why.append("byline next to it")
     if i and blocks[i - 1].kind == "byline":
         why.append("follows a closing byline")
