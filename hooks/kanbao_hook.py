@@ -75,7 +75,12 @@ def on_serve(server, config, builder):
 
 
 def on_post_build(config):
-    """Build the Pagefind index into site_dir/pagefind (needs `npm ci`)."""
+    """Build the Pagefind index into site_dir/pagefind (needs `npm ci`).
+
+    ``KANBAO_NO_SEARCH=1`` skips it (scoring and benchmarks that do not search)."""
+    if os.environ.get("KANBAO_NO_SEARCH") == "1":
+        log.info("kanbao: search index skipped (KANBAO_NO_SEARCH=1)")
+        return
     import importlib.util
     spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
     search = importlib.util.module_from_spec(spec)
