@@ -18,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 from kanbao.render import expand_terms  # noqa: E402
 from kanbao.site import build_site  # noqa: E402
 
+from html import escape as _esc  # noqa: E402
+
 log = logging.getLogger("mkdocs.hooks.kanbao")
 _cfg: dict = {}
 
@@ -50,14 +52,38 @@ def on_files(files, config):
         log.info("kanbao: %s", line)
     for w in site.warnings:
         log.warning("kanbao: %s", w)
+    _cfg["generated"] = set()
     for path, md in site.files.items():
         if files.get_file_from_path(path) is None:
             files.append(File.generated(config, path, content=md))
+            _cfg["generated"].add(path)
     if not _cfg.get("user_nav"):
         # generated pages by newspaper page, then any hand-written pages in docs/
-        config["nav"] = [{"首页": "index.md"}] + site.nav + sorted(
+        config["nav"] = [{"首页": "index.md"}] + escape_nav(site.nav) + sorted(
             f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md" and f.src_uri not in site.files)
     return files
+
+
+def escape_nav(nav):
+    """Nav labels carry seed text (headlines, file names); Material prints them as
+    HTML, so they are escaped here, at the boundary.
+
+    >>> escape_nav([{"<b>": [{"x&y": "p.md"}, "q.md"]}])
+    [{'&lt;b&gt;': [{'x&amp;y': 'p.md'}, 'q.md']}]
+    """
+    if isinstance(nav, list):
+        return [escape_nav(item) for item in nav]
+    if isinstance(nav, dict):
+        return {_esc(str(k)): escape_nav(v) for k, v in nav.items()}
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A generated page's title is seed text; MkDocs' Jinja does not autoescape and
+    Material prints ``page.meta.title`` as HTML (``<title>``, header), so escape it."""
+    if page.file.src_uri in _cfg.get("generated", ()) and isinstance(page.meta.get("title"), str):
+        page.meta["title"] = _esc(page.meta["title"])
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -85,4 +111,8 @@ def on_post_build(config):
     spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
     search = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(search)
-    log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+    try:
+        log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+    except RuntimeError as e:   # one clear line, no traceback
+        from mkdocs.exceptions import PluginError
+        raise PluginError(f"kanbao: search index not built: {e}") from None

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from .check import missing_text
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_seed
 from .lines import split_lines
 from .model import Page
 from .reflow import reflow
@@ -21,14 +21,13 @@ DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def seed_slug(name: str) -> str:
-    """A stable, URL-safe slug from a seed's file name.
+    """A stable, URL-safe slug from a seed's path relative to ``seeds/`` (folders kept).
 
-    >>> seed_slug("第 07 版(要闻).txt"), seed_slug("000_e92b.txt")
-    ('第-07-版-要闻', '000_e92b')
+    >>> seed_slug("第 07 版(要闻).txt"), seed_slug("000_e92b.txt"), seed_slug("成都日报/2024-12-05/07.txt")
+    ('第-07-版-要闻', '000_e92b', '成都日报/2024-12-05/07')
     """
-    stem = name.rsplit(".", 1)[0]
-    slug = re.sub(r"[^\w-]+", "-", stem, flags=re.UNICODE).strip("-_").lower()
-    return slug or "seed"
+    from .discover import path_slug
+    return path_slug(name)
 
 
 def convert_text(text: str, name: str, corrections: dict | None = None) -> Page:
@@ -63,13 +62,14 @@ def convert_text(text: str, name: str, corrections: dict | None = None) -> Page:
 
 
 def convert_file(path: str | Path, corrections: dict | None = None) -> Page:
-    """Read, decode and convert one seed; raises ``DecodeError`` for non-text files."""
+    """Read, decode and convert one seed; raises ``DecodeError`` for non-text, empty or unreadable files."""
+    from .discover import read_limited
     p = Path(path)
-    data = p.read_bytes()
-    if not data.strip():
-        raise EmptySeed(f"{p.name}: empty seed, no page made")
-    return convert_text(decode_bytes(data, p.name), p.name, corrections)
+    decoded = decode_seed(read_limited(p), p.name)
+    if not decoded.text.strip():
+        raise EmptySeed(f"{p.name}: empty seed (only white space), no page made")
+    return convert_text(decoded.text, p.name, corrections)
 
 
 class EmptySeed(DecodeError):
-    """A seed with no text in it."""
+    """A seed with no text in it (white space only: spaces, U+3000, form feeds, blank lines)."""

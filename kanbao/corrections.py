@@ -33,18 +33,9 @@ class CorrectionError(ValueError):
 
 
 def load_corrections(path: str | Path) -> dict:
-    p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
-        raise CorrectionError(f"{p.name}: not valid YAML: {e}") from e
-    if not isinstance(data, dict):
-        raise CorrectionError(f"{p.name}: expected a mapping with blocks/move/articles/split/merge")
-    unknown = set(data) - {"blocks", "move", "articles", "split", "merge"}
-    if unknown:
-        raise CorrectionError(f"{p.name}: unknown key(s) {sorted(unknown)}")
-    data["_file"] = p.name
-    return data
+    """Read and check a sidecar (see ``sidecar.py``); raises :class:`CorrectionError` naming the file and entry."""
+    from .sidecar import load_sidecar
+    return load_sidecar(path)
 
 
 def forced_kinds(blocks: list[Block], corr: dict) -> dict[str, str]:

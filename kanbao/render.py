@@ -8,7 +8,7 @@ contents and search); classes come from ``attr_list``-free raw HTML wrappers.
 >>> from kanbao.convert import convert_text
 >>> files = render_page(convert_text("07\\n测试标题\\n\\n这是正文的第一段，内容不长。", "p.txt"))
 >>> sorted(files)
-['pages/p/01-测试标题.md', 'pages/p/index.md', 'pages/p/print.md']
+['pages/p/1.md', 'pages/p/index.md', 'pages/p/print.md']
 """
 from __future__ import annotations
 
@@ -78,18 +78,27 @@ class ArticleRender:
     terms: list = field(default_factory=list)   # glossary entries used, in first-use order
 
 
-def _fm(**kv: str) -> str:
-    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in kv.items() if v) + "---\n\n"
+# Characters YAML cannot hold raw in a double-quoted scalar, or folds as line breaks
+# (DEL, C1 with NEL, LS/PS, BOM, U+FFFE/FFFF, lone surrogates): written as \\u escapes.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
-def article_slug(n: int, a: Article) -> str:
-    """Readable, stable slug: position on the page plus the start of the title.
+def yaml_str(v: str) -> str:
+    """``v`` as a YAML double-quoted scalar that always parses back to ``v``.
 
-    >>> article_slug(1, Article(id="a1", title=Block(id="b1", lines=[], text="成都加快建设“现代物流”体系!")))
-    '01-成都加快建设-现代物流-体系'
+    >>> yaml_str('a"b\\x7f\\n中')
+    '"a\\\\"b\\\\u007f\\\\n中"'
     """
-    title = re.sub(r"[^\w]+", "-", a.title_text or "")[:16].strip("-_")
-    return f"{n:02d}-{title}" if title else f"{n:02d}-article"
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(v, ensure_ascii=False))
+
+
+def _fm(**kv: str) -> str:
+    """Front matter that cannot fail to parse, whatever the values hold.
+
+    >>> import yaml; yaml.safe_load(_fm(title="<b>\\x7f\\x85---").strip("-\\n"))
+    {'title': '<b>\\x7f\\x85---'}
+    """
+    return "---\n" + "".join(f"{k}: {yaml_str(str(v))}\n" for k, v in kv.items() if v) + "---\n\n"
 
 
 class _Marker:
@@ -237,14 +246,9 @@ def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]
     base = f"pages/{page.slug}"
     files: dict[str, str] = {}
     renders = []
-    slugs = []
     for n, a in enumerate(page.articles, start=1):
-        slug = article_slug(n, a)
-        while slug in slugs:
-            slug += "-" + a.id
-        slugs.append(slug)
         r = render_article(page, a, n, opts)
-        r.path = f"{base}/{slug}.md"
+        r.path = f"{base}/{n}.md"   # the article's number on the page: a headline fix keeps the URL
         renders.append(r)
         files[r.path] = r.markdown
     files[f"{base}/index.md"] = render_page_index(page, renders)
@@ -297,6 +301,11 @@ def first_sentence(a: Article) -> str:
 
 
 def page_title(page: Page) -> str:
+    """A newspaper page's title: its number, else its file name without ``.txt``.
+
+    >>> page_title(Page(seed="x/早报 A.TXT", slug="x/早报-a"))
+    'x/早报 A'
+    """
     return f"第 {page.page_no} 版" if page.page_no else page.seed.rsplit(".", 1)[0]
 
 

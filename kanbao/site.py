@@ -1,7 +1,9 @@
 """All seeds → every generated Markdown file of the site, plus nav and log.
 
-This is what the MkDocs hook calls; it knows nothing of MkDocs.  A seed that
-fails to decode is reported and skipped; the others still build.
+This is what the MkDocs hook calls; it knows nothing of MkDocs.  Every step of
+one seed (read, decode, sidecar, convert, render) runs inside one guard: a
+seed that cannot be read or decoded is reported and skipped, a bad sidecar is
+reported and its seed built without it; the others always build.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -9,7 +11,7 @@ fails to decode is reported and skipped; the others still build.
 >>> _ = (d / "b.txt").write_bytes(b"")
 >>> s = build_site(d)
 >>> sorted(s.files)[:2], [w.split(":")[0] for w in s.warnings]
-(['index.md', 'pages/a/01-article.md'], ['b.txt'])
+(['index.md', 'pages/a/1.md'], ['b.txt'])
 """
 from __future__ import annotations
 
@@ -17,10 +19,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .convert import convert_file
-from .decode import DecodeError
+from .convert import EmptySeed, convert_text
+from .corrections import CorrectionError
+from .decode import DecodeError, decode_seed
+from .discover import WARN_BYTES, SeedFile, discover, read_limited
 from .escape import escape_text
 from .model import Page
+from .sidecar import load_sidecar
 from .render import RenderOptions, first_sentence, page_title, render_glossary_page, render_page
 
 
@@ -34,42 +39,104 @@ class Site:
 
 
 def sidecar_for(seed: Path) -> dict | None:
-    """The parsed correction file next to ``seed`` (``X.txt`` → ``X.yml``), if there is one."""
-    side = seed.with_suffix(".yml")
-    if not side.exists():
-        return None
-    from .corrections import load_corrections as _load
-    return _load(side)
+    """The checked correction file next to ``seed`` (``X.txt`` → ``X.yml``/``X.yaml``), if there is one."""
+    for suffix in (".yml", ".yaml"):
+        side = seed.with_suffix(suffix)
+        if side.exists():
+            from .sidecar import load_sidecar
+            return load_sidecar(side)
+    return None
+
+
+@dataclass
+class SeedResult:
+    """What one seed gave: its page and files, or why it gave none."""
+
+    page: Page | None = None
+    files: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)    # for the log line only
+
+
+def _convert_and_render(text: str, sf: SeedFile, corrections: dict | None, opts: RenderOptions) -> tuple[Page, dict]:
+    page = convert_text(text, sf.rel, corrections)
+    page.seed, page.slug = sf.rel, sf.slug
+    return page, render_page(page, opts)
+
+
+def build_seed(sf: SeedFile, opts: RenderOptions) -> SeedResult:
+    """Read, decode, convert and render one seed; every step inside one guard.
+
+    A bad sidecar is reported (file and entry) and the seed is built without
+    it; a seed that cannot be read or decoded is reported and skipped; a
+    converter bug skips only this seed.
+    """
+    res = SeedResult()
+    try:
+        data = read_limited(sf.path)
+        decoded = decode_seed(data, sf.rel)
+        if not decoded.text.strip():
+            raise EmptySeed(f"{sf.rel}: empty seed (only white space), no page made")
+    except (DecodeError, OSError) as e:
+        res.warnings.append(str(e) if isinstance(e, DecodeError) else f"{sf.rel}: cannot be read ({e.strerror})")
+        return res
+    res.notes += [n.split(": ", 1)[-1] for n in decoded.notes]
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        res.notes.append(f"read as {decoded.encoding}")
+    if len(data) > WARN_BYTES:
+        res.warnings.append(f"{sf.rel}: {len(data) // 1000} KB, far more than a newspaper page (10–50 KB of text); "
+                            f"built, but check that it is one page")
+    corrections = None
+    if sf.sidecar is not None:
+        try:
+            corrections = load_sidecar(sf.sidecar, sf.sidecar_rel)
+        except CorrectionError as e:
+            res.warnings.append(f"{_clip(str(e))}; {sf.rel} built without its corrections")
+    try:
+        if corrections:
+            try:
+                res.page, res.files = _convert_and_render(decoded.text, sf, corrections, opts)
+            except Exception as e:   # an entry that does not fit this page: build it as it comes
+                why = str(e) if isinstance(e, CorrectionError) else f"{sf.sidecar_rel}: cannot be applied ({type(e).__name__}: {e})"
+                res.warnings.append(f"{_clip(why)}; {sf.rel} built without its corrections")
+        if res.page is None:
+            res.page, res.files = _convert_and_render(decoded.text, sf, None, opts)
+    except Exception as e:  # a converter bug must not take the other seeds (or `mkdocs serve`) down
+        res.warnings.append(_clip(f"{sf.rel}: conversion failed ({type(e).__name__}: {e}); page skipped — "
+                                  f"please report it"))
+        res.page, res.files = None, {}
+    return res
+
+
+def _clip(msg: str, n: int = 400) -> str:
+    return msg if len(msg) <= n else msg[:n] + "…"
 
 
 def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
                deferred_terms: bool = False) -> Site:
     """Convert and render every seed; ``deferred_terms`` leaves glossary terms
     marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does)."""
-    seeds = sorted(Path(seeds_dir).glob("*.txt"))
+    found = discover(seeds_dir)
     site = Site()
+    site.warnings.extend(found.warnings)
     page_navs: list[tuple[Page, dict]] = []
     opts = RenderOptions(glossary=glossary, first_only=first_only, deferred_terms=deferred_terms)
-    for seed in seeds:
+    for sf in found.seeds:
         t0 = time.perf_counter()
-        try:
-            page = convert_file(seed, sidecar_for(seed))
-        except (DecodeError, ValueError) as e:     # undecodable, empty, or a bad sidecar
-            site.warnings.append(str(e))
-            site.log.append(f"{seed.name}: skipped ({e})")
+        res = build_seed(sf, opts)
+        site.warnings.extend(res.warnings)
+        page = res.page
+        if page is None:
+            site.log.append(f"{sf.rel}: skipped ({res.warnings[-1].split(': ', 1)[-1] if res.warnings else '?'})")
             continue
-        except Exception as e:  # a converter bug must not take the other seeds (or `mkdocs serve`) down
-            msg = f"{seed.name}: conversion failed ({type(e).__name__}: {e}); page skipped — please report it"
-            site.warnings.append(msg)
-            site.log.append(msg)
-            continue
-        files = render_page(page, opts)
-        site.files.update(files)
+        site.files.update(res.files)
         site.pages.append(page)
         site.warnings.extend(page.warnings)
         nblocks = sum(len(s.blocks) for a in page.articles for s in a.sections)
-        site.log.append(f"{seed.name}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
-                        f"{len(page.warnings)} warnings ({(time.perf_counter() - t0) * 1000:.0f} ms)")
+        notes = "".join(f", {n}" for n in res.notes)
+        site.log.append(f"{sf.rel}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
+                        f"{len(page.warnings) + len(res.warnings)} warnings{notes} "
+                        f"({(time.perf_counter() - t0) * 1000:.0f} ms)")
         page_navs.append((page, {nav_label(page): [f"pages/{page.slug}/index.md"] +
                                  [{r.title: r.path} for r in page.renders] + [{"打印本版": f"pages/{page.slug}/print.md"}]}))
     site.nav = bucket_nav(page_navs)

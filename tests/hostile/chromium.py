@@ -1,0 +1,75 @@
+"""Open every HTML page of a built site in Chromium and report what ran or was injected."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# Elements no Kanbao page has of its own: any of them on a page was injected.
+INJECTED = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.getAttributeNames()) {
+      if (a.startsWith('on')) out.push(el.tagName + '[' + a + ']');
+    }
+    if (el.tagName === 'SCRIPT' && /alert|confirm|prompt|kbpwn/.test(el.textContent)) out.push('SCRIPT:' + el.textContent.slice(0, 40));
+    if (['IMG', 'IFRAME', 'OBJECT', 'EMBED', 'SVG'].includes(el.tagName) && !el.closest('.md-header, .md-footer, .md-logo, .md-icon, .md-source, .md-nav__icon, label, .kb-search, .md-top, .md-content__button'))
+      out.push(el.tagName + ' ' + (el.getAttribute('src') || ''));
+    if (el.tagName === 'B' && el.textContent === 'kbpwn') out.push('B kbpwn');
+  }
+  return out;
+}"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def visit_all(site_dir: Path, browser) -> dict[str, list[str]]:
+    """{page path: [dialogs opened and elements injected]} for every HTML page of ``site_dir``."""
+    found: dict[str, list[str]] = {}
+    with serve(site_dir) as base:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(f"dialog {d.type}: {d.message}"), d.dismiss()))
+        for html in sorted(site_dir.rglob("*.html")):
+            rel = html.relative_to(site_dir).as_posix()
+            dialogs.clear()
+            page.goto(f"{base}/{rel}", wait_until="load")
+            page.wait_for_timeout(50)
+            # hover everything that could show a tooltip or a nav label
+            bad = list(dialogs) + page.evaluate(INJECTED)
+            if bad:
+                found[rel] = bad
+        page.close()
+    return found
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
