@@ -55,7 +55,8 @@ def convert_text(text: str, name: str, corrections: dict | None = None) -> Page:
     if lost:
         page.warnings.append(f"{name}: text lost in conversion, first missing: 「{lost}」")
     placed = {id(b) for a in page.articles for b in a.blocks()} | {id(b) for b in page.furniture}
-    unplaced = [b for b in page.blocks if id(b) not in placed and b.kind != "pq_number"]
+    replaced = set(page.removed)   # e.g. a headline a sidecar replaced: removed on purpose, not lost
+    unplaced = [b for b in page.blocks if id(b) not in placed and b.kind != "pq_number" and b.text not in replaced]
     if unplaced:
         page.warnings.append(f"{name}: {len(unplaced)} block(s) not placed in any article: {unplaced[0].span}")
     return page
