@@ -1,6 +1,7 @@
 """End to end: `mkdocs build` of the sample seed, asserting on the rendered HTML."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "seeds" / "000_e92b42195bf00fd7.txt"
@@ -98,3 +101,60 @@ def test_page_number_is_metadata_not_text(site):
     first = art.find("div", class_="kb-lead") or art
     assert not first.get_text("").strip().startswith("07")
     assert "第 07 版" in art.select_one(".kb-source").get_text()
+
+
+# --- stable, unique URLs (issue 11.3) ---------------------------------------------------------
+
+def test_headline_correction_keeps_the_url_in_the_browser(site, tmp_path):
+    """An article's URL is its seed's path and its number on the page: correcting
+    the headline in a sidecar changes the page at that URL, not the URL."""
+    from tests.hostile.chromium import chromium, serve
+    url = f"pages/{SAMPLE.stem}/1/"
+    proj2 = tmp_path / "proj2"
+    shutil.copytree(site, proj2, ignore=shutil.ignore_patterns("site", "node_modules"))
+    (proj2 / "seeds" / f"{SAMPLE.stem}.yml").write_text("articles:\n  a1: {title: 改过的标题}\n", encoding="utf-8")
+    r = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-d", str(proj2 / "site")],
+                       cwd=proj2, capture_output=True, text=True, timeout=300, env={**os.environ, "KANBAO_NO_SEARCH": "1"})
+    assert r.returncode == 0, r.stderr[-3000:]
+    with chromium() as browser:
+        page = browser.new_page()
+        heads = []
+        for built in (site / "site", proj2 / "site"):
+            with serve(built) as base:
+                resp = page.goto(f"{base}/{url}")
+                assert resp.status == 200, (built, url)
+                heads.append(page.locator("article h1").first.inner_text())
+        page.close()
+    assert heads[1] == "改过的标题" != heads[0]
+
+
+NAMES = st.lists(st.text(alphabet=st.sampled_from("aAbB -_.()（）中文/\u3000&<"), min_size=1, max_size=8)
+                 .map(lambda s: "/".join(p.strip("/") or "x" for p in s.split("/")) + ".txt")
+                 .filter(lambda s: "//" not in s and not s.startswith("/")), unique=True, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES)
+def test_no_two_seeds_share_a_url(names):
+    """Unique, and deterministic: the same names give the same slugs in any order;
+    no seed's URL is a folder of another seed's pages."""
+    from kanbao.discover import assign_slugs
+    slugs, _ = assign_slugs(names)
+    assert len(set(slugs.values())) == len(names)
+    assert assign_slugs(list(reversed(names)))[0] == slugs
+    for s in slugs.values():
+        assert not any(o.startswith(s + "/") for o in slugs.values()), s
+
+
+def test_colliding_names_build_separate_pages(tmp_path):
+    from kanbao.site import build_site
+    names = ["A.txt", "a.txt", "a b.txt", "a-b.txt", "(1).txt", "1.txt", "..txt", "seed.txt", "x.txt", "x/1.txt"]
+    for k, n in enumerate(names):
+        (tmp_path / n).parent.mkdir(exist_ok=True)
+        (tmp_path / n).write_text(f"0{k}\n标题{k}\n\n第{k}号文件的正文，内容要长一些才像一段正文。\n", encoding="utf-8")
+    s = build_site(tmp_path)
+    assert sorted(p.seed for p in s.pages) == sorted(names)
+    for k in range(len(names)):
+        assert sum(f"第{k}号文件的正文" in md for path, md in s.files.items() if path.endswith("/1.md")) == 1
+    renamed = [w for w in s.warnings if "published at" in w]
+    assert len(renamed) == 5 and all(w.split(":")[0] in names for w in renamed)
