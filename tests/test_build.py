@@ -158,3 +158,15 @@ def test_colliding_names_build_separate_pages(tmp_path):
         assert sum(f"第{k}号文件的正文" in md for path, md in s.files.items() if path.endswith("/1.md")) == 1
     renamed = [w for w in s.warnings if "published at" in w]
     assert len(renamed) == 5 and all(w.split(":")[0] in names for w in renamed)
+
+
+def test_missing_pagefind_is_one_clear_line(site, tmp_path):
+    proj = tmp_path / "nopf"
+    shutil.copytree(site, proj, ignore=shutil.ignore_patterns("site", "node_modules"))
+    r = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "-d", str(proj / "site")],
+                       cwd=proj, capture_output=True, text=True, timeout=300,
+                       env={k: v for k, v in os.environ.items() if k != "KANBAO_NO_SEARCH"})
+    assert r.returncode != 0
+    assert "Traceback" not in r.stderr
+    errors = [ln for ln in r.stderr.splitlines() if ln.startswith("ERROR")]
+    assert len(errors) == 1 and "npm ci" in errors[0], r.stderr[-2000:]

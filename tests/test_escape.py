@@ -72,3 +72,51 @@ def test_seed_text_stays_literal(nasty):
         assert {t.name for t in soup.find_all(True)} - {"html", "body"} <= allowed, (path, html)
         assert "site_name" not in html          # the snippet was not included
         assert compact(nasty) in compact(soup.get_text("")), path
+
+
+# --- metadata and titles (issue 9.1, 9.4) ----------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from mkdocs.utils import meta as mkdocs_meta  # noqa: E402
+
+from kanbao.render import _fm  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("\x7f\x85\x9b\u2028\ufeff\"'\\:#-\n")))
+def test_front_matter_always_parses_back(title):
+    """Whatever a headline holds, MkDocs reads the same title back (never a visible `---` block)."""
+    body, meta = mkdocs_meta.get_data(_fm(title=title + "x", kanbao_seed=title + ".txt") + "# 正文\n")
+    assert meta == {"title": title + "x", "kanbao_seed": title + ".txt"}
+    assert body.strip() == "# 正文"
+
+
+def _hook():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("kanbao_hook_t", ROOT / "hooks" / "kanbao_hook.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_nav_labels_are_escaped_at_the_boundary():
+    hook = _hook()
+    nav = [{"<img src=x onerror=alert(1)>": ["pages/a/index.md", {"</title><script>": "pages/a/1.md"}]}]
+    out = hook.escape_nav(nav)
+    flat = str(out)
+    assert "<" not in flat.replace("'", "") and "&lt;img src=x onerror=alert(1)&gt;" in flat
+
+
+def test_generated_page_titles_are_escaped_hand_written_ones_are_not():
+    hook = _hook()
+
+    class P:
+        def __init__(self, uri, title):
+            self.file = type("F", (), {"src_uri": uri})()
+            self.meta = {"title": title}
+    hook._cfg["generated"] = {"pages/a/1.md"}
+    gen, own = P("pages/a/1.md", "<b>x</b>"), P("about.md", "<b>x</b>")
+    hook.on_page_markdown("", gen, {}, None)
+    hook.on_page_markdown("", own, {}, None)
+    assert gen.meta["title"] == "&lt;b&gt;x&lt;/b&gt;" and own.meta["title"] == "<b>x</b>"
