@@ -59,23 +59,9 @@ def on_files(files, config):
             _cfg["generated"].add(path)
     if not _cfg.get("user_nav"):
         # generated pages by newspaper page, then any hand-written pages in docs/
-        config["nav"] = [{"首页": "index.md"}] + escape_nav(site.nav) + sorted(
+        config["nav"] = [{"首页": "index.md"}] + site.nav + sorted(   # site.nav labels come escaped
             f.src_uri for f in files.documentation_pages() if f.src_uri != "index.md" and f.src_uri not in site.files)
     return files
-
-
-def escape_nav(nav):
-    """Nav labels carry seed text (headlines, file names); Material prints them as
-    HTML, so they are escaped here, at the boundary.
-
-    >>> escape_nav([{"<b>": [{"x&y": "p.md"}, "q.md"]}])
-    [{'&lt;b&gt;': [{'x&amp;y': 'p.md'}, 'q.md']}]
-    """
-    if isinstance(nav, list):
-        return [escape_nav(item) for item in nav]
-    if isinstance(nav, dict):
-        return {_esc(str(k)): escape_nav(v) for k, v in nav.items()}
-    return nav
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -28,7 +28,7 @@ from .discover import read_limited
 
 MAX_SIDECAR_BYTES = 256 * 1024
 MAX_TEXT = 300          # characters of a headline typed in a sidecar
-KEYS = ("blocks", "move", "articles", "split", "merge")
+KEYS = ("blocks", "move", "articles", "split", "merge", "join")
 _BLOCK = re.compile(r"b\d+$")
 _ARTICLE = re.compile(r"a\d+$")
 
@@ -148,6 +148,13 @@ def check_sidecar(data: object, name: str) -> dict:
         merges.append([_id(a, _ARTICLE, f"merge[{i}]", name, "article") for a in pair])
     if merges:
         out["merge"] = merges
+    joins = []
+    for i, group in enumerate(_list(data.get("join"), "join", name)):
+        if not isinstance(group, list) or len(group) < 2:
+            raise CorrectionError(f"{name}: join[{i}]: give two or more block ids like [b34, b35], got {short(group)}")
+        joins.append([_id(b, _BLOCK, f"join[{i}]", name, "block") for b in group])
+    if joins:
+        out["join"] = joins
     return out
 
 

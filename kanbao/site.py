@@ -19,14 +19,13 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .convert import EmptySeed, convert_text
-from .corrections import CorrectionError
-from .decode import DecodeError, decode_seed
-from .discover import WARN_BYTES, SeedFile, discover, read_limited
+from html import escape as html_escape
+
+from .discover import discover
 from .escape import escape_text
+from .guard import build_seed
 from .model import Page
-from .sidecar import load_sidecar
-from .render import RenderOptions, first_sentence, page_title, render_glossary_page, render_page
+from .render import RenderOptions, first_sentence, page_title, render_glossary_page
 
 
 @dataclass
@@ -46,70 +45,6 @@ def sidecar_for(seed: Path) -> dict | None:
             from .sidecar import load_sidecar
             return load_sidecar(side)
     return None
-
-
-@dataclass
-class SeedResult:
-    """What one seed gave: its page and files, or why it gave none."""
-
-    page: Page | None = None
-    files: dict[str, str] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)    # for the log line only
-
-
-def _convert_and_render(text: str, sf: SeedFile, corrections: dict | None, opts: RenderOptions) -> tuple[Page, dict]:
-    page = convert_text(text, sf.rel, corrections)
-    page.seed, page.slug = sf.rel, sf.slug
-    return page, render_page(page, opts)
-
-
-def build_seed(sf: SeedFile, opts: RenderOptions) -> SeedResult:
-    """Read, decode, convert and render one seed; every step inside one guard.
-
-    A bad sidecar is reported (file and entry) and the seed is built without
-    it; a seed that cannot be read or decoded is reported and skipped; a
-    converter bug skips only this seed.
-    """
-    res = SeedResult()
-    try:
-        data = read_limited(sf.path)
-        decoded = decode_seed(data, sf.rel)
-        if not decoded.text.strip():
-            raise EmptySeed(f"{sf.rel}: empty seed (only white space), no page made")
-    except (DecodeError, OSError) as e:
-        res.warnings.append(str(e) if isinstance(e, DecodeError) else f"{sf.rel}: cannot be read ({e.strerror})")
-        return res
-    res.notes += [n.split(": ", 1)[-1] for n in decoded.notes]
-    if decoded.encoding not in ("utf-8", "utf-8-sig"):
-        res.notes.append(f"read as {decoded.encoding}")
-    if len(data) > WARN_BYTES:
-        res.warnings.append(f"{sf.rel}: {len(data) // 1000} KB, far more than a newspaper page (10–50 KB of text); "
-                            f"built, but check that it is one page")
-    corrections = None
-    if sf.sidecar is not None:
-        try:
-            corrections = load_sidecar(sf.sidecar, sf.sidecar_rel)
-        except CorrectionError as e:
-            res.warnings.append(f"{_clip(str(e))}; {sf.rel} built without its corrections")
-    try:
-        if corrections:
-            try:
-                res.page, res.files = _convert_and_render(decoded.text, sf, corrections, opts)
-            except Exception as e:   # an entry that does not fit this page: build it as it comes
-                why = str(e) if isinstance(e, CorrectionError) else f"{sf.sidecar_rel}: cannot be applied ({type(e).__name__}: {e})"
-                res.warnings.append(f"{_clip(why)}; {sf.rel} built without its corrections")
-        if res.page is None:
-            res.page, res.files = _convert_and_render(decoded.text, sf, None, opts)
-    except Exception as e:  # a converter bug must not take the other seeds (or `mkdocs serve`) down
-        res.warnings.append(_clip(f"{sf.rel}: conversion failed ({type(e).__name__}: {e}); page skipped — "
-                                  f"please report it"))
-        res.page, res.files = None, {}
-    return res
-
-
-def _clip(msg: str, n: int = 400) -> str:
-    return msg if len(msg) <= n else msg[:n] + "…"
 
 
 def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
@@ -137,8 +72,9 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         site.log.append(f"{sf.rel}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
                         f"{len(page.warnings) + len(res.warnings)} warnings{notes} "
                         f"({(time.perf_counter() - t0) * 1000:.0f} ms)")
-        page_navs.append((page, {nav_label(page): [f"pages/{page.slug}/index.md"] +
-                                 [{r.title: r.path} for r in page.renders] + [{"打印本版": f"pages/{page.slug}/print.md"}]}))
+        page_navs.append((page, {nav_text(nav_label(page)): [f"pages/{page.slug}/index.md"] +
+                                 [{nav_text(r.title): r.path} for r in page.renders] +
+                                 [{"打印本版": f"pages/{page.slug}/print.md"}]}))
     site.nav = bucket_nav(page_navs)
     if with_home:
         site.files["index.md"] = render_home(site.pages)
@@ -151,6 +87,15 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         site.files["glossary.md"] = render_glossary_page(glossary, uses)
         site.nav.append({"术语表": "glossary.md"})
     return site
+
+
+def nav_text(s: str) -> str:
+    """A navigation label: Material prints nav titles as HTML, so seed text is escaped.
+
+    >>> nav_text("<img src=x onerror=alert(1)>")
+    '&lt;img src=x onerror=alert(1)&gt;'
+    """
+    return html_escape(s, quote=True)
 
 
 def nav_label(page: Page) -> str:

@@ -100,12 +100,23 @@ def _hook():
     return mod
 
 
-def test_nav_labels_are_escaped_at_the_boundary():
-    hook = _hook()
-    nav = [{"<img src=x onerror=alert(1)>": ["pages/a/index.md", {"</title><script>": "pages/a/1.md"}]}]
-    out = hook.escape_nav(nav)
-    flat = str(out)
-    assert "<" not in flat.replace("'", "") and "&lt;img src=x onerror=alert(1)&gt;" in flat
+def test_nav_labels_are_escaped(tmp_path):
+    """Material prints nav titles as HTML: every label built from a headline or a file name is escaped."""
+    from kanbao.site import build_site
+    (tmp_path / "<img src=x onerror=alert(1)>.txt").write_text("正文第一段，内容很长的一句话。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("07\n</title><script>alert(2)</script>\n\n正文第一段，内容很长的一句话。", encoding="utf-8")
+    labels = []
+
+    def walk(nav):
+        for item in nav if isinstance(nav, list) else []:
+            if isinstance(item, dict):
+                for k, v in item.items():
+                    labels.append(k)
+                    walk(v)
+    walk(build_site(tmp_path).nav)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in labels
+    assert any("&lt;/title&gt;&lt;script&gt;" in k for k in labels)
+    assert not any("<" in k or ">" in k for k in labels)
 
 
 def test_generated_page_titles_are_escaped_hand_written_ones_are_not():
