@@ -71,8 +71,9 @@ def free_port() -> int:
 
 
 def article_dirs(site: Path) -> list[Path]:
-    """Directories of built article pages: pages/<seed>/<NN-slug>/index.html (reading order)."""
-    return sorted(p.parent for p in (site / "pages").glob("*/*/index.html") if p.parent.name != "print")
+    """Directories of built article pages: pages/<seed>/<n>/index.html (reading order)."""
+    return sorted((p.parent for p in (site / "pages").glob("*/*/index.html") if p.parent.name.isdigit()),
+                  key=lambda d: (d.parent.name, int(d.name)))
 
 
 def url_of(site: Path, d: Path) -> str:
