@@ -82,7 +82,8 @@ def on_page_content(html, page, config, files):
 
 def on_serve(server, config, builder):
     seeds, gloss_path = _paths(config)
-    server.watch(str(seeds))
+    if seeds.is_dir():   # a missing folder is reported by the build, not a crash here
+        server.watch(str(seeds))
     return server
 
 
