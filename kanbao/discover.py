@@ -53,7 +53,7 @@ class SeedFile:
 
     @property
     def sidecar_rel(self) -> str:
-        return str(Path(self.rel).with_name(self.sidecar.name)) if self.sidecar else ""
+        return Path(self.rel).with_name(clean_name(self.sidecar.name)).as_posix() if self.sidecar else ""
 
 
 @dataclass
@@ -144,7 +144,7 @@ def assign_slugs(rels: list[str]) -> tuple[dict[str, str], list[str]]:
     return out, warnings
 
 
-def _check_file(p: Path, root: Path, rel: str) -> str:
+def _check_file(p: Path, root: Path) -> str:
     """'' if ``p`` may be read as a seed, else why not."""
     try:
         st = os.lstat(p)
@@ -191,7 +191,7 @@ def discover(seeds_dir: str | Path) -> Discovery:
             rel = p.relative_to(root).as_posix()
             low = f.lower()
             if low.endswith(".txt"):
-                why = _check_file(p, root, rel)
+                why = _check_file(p, root)
                 if why:
                     found.warnings.append(f"{clean_name(rel)}: {why}")
                     continue
@@ -205,7 +205,7 @@ def discover(seeds_dir: str | Path) -> Discovery:
         side = sidecars.get(key)
         if side is not None:
             used.add(key)
-            why = _check_file(side, root, rel)
+            why = _check_file(side, root)
             if why:
                 found.warnings.append(f"{clean_name(side.relative_to(root).as_posix())}: {why}")
                 side = None
@@ -218,25 +218,26 @@ def discover(seeds_dir: str | Path) -> Discovery:
     return found
 
 
-def read_limited(path: Path, max_bytes: int = MAX_BYTES, what: str = "seed") -> bytes:
+def read_limited(path: Path, max_bytes: int = MAX_BYTES, what: str = "seed", name: str = "") -> bytes:
     """Read a regular file without blocking on FIFOs and without reading more than ``max_bytes``.
 
     >>> import tempfile; p = Path(tempfile.mkdtemp()) / "s.txt"; _ = p.write_bytes(b"abc")
     >>> read_limited(p)
     b'abc'
     """
+    name = name or clean_name(Path(path).name)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise SeedError(f"{path.name}: not a regular file; refused")
+            raise SeedError(f"{name}: not a regular file; refused")
         if st.st_size > max_bytes:
-            raise SeedError(f"{clean_name(path.name)}: {st.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
+            raise SeedError(f"{name}: {st.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB "
                             f"limit for a {what}; refused")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(max_bytes + 1)
     finally:
         os.close(fd)
     if len(data) > max_bytes:
-        raise SeedError(f"{clean_name(path.name)}: over the {max_bytes / 1e6:.0f} MB limit for a {what}; refused")
+        raise SeedError(f"{name}: over the {max_bytes / 1e6:.0f} MB limit for a {what}; refused")
     return data

@@ -59,7 +59,7 @@ def build_seed(sf: SeedFile, opts: RenderOptions, describe: Describe | None = No
     """
     res = SeedOutcome()
     try:
-        data = read_limited(sf.path)
+        data = read_limited(sf.path, name=sf.rel)
         decoded = decode_seed(data, sf.rel)
         if not decoded.text.strip():
             raise EmptySeed(f"{sf.rel}: empty seed (only white space), no page made")

@@ -196,11 +196,11 @@ def load_sidecar(path: str | Path, name: str | None = None) -> dict:
     p = Path(path)
     name = name or p.name
     try:
-        raw = read_limited(p, MAX_SIDECAR_BYTES, what="sidecar")
+        raw = read_limited(p, MAX_SIDECAR_BYTES, what="sidecar", name=name)
     except OSError as e:
         raise CorrectionError(f"{name}: cannot be read ({e.strerror})") from None
     except ValueError as e:
-        raise CorrectionError(f"{name}: {str(e).split(': ', 1)[-1]}") from None
+        raise CorrectionError(str(e)) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
