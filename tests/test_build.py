@@ -108,7 +108,7 @@ def test_page_number_is_metadata_not_text(site):
 def test_headline_correction_keeps_the_url_in_the_browser(site, tmp_path):
     """An article's URL is its seed's path and its number on the page: correcting
     the headline in a sidecar changes the page at that URL, not the URL."""
-    from tests.hostile.chromium import chromium, serve
+    from tests.hostile.chromium import serve, with_chromium
     url = f"pages/{SAMPLE.stem}/1/"
     proj2 = tmp_path / "proj2"
     shutil.copytree(site, proj2, ignore=shutil.ignore_patterns("site", "node_modules"))
@@ -116,7 +116,7 @@ def test_headline_correction_keeps_the_url_in_the_browser(site, tmp_path):
     r = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-d", str(proj2 / "site")],
                        cwd=proj2, capture_output=True, text=True, timeout=300, env={**os.environ, "KANBAO_NO_SEARCH": "1"})
     assert r.returncode == 0, r.stderr[-3000:]
-    with chromium() as browser:
+    def visit(browser):
         page = browser.new_page()
         heads = []
         for built in (site / "site", proj2 / "site"):
@@ -125,6 +125,8 @@ def test_headline_correction_keeps_the_url_in_the_browser(site, tmp_path):
                 assert resp.status == 200, (built, url)
                 heads.append(page.locator("article h1").first.inner_text())
         page.close()
+        return heads
+    heads = with_chromium(visit)
     assert heads[1] == "改过的标题" != heads[0]
 
 

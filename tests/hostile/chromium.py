@@ -73,3 +73,22 @@ def chromium():
             yield b
         finally:
             b.close()
+
+
+def with_chromium(fn):
+    """``fn(browser)`` in a thread of its own: Playwright's sync API refuses to
+    start where another test session (tests/browser) already runs its loop."""
+    out: dict = {}
+
+    def run():
+        try:
+            with chromium() as b:
+                out["value"] = fn(b)
+        except BaseException as e:   # re-raised in the caller
+            out["error"] = e
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]

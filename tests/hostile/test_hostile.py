@@ -20,7 +20,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from .chromium import chromium, visit_all
+from .chromium import visit_all, with_chromium
 
 HERE = Path(__file__).resolve().parent
 TESTED = Path(__file__).resolve().parents[2]
@@ -109,8 +109,7 @@ def alone(tmp_path_factory, outside):
 
 @pytest.fixture(scope="session")
 def browser_report(shared) -> dict[str, list[str]]:
-    with chromium() as b:
-        return visit_all(shared.site, b)
+    return with_chromium(lambda b: visit_all(shared.site, b))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
