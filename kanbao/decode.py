@@ -49,6 +49,8 @@ _NEWLINES = re.compile("\r\n|[\r\f\v\x85\u2028\u2029]")
 # Removed: C0 controls but tab and LF, DEL, C1, BOM inside the text, bidi embedding/override/isolate.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u202a-\u202e\u2066-\u2069]")
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
 MIN_PLAUSIBLE = 0.7      # share of frequent characters a GB18030 decoding must reach (real pages: 0.88–0.99)
 MIN_BIG5 = 0.85          # share of Big5 level-1 characters a Big5 decoding must reach
 _MIN_SAMPLE = 8          # fewer Chinese characters than this: too little evidence, accept
@@ -68,9 +70,10 @@ def clean_controls(text: str) -> tuple[str, int]:
 def clean_name(name: str) -> str:
     """A file name as shown to readers: control characters and newlines removed.
 
-    >>> clean_name("第\\x7f07\\n版.txt")
-    '第07版.txt'
+    >>> clean_name("第\\x7f07\\n版.txt"), clean_name(b"a\\xff.txt".decode("utf-8", "surrogateescape"))
+    ('第07版.txt', 'a\ufffd.txt')
     """
+    name = _SURROGATES.sub("\ufffd", name)   # bytes of a file name that were not UTF-8
     return _CONTROLS.sub("", _NEWLINES.sub("", name)).replace("\n", "").replace("\t", " ")
 
 

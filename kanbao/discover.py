@@ -192,6 +192,8 @@ def discover(seeds_dir: str | Path) -> Discovery:
             low = f.lower()
             if low.endswith(".txt"):
                 why = _check_file(p, root)
+                if not why and clean_name(rel) != rel and "\ufffd" in clean_name(rel):
+                    found.warnings.append(f"{clean_name(rel)}: file name is not UTF-8 (shown with �); rename it")
                 if why:
                     found.warnings.append(f"{clean_name(rel)}: {why}")
                     continue

@@ -44,7 +44,8 @@ class Built:
 
 
 def _write(seeds: Path, spec: dict, outside: Path) -> None:
-    p = seeds / spec["path"]
+    # raw_name: the path's code points < 256 are its bytes (file names that are not UTF-8)
+    p = seeds / (os.fsdecode(spec["path"].encode("latin-1")) if spec.get("raw_name") else spec["path"])
     p.parent.mkdir(parents=True, exist_ok=True)
     if "symlink" in spec:
         p.symlink_to(spec["symlink"].replace("{outside}", str(outside)))
