@@ -24,10 +24,14 @@ from collections import Counter
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
 from .reflow import BODY_PUNCT, NUMBERED, ends_sentence, is_byline, speaker_label
+from .words import spans_word
 
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
+BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$")   # □综合, □本报记者 张三
+JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
+PAGE_NO = re.compile(r"^\d{1,3}$")
 
 
 def _note(b: Block, s: str) -> None:
@@ -49,16 +53,119 @@ def is_heading_text(b: Block) -> bool:
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40
 
 
-def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
-    """Set ``kind`` (and ``label``) on every block."""
+def _split_block(b: Block, k: int) -> tuple[Block, Block]:
+    """Cut ``b`` before its ``k``-th seed line (both pieces keep their lines and text)."""
+    texts = b.line_texts()
+    first = Block(id=b.id, lines=b.lines[:k], text="".join(texts[:k]), kind=b.kind,
+                  decisions=b.decisions[:k - 1], notes=list(b.notes))
+    rest = Block(id=f"{b.id}.{k + 1}", lines=b.lines[k:], text="".join(texts[k:]), kind=b.kind,
+                 decisions=b.decisions[k:], notes=[f"cut from {b.id}"])
+    return first, rest
+
+
+def split_jump_lines(blocks: list[Block]) -> None:
+    """A continued-on line (下转第2版, 上接第1版) glued to a block by the
+    line joiner becomes a block of its own (page furniture).
+
+    >>> from kanbao.model import Line
+    >>> bs = [Block("b1", [Line(1, "", "下转第6版", 9), Line(2, "", "冬季两项发布会", 14)], "下转第6版冬季两项发布会")]
+    >>> split_jump_lines(bs); [(b.id, b.text, b.kind) for b in bs]
+    [('b1', '下转第6版', 'furniture'), ('b1.2', '冬季两项发布会', 'para')]
+    """
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        texts = b.line_texts()
+        if len(texts) == len(b.lines) > 1:
+            k = next((j for j in (0, len(texts) - 1) if JUMP.match(texts[j])), None)
+            if k is not None:
+                first, rest = _split_block(b, max(k, 1))
+                blocks[i:i + 1] = [first, rest]
+                b = blocks[i + k and 1]
+        if JUMP.match(b.text):
+            b.kind = "furniture"
+            _note(b, "continued-on line (下转/上接 … 版): page furniture")
+        i += 1
+
+
+def _header_zone(blocks: list[Block]) -> str:
+    """The page number and section name set apart at the top of the page.
+
+    Before any text, a lone number is the page number, and a short block
+    with no punctuation right next to it is the section name (体育, 文化·访谈).
+    Returns the page number found ('' if none).
+    """
+    page_no = ""
+    i = 0
+    while i < min(len(blocks), 8):
+        b = blocks[i]
+        if b.kind != "furniture":
+            short = len(b.text.replace(" ", "")) <= 8 and not BODY_PUNCT.search(b.text) and b.kind != "byline"
+            near_no = any(0 <= j < len(blocks) and PAGE_NO.match(blocks[j].text) for j in (i - 1, i + 1))
+            if PAGE_NO.match(b.text) and not page_no:
+                page_no = b.text
+                _note(b, "lone number among the page header lines: the page number")
+            elif short and near_no:
+                _note(b, "short block next to the page number: section name")
+            else:
+                break
+            b.kind = "furniture"
+        i += 1
+    return page_no
+
+
+def _repeats_body(blocks: list[Block]) -> None:
+    """Heading-like blocks whose words are a sentence of the body are pull quotes.
+
+    A pull quote repeats a sentence of its article; a headline or subhead
+    almost never repeats one word for word.  Runs of consecutive heading
+    blocks are tested together (a pull quote set in four short lines may
+    come out as two "headings").
+    """
+    norm = lambda t: re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
+    body = [norm(b.text) for b in blocks if b.kind == "para" and len(b.text) > PQ_MAX]
+    if not body:
+        return
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind != "heading":
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == "heading" and j - i < 3:
+            j += 1
+        for end in range(j, i, -1):
+            run = blocks[i:end]
+            text = norm("".join(b.text for b in run))
+            if len(text) >= 10 and sum(len(b.text) for b in run) <= PQ_MAX and any(text in t for t in body) \
+                    and not any(b.kind == "byline" for b in blocks[end:end + 1]):
+                head = run[0]
+                for b in run[1:]:
+                    head.lines += b.lines
+                    head.text += b.text
+                    head.decisions += b.decisions
+                    _note(head, f"joined with {b.id}: one pull quote set in several lines")
+                del blocks[i + 1:end]
+                head.kind, head.parts = "pullquote", []
+                _note(head, "repeats a sentence of the body word for word: pull quote")
+                break
+        i += 1
+
+
+def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
+    """Set ``kind`` (and ``label``) on every block; return a page number found
+    in the page header (``''`` if none)."""
     forced = forced or {}
     seen_body = False
+    split_jump_lines(blocks)
     for i, b in enumerate(blocks):
         t = b.text
         if b.id in forced:
             b.kind = forced[b.id]
             if b.kind in ("question", "answer") and not b.label:
                 b.label = speaker_label(t)
+            continue
+        if b.kind == "furniture":
             continue
         if any(ln.header for ln in b.lines) or len(t) <= 60 and "。" not in t and (
                 FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
@@ -78,7 +185,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
             b.kind = "pullquote"
             _note(b, "number glued to a short unfinished block: pull quote")
             continue
-        if is_byline(t):
+        if is_byline(t) or BYLINE_MARK.match(t):
             b.kind = "byline"
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
             continue
@@ -93,8 +200,11 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
             continue
         b.kind = "para"
         seen_body = True
+    page_no = _header_zone(blocks)
     _split_turns(blocks, forced)
+    _repeats_body(blocks)
     _merge_headings(blocks)
+    return page_no
 
 
 def _merge_headings(blocks: list[Block]) -> None:
@@ -103,7 +213,7 @@ def _merge_headings(blocks: list[Block]) -> None:
     while i + 1 < len(blocks):
         a, b = blocks[i], blocks[i + 1]
         if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and len(a.lines) + len(b.lines) <= 2:
-            a.parts = [a.text, b.text]
+            a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
             a.lines += b.lines
             a.decisions += b.decisions
@@ -569,14 +679,139 @@ def _find_lead(a: Article) -> None:
             _note(b, f"lead: column width {b.lines[0].colw} vs body {main}")
 
 
+# ---------------------------------------------------------------- headlines
+
+DASH_OPEN = re.compile(r"^(?:——|──|－－|--|—)")
+
+
+def printed_lines(b: Block) -> list[str]:
+    """A heading's printed lines: its merged pieces, else its text cut at its seed lines.
+
+    >>> from kanbao.model import Line
+    >>> printed_lines(Block("b1", [Line(1, "", "包起帆：", 8), Line(2, "", "依靠聪明才智", 12)], "包起帆：依靠聪明才智"))
+    ['包起帆：', '依靠聪明才智']
+    """
+    return list(b.parts) if b.parts else b.line_texts()
+
+
+def _wraps(a: str, b: str) -> bool:
+    """One printed line wrapped onto the next: no punctuation at the cut and a
+    word runs across it (金秋|水稻 → 秋水 is no proof; 降|温 is).
+
+    >>> _wraps("我市将有一次降温降雨天", "气过程"), _wraps("全运会结束全部赛事", "林丹四度封王")
+    (True, False)
+    """
+    if not a or not b or BODY_PUNCT.search(a[-1]) or a[-1] in "：:！？。”」" or DASH_OPEN.match(b):
+        return False
+    return bool(spans_word(a, b))
+
+
+def headline_roles(lines: list[str]) -> tuple[int, int]:
+    """Split a headline's printed lines into kicker (引题) / title (主题) / subtitle (副题).
+
+    Returns ``(k, m)``: lines[:k] are the kicker, lines[k:m] the main title,
+    lines[m:] the subtitle.  Evidence: a subtitle opens with a dash (——); a
+    kicker ends in a colon or is a short column label (at most 5 characters)
+    above a longer line; with three printed lines and no other evidence the
+    middle one is the title; a line that a word runs across is one title
+    wrapped, and so are two lines that together are short (a subtitle is a
+    long line).  Two other plain lines read as title + subtitle.
+
+    >>> headline_roles(["东西问", "江门五邑侨批中有何家国密码？", "——专访院长刘进"])
+    (1, 2)
+    >>> headline_roles(["黑土地上，新农人锄禾记", "他们，用全新的方式挖掘潜能"])
+    (0, 1)
+    >>> headline_roles(["11月25日至27日我市将有一次降温降雨天", "气过程"]), headline_roles(["杭州：智慧停车", "缓解出行难"])
+    ((0, 2), (0, 2))
+    >>> headline_roles(["樊明武院士：", "人生就是要为祖国做大“矢量的模”", "无论是换灯泡还是搞科研都做到极致"])
+    (1, 2)
+    """
+    n = len(lines)
+    if n < 2:
+        return 0, n
+    # printed-line groups: a wrapped line stays with the line before it
+    groups: list[list[int]] = [[0]]
+    for i in range(1, n):
+        if _wraps(lines[i - 1], lines[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    text = lambda g: "".join(lines[i] for i in g)
+    if len(groups) == 2 and len(text(groups[0]) + text(groups[1])) <= 14 and not DASH_OPEN.match(text(groups[1])) \
+            and not text(groups[0]).endswith(("：", ":")) and len(text(groups[0])) > 5:
+        groups = [groups[0] + groups[1]]     # a short title wrapped in a narrow column
+    end = len(groups)
+    while end > 1 and DASH_OPEN.match(lines[groups[end - 1][0]]):
+        end -= 1
+    k = 0
+    if end >= 2:
+        first = "".join(lines[i] for i in groups[0])
+        nxt = "".join(lines[i] for i in groups[1])
+        if first.endswith(("：", ":")) or len(first) <= 5 < len(nxt) or end >= 3:
+            k = 1
+    if k >= end:
+        k = 0
+    main_end = groups[k][-1] + 1
+    return (groups[k][0] if k else 0), main_end
+
+
+def _line_pairs(b: Block) -> list[tuple[str, list]]:
+    """(text, seed lines) of each printed line of a heading block."""
+    texts = printed_lines(b)
+    if len(texts) == len(b.lines):
+        return [(t, [ln]) for t, ln in zip(texts, b.lines)]
+    return [(t, b.lines if k == 0 else []) for k, t in enumerate(texts)]
+
+
+def _set_lines(b: Block, pairs: list[tuple[str, list]]) -> None:
+    b.lines = [ln for _, ls in pairs for ln in ls]
+    b.text = "".join(t for t, _ in pairs)
+    b.parts = [t for t, _ in pairs] if len(pairs) > 1 else []
+
+
+def shape_headline(a: Article) -> None:
+    """Cut an article's headline block into kicker / title / subtitle by its
+    printed lines (``headline_roles``); every printed line stays visible.
+
+    The title block itself keeps the main title (it is the one the page's
+    block list holds); kicker and subtitle become blocks of their own.
+    """
+    if a.title is None or a.kicker is not None:
+        return
+    title, sub = a.title, a.subtitle
+    pairs = _line_pairs(title)
+    sub_pairs = _line_pairs(sub) if sub else []
+    k, m = headline_roles([t for t, _ in pairs + sub_pairs])
+    m = min(m, len(pairs))
+    if k >= m:
+        k = 0
+    if k == 0 and m == len(pairs):
+        title.parts = [t for t, _ in pairs] if len(pairs) > 1 else []
+        return
+    if k:
+        a.kicker = Block(id=title.id + "k", lines=[], text="", kind="heading")
+        _set_lines(a.kicker, pairs[:k])
+        a.kicker.notes.append(f"kicker (引题): printed line(s) above the title in {title.id}")
+    if m < len(pairs):
+        if sub is None:
+            sub = a.subtitle = Block(id=title.id + "s", lines=[], text="", kind="heading")
+            sub.notes.append(f"subtitle (副题): printed line(s) below the title in {title.id}")
+        _set_lines(sub, pairs[m:] + sub_pairs)
+    _set_lines(title, pairs[k:m])
+    title.notes.append(f"headline cut by its printed lines: {k} kicker, {m - k} title, {len(pairs) + len(sub_pairs) - m} subtitle")
+
+
 def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     """Run the three passes on ``page.blocks``; fill ``page.articles``.
 
     ``forced`` maps block ids to kinds a correction file set; they are kept.
     """
-    classify(page.blocks, forced or {})
+    page_no = classify(page.blocks, forced or {})
+    if page_no and not page.page_no:
+        page.page_no = page_no
     group(page, restore_displaced_titles(page.blocks))
     restore_order(page)
     for n, a in enumerate(page.articles, start=1):
         a.id = f"a{n}"
+        shape_headline(a)
     return page
