@@ -32,6 +32,7 @@ PQ_MAX = 80   # a pull quote is a sentence or two
 BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$")   # □综合, □本报记者 张三
 JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
 PAGE_NO = re.compile(r"^\d{1,3}$")
+ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 
 
 def _note(b: Block, s: str) -> None:
@@ -79,9 +80,8 @@ def split_jump_lines(blocks: list[Block]) -> None:
         if len(texts) == len(b.lines) > 1:
             k = next((j for j in (0, len(texts) - 1) if JUMP.match(texts[j])), None)
             if k is not None:
-                first, rest = _split_block(b, max(k, 1))
-                blocks[i:i + 1] = [first, rest]
-                b = blocks[i + k and 1]
+                blocks[i:i + 1] = list(_split_block(b, max(k, 1)))
+                continue      # look at both pieces again
         if JUMP.match(b.text):
             b.kind = "furniture"
             _note(b, "continued-on line (下转/上接 … 版): page furniture")
@@ -152,12 +152,24 @@ def _repeats_body(blocks: list[Block]) -> None:
         i += 1
 
 
+def _is_furniture(blocks: list[Block], i: int) -> bool:
+    """Page header lines: date, editors, section name before the first text."""
+    b, t = blocks[i], blocks[i].text
+    return any(ln.header for ln in b.lines) or len(t) <= 60 and "。" not in t and bool(
+        FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
+        and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text))
+
+
 def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     """Set ``kind`` (and ``label``) on every block; return a page number found
     in the page header (``''`` if none)."""
     forced = forced or {}
     seen_body = False
     split_jump_lines(blocks)
+    for i, b in enumerate(blocks[:8]):
+        if b.id not in forced and _is_furniture(blocks, i):
+            b.kind = "furniture"
+    page_no = _header_zone(blocks)
     for i, b in enumerate(blocks):
         t = b.text
         if b.id in forced:
@@ -167,9 +179,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             continue
         if b.kind == "furniture":
             continue
-        if any(ln.header for ln in b.lines) or len(t) <= 60 and "。" not in t and (
-                FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
-                and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text)):
+        if _is_furniture(blocks, i):
             b.kind = "furniture"
             _note(b, "page header (date, editor or section name before any body text)")
             continue
@@ -200,7 +210,6 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             continue
         b.kind = "para"
         seen_body = True
-    page_no = _header_zone(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks)
     _merge_headings(blocks)
@@ -229,9 +238,11 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     for b in turns:
         by_label.setdefault(b.label, []).append(b)
     asks = {lab for lab, bs in by_label.items()
-            if sum("？" in b.text or "?" in b.text for b in bs) * 2 >= len(bs) and len(by_label) > 1 or lab in ("记者", "主持人")}
+            if sum("？" in b.text or "?" in b.text for b in bs) * 2 >= len(bs) and len(by_label) > 1 or ASKER.search(lab)}
+    if len(asks) > 1 and "主持人" in asks and not all("？" in b.text for b in by_label["主持人"]):
+        asks.discard("主持人")   # a host who hands over to the reporters' questions is not the one asking
     for b in turns:
-        if len(by_label) == 1 and len(by_label[b.label]) == 1 and b.label not in ("记者", "主持人"):
+        if len(by_label) == 1 and len(by_label[b.label]) == 1 and not ASKER.search(b.label):
             b.kind, b.label = "para", ""
             continue
         b.kind = "question" if b.label in asks and len(by_label) > 1 else "answer"
@@ -515,10 +526,21 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
     for i, b in enumerate(flat):
         if b.kind == "question" and i + 1 < len(flat) and flat[i + 1].kind == "answer":
             placed[b.id] = flat[i + 1]
-    free = [x for x in answers if x not in placed.values()]
+    free = [x for x in answers if x not in placed.values() and not ASKER.search(x.label)]   # a host answers nobody
     loose = [q for q in questions if q.id not in placed]
-    pairs = sorted(((vec.cosine(vec.vector(q.text), vec.vector(ans.text)), qi, ai)
-                    for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
+    seen_speaker: set[str] = set()
+    again: set[str] = set()     # an answer by a speaker who answered before: someone asked again
+    for b in flat:
+        if b.kind == "answer":
+            if b.label in seen_speaker and b.id not in {x.id for x in placed.values()}:
+                again.add(b.id)
+            seen_speaker.add(b.label)
+
+    def fit(q: Block, ans: Block) -> float:
+        sim = vec.cosine(vec.vector(q.text), vec.vector(ans.text))
+        named = 0.3 if ans.label and ans.label in q.text[len(q.label):] else 0.0   # the question names who answers
+        return sim + named + (0.1 if ans.id in again else 0.0)
+    pairs = sorted(((fit(q, ans), qi, ai) for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
     used_q, used_a = set(), set()
     for sim, qi, ai in pairs:
         if qi in used_q or ai in used_a:
