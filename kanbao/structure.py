@@ -29,7 +29,8 @@ from .words import spans_word
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
-BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$")   # □综合, □本报记者 张三
+BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □综合, □本报记者 张三
+                         r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$")  # 新华社记者张辛欣、周圆
 JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
 PAGE_NO = re.compile(r"^\d{1,3}$")
 ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
@@ -123,7 +124,7 @@ def _repeats_body(blocks: list[Block]) -> None:
     come out as two "headings").
     """
     norm = lambda t: re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
-    body = [norm(b.text) for b in blocks if b.kind == "para" and len(b.text) > PQ_MAX]
+    body = {id(b): norm(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30}
     if not body:
         return
     i = 0
@@ -137,8 +138,10 @@ def _repeats_body(blocks: list[Block]) -> None:
         for end in range(j, i, -1):
             run = blocks[i:end]
             text = norm("".join(b.text for b in run))
-            if len(text) >= 10 and sum(len(b.text) for b in run) <= PQ_MAX and any(text in t for t in body) \
-                    and not any(b.kind == "byline" for b in blocks[end:end + 1]):
+            nxt = blocks[end] if end < len(blocks) else None
+            if len(text) >= 10 and sum(len(b.text) for b in run) <= PQ_MAX \
+                    and any(text in t and len(t) > len(text) + 8 for t in body.values()) \
+                    and not (nxt and (nxt.kind == "byline" or text in body.get(id(nxt), ""))):   # a title its text repeats
                 head = run[0]
                 for b in run[1:]:
                     head.lines += b.lines
@@ -150,6 +153,27 @@ def _repeats_body(blocks: list[Block]) -> None:
                 _note(head, "repeats a sentence of the body word for word: pull quote")
                 break
         i += 1
+
+
+LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"
+                        r"(?:长|任|记|席|表|员|理|人|授|监|裁|家|官|师|者)[\u4e00-\u9fff·]{2,4})[：:](?!\s*$)")
+
+
+def long_speaker_label(text: str) -> str:
+    """A speaker label of title and name (printed over two or three lines
+    before the colon): 市交通运输局党组书记、局长张建国：…  ('' if none).
+
+    Only office words and 、 before the colon, ending in a role word and a
+    name; the turn must go on after it.  (Belongs with the other line
+    evidence in ``features.py`` once that exists.)
+
+    >>> long_speaker_label("市交通运输局党组书记、局长张建国：今年重点抓好轨道交通")
+    '市交通运输局党组书记、局长张建国'
+    >>> long_speaker_label("他在会上说：今年重点抓好轨道交通")
+    ''
+    """
+    m = LONG_LABEL.match(text)
+    return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
 
 
 def _is_furniture(blocks: list[Block], i: int) -> bool:
@@ -199,7 +223,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "byline"
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
             continue
-        label = speaker_label(t)
+        label = speaker_label(t) or long_speaker_label(t)
         if label and (BODY_PUNCT.search(t) or len(t) > 30):
             b.kind, b.label = "turn", label
             seen_body = True
@@ -245,7 +269,7 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
         if len(by_label) == 1 and len(by_label[b.label]) == 1 and not ASKER.search(b.label):
             b.kind, b.label = "para", ""
             continue
-        b.kind = "question" if b.label in asks and len(by_label) > 1 else "answer"
+        b.kind = "question" if b.label in asks and (len(by_label) > 1 or ASKER.search(b.label)) else "answer"
         _note(b, f"speaker label 「{b.label}」: {b.kind}")
 
 
@@ -734,8 +758,8 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
     Returns ``(k, m)``: lines[:k] are the kicker, lines[k:m] the main title,
     lines[m:] the subtitle.  Evidence: a subtitle opens with a dash (——); a
     kicker ends in a colon or is a short column label (at most 5 characters)
-    above a longer line; with three printed lines and no other evidence the
-    middle one is the title; a line that a word runs across is one title
+    above a longer line; with three printed lines and no other evidence (or
+    two plain lines above a —— subtitle) the second is the title; a line that a word runs across is one title
     wrapped, and so are two lines that together are short (a subtitle is a
     long line).  Two other plain lines read as title + subtitle.
 
@@ -743,6 +767,8 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
     (1, 2)
     >>> headline_roles(["黑土地上，新农人锄禾记", "他们，用全新的方式挖掘潜能"])
     (0, 1)
+    >>> headline_roles(["扎根大山三十载", "乡村教师的坚守", "——记山区小学校长王明"])
+    (1, 2)
     >>> headline_roles(["11月25日至27日我市将有一次降温降雨天", "气过程"]), headline_roles(["杭州：智慧停车", "缓解出行难"])
     ((0, 2), (0, 2))
     >>> headline_roles(["樊明武院士：", "人生就是要为祖国做大“矢量的模”", "无论是换灯泡还是搞科研都做到极致"])
@@ -769,7 +795,7 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
     if end >= 2:
         first = "".join(lines[i] for i in groups[0])
         nxt = "".join(lines[i] for i in groups[1])
-        if first.endswith(("：", ":")) or len(first) <= 5 < len(nxt) or end >= 3:
+        if first.endswith(("：", ":")) or len(first) <= 5 < len(nxt) or end >= 3 or end < len(groups):
             k = 1
     if k >= end:
         k = 0
@@ -792,35 +818,33 @@ def _set_lines(b: Block, pairs: list[tuple[str, list]]) -> None:
 
 
 def shape_headline(a: Article) -> None:
-    """Cut an article's headline block into kicker / title / subtitle by its
-    printed lines (``headline_roles``); every printed line stays visible.
+    """Cut an article's headline into kicker / title / subtitle by its printed
+    lines (``headline_roles``); every printed line stays visible.
 
-    The title block itself keeps the main title (it is the one the page's
-    block list holds); kicker and subtitle become blocks of their own.
+    The page's own blocks (title, and a subtitle the grouping found) are
+    reused in reading order for the roles, so each stays placed; a role
+    left over gets a block of its own.
     """
     if a.title is None or a.kicker is not None:
         return
-    title, sub = a.title, a.subtitle
-    pairs = _line_pairs(title)
-    sub_pairs = _line_pairs(sub) if sub else []
-    k, m = headline_roles([t for t, _ in pairs + sub_pairs])
-    m = min(m, len(pairs))
-    if k >= m:
-        k = 0
-    if k == 0 and m == len(pairs):
-        title.parts = [t for t, _ in pairs] if len(pairs) > 1 else []
-        return
-    if k:
-        a.kicker = Block(id=title.id + "k", lines=[], text="", kind="heading")
-        _set_lines(a.kicker, pairs[:k])
-        a.kicker.notes.append(f"kicker (引题): printed line(s) above the title in {title.id}")
-    if m < len(pairs):
-        if sub is None:
-            sub = a.subtitle = Block(id=title.id + "s", lines=[], text="", kind="heading")
-            sub.notes.append(f"subtitle (副题): printed line(s) below the title in {title.id}")
-        _set_lines(sub, pairs[m:] + sub_pairs)
-    _set_lines(title, pairs[k:m])
-    title.notes.append(f"headline cut by its printed lines: {k} kicker, {m - k} title, {len(pairs) + len(sub_pairs) - m} subtitle")
+    originals = [b for b in (a.title, a.subtitle) if b]
+    pairs = [p for b in originals for p in _line_pairs(b)]
+    k, m = headline_roles([t for t, _ in pairs])
+    roles = [(r, pairs[i:j]) for r, i, j in (("kicker", 0, k), ("title", k, m), ("subtitle", m, len(pairs))) if j > i]
+    if len(roles) < len(originals):
+        a.title.parts = printed_lines(a.title) if len(printed_lines(a.title)) > 1 else []
+        return     # fewer roles than blocks: keep the blocks as the grouping found them
+    first = a.title
+    a.title = a.subtitle = None
+    pool = list(originals)
+    for role, ps in roles:
+        b = pool.pop(0) if pool else Block(id=f"{first.id}{role[0]}", lines=[], text="", kind="heading")
+        _set_lines(b, ps)
+        b.kind = "heading"
+        b.notes.append(f"{role}: printed line(s) {', '.join(t for t, _ in ps)[:40]}")
+        setattr(a, role, b)
+    if len(roles) > 1:
+        first.notes.append(f"headline cut by its printed lines: {k} kicker, {m - k} title, {len(pairs) - m} subtitle")
 
 
 def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
