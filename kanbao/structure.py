@@ -30,7 +30,8 @@ FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二�
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
 BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □综合, □本报记者 张三
-                         r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$")  # 新华社记者张辛欣、周圆
+                         r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$"  # 新华社记者张辛欣、周圆
+                         r"|^[\u4e00-\u9fff、·]{2,30}(?:员|长|者|任|家|师|表|授)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")  # …抄表员 初建美
 JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
 PAGE_NO = re.compile(r"^\d{1,3}$")
 ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
@@ -52,27 +53,67 @@ def is_heading_text(b: Block) -> bool:
     if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):
         return True   # a short headline with a comma in it
     ln = b.lines[0]
-    return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40
+    return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
 
 
 def _split_block(b: Block, k: int) -> tuple[Block, Block]:
-    """Cut ``b`` before its ``k``-th seed line (both pieces keep their lines and text)."""
+    """Cut ``b`` before its ``k``-th seed line: ``b`` keeps the lines before
+    (it stays the page's block), a new block takes the rest."""
     texts = b.line_texts()
-    first = Block(id=b.id, lines=b.lines[:k], text="".join(texts[:k]), kind=b.kind,
-                  decisions=b.decisions[:k - 1], notes=list(b.notes))
     rest = Block(id=f"{b.id}.{k + 1}", lines=b.lines[k:], text="".join(texts[k:]), kind=b.kind,
                  decisions=b.decisions[k:], notes=[f"cut from {b.id}"])
-    return first, rest
+    b.lines, b.text, b.decisions, b.parts = b.lines[:k], "".join(texts[:k]), b.decisions[:k - 1], []
+    return b, rest
 
 
-def split_jump_lines(blocks: list[Block]) -> None:
-    """A continued-on line (下转第2版, 上接第1版) glued to a block by the
-    line joiner becomes a block of its own (page furniture).
+def _headlike_text(t: str) -> bool:
+    """Short, with no sentence punctuation and no open ending: a headline's words."""
+    return 0 < len(t) <= 40 and not BODY_PUNCT.search(t) and not t.endswith(("、", "：", ":", "——"))
+
+
+def _credit_line(t: str) -> bool:
+    """A byline line: 本报记者 王东, □综合, 新华社记者张辛欣、周圆, 抄表员 初建美."""
+    return is_byline(t) or bool(BYLINE_MARK.match(t))
+
+
+def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
+    """Where headline lines glued after a paragraph's last sentence start.
+
+    Each of them short and unpunctuated, after a line that ends a sentence,
+    at the very end of the dump (where extractors put displaced headlines),
+    or set in another width than the column (a headline's type is larger or
+    smaller) with a heading or a byline after them.
+    """
+    if nxt is not None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
+        return None
+    for j in range(1, len(texts)):
+        tail = texts[j:]
+        if ends_sentence(texts[j - 1]) and len(tail) <= 3 and all(
+                _headlike_text(t.rstrip("？！")) and len(t) <= 30 and (nxt is None or abs(ln.width - ln.colw) >= 6)
+                for t, ln in zip(tail, b.lines[j:])):
+            _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence")
+            return j
+    return None
+
+
+def split_glued_lines(blocks: list[Block]) -> None:
+    """Lines the line joiner glued to the wrong neighbour become blocks of their own:
+
+    - a continued-on line (下转第2版, 上接第1版) first or last in a block (page furniture);
+    - a byline right under a headline's lines (合力维护… | 全国人大代表… 初建美),
+      or a whole-line byline before a paragraph's first line;
+    - a headline's line with a blank line between it and the text under it;
+    - a speaker's turn right under a headline's lines (…新闻发布会 | 主持人：大家好…),
+      unless a word runs across the cut (市…局|长张建国： is one label);
+    - headline lines glued after a paragraph's last sentence (``_trailing_headlines``).
 
     >>> from kanbao.model import Line
     >>> bs = [Block("b1", [Line(1, "", "下转第6版", 9), Line(2, "", "冬季两项发布会", 14)], "下转第6版冬季两项发布会")]
-    >>> split_jump_lines(bs); [(b.id, b.text, b.kind) for b in bs]
+    >>> split_glued_lines(bs); [(b.id, b.text, b.kind) for b in bs]
     [('b1', '下转第6版', 'furniture'), ('b1.2', '冬季两项发布会', 'para')]
+    >>> bs = [Block("b1", [Line(1, "", "发布会", 6), Line(2, "", "主持人：大家好，", 16)], "发布会主持人：大家好，")]
+    >>> split_glued_lines(bs); [b.text for b in bs]
+    ['发布会', '主持人：大家好，']
     """
     i = 0
     while i < len(blocks):
@@ -80,6 +121,26 @@ def split_jump_lines(blocks: list[Block]) -> None:
         texts = b.line_texts()
         if len(texts) == len(b.lines) > 1:
             k = next((j for j in (0, len(texts) - 1) if JUMP.match(texts[j])), None)
+            if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
+                k = 1       # a byline line the joiner put before the first line of the text
+                _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
+            if k is None and _headlike_text(texts[0]) and b.lines[1].blanks_before and not ends_sentence(texts[0]) \
+                    and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
+                    and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
+                k = 1       # a headline line, a blank line, then text
+                _note(b, f"line {b.lines[0].no} (a headline's words, then a blank line) cut from the text after it")
+            if k is None:
+                for j in range(1, len(texts)):
+                    before = "".join(texts[:j])
+                    if not _headlike_text(before):
+                        break
+                    label = speaker_label(texts[j]) or long_speaker_label(texts[j])
+                    if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not spans_word(before, texts[j], min_freq=100):
+                        k = j
+                        _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
+                        break
+            if k is None:
+                k = _trailing_headlines(b, texts, blocks[i + 1] if i + 1 < len(blocks) else None)
             if k is not None:
                 blocks[i:i + 1] = list(_split_block(b, max(k, 1)))
                 continue      # look at both pieces again
@@ -189,7 +250,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     in the page header (``''`` if none)."""
     forced = forced or {}
     seen_body = False
-    split_jump_lines(blocks)
+    split_glued_lines(blocks)
     for i, b in enumerate(blocks[:8]):
         if b.id not in forced and _is_furniture(blocks, i):
             b.kind = "furniture"
@@ -234,9 +295,9 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             continue
         b.kind = "para"
         seen_body = True
+    _merge_headings(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks)
-    _merge_headings(blocks)
     return page_no
 
 
@@ -252,6 +313,10 @@ def _merge_headings(blocks: list[Block]) -> None:
             a.decisions += b.decisions
             _note(a, f"merged with the heading {b.id} right after it (two-line heading)")
             del blocks[i + 1]
+            label = speaker_label(a.text) or long_speaker_label(a.text)
+            if label and BODY_PUNCT.search(a.text):
+                a.kind, a.label, a.parts = "turn", label, []
+                _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
         i += 1
 
 
@@ -353,6 +418,19 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         if b.kind == "byline" and any(x.kind in ("para", "answer") for x in segs[-1]) and i + 1 < len(body):
             segs.append([])
     segs = [sg for sg in segs if sg]
+    # fewer headlines than articles cut by bylines and datelines: headlines
+    # set one under the other came out as one block; take them apart by line
+    while len(titles) < len(segs):
+        multi = [t for t in titles if len(t.lines) > 1 and len(t.line_texts()) == len(t.lines)
+                 and not any(DASH_OPEN.match(x) or x.endswith(("：", ":")) for x in t.line_texts())]
+        if not multi:
+            break
+        t = max(multi, key=lambda x: len(x.lines))
+        _, rest = _split_block(t, 1)
+        _note(t, f"{len(segs)} articles and only {len(titles)} displaced headlines: its lines are headlines of their own")
+        titles.insert(titles.index(t) + 1, rest)
+        tail.insert(tail.index(t) + 1, rest)
+        blocks.insert(blocks.index(t) + 1, rest)
     vec = Vectorizer([b.text for b in body + titles])
     while len(segs) < len(titles):
         cut = _best_cut(segs, titles, vec)
@@ -786,7 +864,7 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
             groups.append([i])
     text = lambda g: "".join(lines[i] for i in g)
     if len(groups) == 2 and len(text(groups[0]) + text(groups[1])) <= 14 and not DASH_OPEN.match(text(groups[1])) \
-            and not text(groups[0]).endswith(("：", ":")) and len(text(groups[0])) > 5:
+            and not text(groups[0]).endswith(("：", ":")) and not len(text(groups[0])) <= 5 < len(text(groups[1])):
         groups = [groups[0] + groups[1]]     # a short title wrapped in a narrow column
     end = len(groups)
     while end > 1 and DASH_OPEN.match(lines[groups[end - 1][0]]):
