@@ -130,7 +130,7 @@ HBR = '<br class="kb-hbr">'
 
 def _lines_html(b: Block) -> list[str]:
     """A heading's printed lines, escaped (glossary terms are not marked in headings)."""
-    return [escape_text(t) for t in (b.parts or [b.text])]
+    return [escape_text(t) for t in (b.parts or b.line_texts())]
 
 
 def _heading_md(level: int, b: Block, esc: _Marker) -> str:

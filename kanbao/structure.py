@@ -124,7 +124,8 @@ def split_glued_lines(blocks: list[Block]) -> None:
             if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
                 k = 1       # a byline line the joiner put before the first line of the text
                 _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
-            if k is None and _headlike_text(texts[0]) and b.lines[1].blanks_before and not ends_sentence(texts[0]) \
+            after_number = i > 0 and PAGE_NO.match(blocks[i - 1].text)     # a numbered pull quote's lines
+            if k is None and not after_number and _headlike_text(texts[0]) and b.lines[1].blanks_before and not ends_sentence(texts[0]) \
                     and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
                     and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
                 k = 1       # a headline line, a blank line, then text
@@ -631,12 +632,14 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
     free = [x for x in answers if x not in placed.values() and not ASKER.search(x.label)]   # a host answers nobody
     loose = [q for q in questions if q.id not in placed]
     seen_speaker: set[str] = set()
-    again: set[str] = set()     # an answer by a speaker who answered before: someone asked again
+    again: set[str] = set()     # several speakers, one answering again: someone asked again
     for b in flat:
         if b.kind == "answer":
             if b.label in seen_speaker and b.id not in {x.id for x in placed.values()}:
                 again.add(b.id)
             seen_speaker.add(b.label)
+    if len({x.label for x in answers}) < 2:
+        again.clear()
 
     def fit(q: Block, ans: Block) -> float:
         sim = vec.cosine(vec.vector(q.text), vec.vector(ans.text))
