@@ -46,6 +46,8 @@ def is_heading_text(b: Block) -> bool:
     t = b.text
     if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
+    if re.fullmatch(r"[（(][^（）()]*[)）]", t):
+        return False   # a note in brackets (（本报记者某某整理）) closes the text before it
     if t.count("“") != t.count("”") or t.count("《") != t.count("》"):
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
@@ -135,7 +137,8 @@ def split_glued_lines(blocks: list[Block]) -> None:
                     before = "".join(texts[:j])
                     if not _headlike_text(before):
                         break
-                    label = speaker_label(texts[j]) or long_speaker_label(texts[j])
+                    rest = "".join(texts[j:])
+                    label = speaker_label(rest) or long_speaker_label(rest)
                     if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not spans_word(before, texts[j], min_freq=100):
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
@@ -221,6 +224,9 @@ LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"
                         r"(?:长|任|记|席|表|员|理|人|授|监|裁|家|官|师|者)[\u4e00-\u9fff·]{2,4})[：:](?!\s*$)")
 
 
+REPORTER_LABEL = re.compile(r"^([\u4e00-\u9fff·]{0,16}记者)[：:](?!\s*$)")   # 中央电视台新闻中心记者：
+
+
 def long_speaker_label(text: str) -> str:
     """A speaker label of title and name (printed over two or three lines
     before the colon): 市交通运输局党组书记、局长张建国：…  ('' if none).
@@ -231,10 +237,12 @@ def long_speaker_label(text: str) -> str:
 
     >>> long_speaker_label("市交通运输局党组书记、局长张建国：今年重点抓好轨道交通")
     '市交通运输局党组书记、局长张建国'
+    >>> long_speaker_label("中央电视台新闻中心记者：非常荣幸见到各位科学家。")
+    '中央电视台新闻中心记者'
     >>> long_speaker_label("他在会上说：今年重点抓好轨道交通")
     ''
     """
-    m = LONG_LABEL.match(text)
+    m = LONG_LABEL.match(text) or REPORTER_LABEL.match(text)
     return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
 
 
@@ -307,7 +315,8 @@ def _merge_headings(blocks: list[Block]) -> None:
     i = 0
     while i + 1 < len(blocks):
         a, b = blocks[i], blocks[i + 1]
-        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and len(a.lines) + len(b.lines) <= 2:
+        wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and _wraps(printed_lines(a)[-1], b.text)
+        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
             a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
             a.lines += b.lines
