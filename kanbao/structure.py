@@ -311,11 +311,13 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
 
 
 def _merge_headings(blocks: list[Block]) -> None:
-    """Two heading blocks in a row are one heading set in two lines (主题 + 副题)."""
+    """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
+    a third line joins them when a word wraps onto it or it opens with ——."""
     i = 0
     while i + 1 < len(blocks):
         a, b = blocks[i], blocks[i + 1]
-        wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and _wraps(printed_lines(a)[-1], b.text)
+        wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
+            _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text))   # or a —— subtitle under two lines
         if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
             a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
@@ -327,6 +329,7 @@ def _merge_headings(blocks: list[Block]) -> None:
             if label and BODY_PUNCT.search(a.text):
                 a.kind, a.label, a.parts = "turn", label, []
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
+            continue      # a third line (a wrapped word, a —— subtitle) may follow
         i += 1
 
 
