@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
@@ -29,6 +30,21 @@ from .words import spans_word
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
+
+
+@dataclass
+class Tuning:
+    """The thresholds of the structure pass that trade one error for another,
+    in one place so that they can be measured (``bench/lopo_structure.py``
+    picks them on seven dev pages and scores the eighth)."""
+
+    title_evidence: int = 2          # pieces of evidence a mid-page heading needs to open an article
+    topic_shift: float = 0.15        # text after a heading sharing less than this with the article before: new topic
+    reassign_ratio: float = 1.5      # a run of paragraphs moves when it shares this many times more with another article
+    pq_min_chars: int = 10           # a heading repeated word for word in the body is a pull quote from this length
+
+
+TUNING = Tuning()
 BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □综合, □本报记者 张三
                          r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$"  # 新华社记者张辛欣、周圆
                          r"|^[\u4e00-\u9fff、·]{2,30}(?:员|长|者|任|家|师|表|授)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")  # …抄表员 初建美
@@ -204,7 +220,7 @@ def _repeats_body(blocks: list[Block]) -> None:
             run = blocks[i:end]
             text = norm("".join(b.text for b in run))
             nxt = blocks[end] if end < len(blocks) else None
-            if len(text) >= 10 and sum(len(b.text) for b in run) <= PQ_MAX \
+            if len(text) >= TUNING.pq_min_chars and sum(len(b.text) for b in run) <= PQ_MAX \
                     and any(text in t and len(t) > len(text) + 8 for t in body.values()) \
                     and not (nxt and (nxt.kind == "byline" or text in body.get(id(nxt), ""))):   # a title its text repeats
                 head = run[0]
@@ -358,7 +374,7 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         if after:
             vec = Vectorizer([b.text for b in before + after])
             sim = vec.cosine(vec.vector("".join(b.text for b in before)), vec.vector("".join(b.text for b in after)))
-            if sim < 0.15:
+            if sim < TUNING.topic_shift:
                 why.append(f"what follows shares little with the article before ({sim:.2f})")
             hv = vec.vector(blocks[i].text)
             h_after = vec.cosine(hv, vec.vector("".join(b.text for b in after)))
@@ -505,13 +521,13 @@ def group(page: Page, blocks: list[Block]) -> None:
                 score, why = score + 1, why + ["the article before closed with its byline"]
             follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
-                if cur.title is None and score >= 2:
+                if cur.title is None and score >= TUNING.title_evidence:
                     cur.title = b
                     cur.moves.append(f"{b.id} ({b.span}) → title: heading inside an interview, {', '.join(why)}")
                     _note(b, "interview title found between its answers")
                 else:
                     cur.sections.append(Section(heading=b))
-            elif cur is None or score >= 2 or (score >= 1 and not seen_content):
+            elif cur is None or score >= TUNING.title_evidence or (score >= 1 and not seen_content):
                 cur = Article(id=f"a{len(arts) + 1}", title=b)
                 arts.append(cur)
                 cur.sections.append(Section())
@@ -524,7 +540,7 @@ def group(page: Page, blocks: list[Block]) -> None:
                     i += 1
             else:
                 cur.sections.append(Section(heading=b))
-                _note(b, f"subhead: heading inside an article (title evidence {score}/2: {', '.join(why) or 'none'})")
+                _note(b, f"subhead: heading inside an article (title evidence {score}/{TUNING.title_evidence}: {', '.join(why) or 'none'})")
         elif b.kind == "byline":
             if cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
                 closed = True
@@ -745,7 +761,7 @@ def _gather_interview(page: Page, vec: Vectorizer) -> None:
         target.moves.append(f"{', '.join(b.id for b in run)} questions/subheads ← article {a.id}: its answers are here")
 
 
-def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor: float = 0.10) -> None:
+def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None, floor: float = 0.10) -> None:
     """A run of paragraphs that follows an interview turn but is about another
     article's subject moves to the end of that article (its headline came
     after it in the dump, so it is that article's continuation).
@@ -756,6 +772,7 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor:
     """
     if len(page.articles) < 2:
         return
+    ratio = TUNING.reassign_ratio if ratio is None else ratio
 
     def text_of(a: Article, skip: set[str]) -> dict[str, float]:
         parts = [b.text for b in _article_blocks(a) + a.lead + ([a.title] if a.title else []) if b.id not in skip]
