@@ -837,7 +837,8 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None
 
 
 def _find_lead(a: Article) -> None:
-    """Opening paragraphs set in a different column width than the body are the lead."""
+    """Opening paragraphs set in a different column width than the body (or
+    whose lines run wider than it, across the columns) are the lead."""
     if not a.sections or a.sections[0].heading is not None:
         return
     body = _article_blocks(a)
@@ -847,16 +848,19 @@ def _find_lead(a: Article) -> None:
     main = widths.most_common(1)[0][0]
     first = a.sections[0].blocks
     lead = []
+    set_width = lambda b: max(ln.width for ln in b.lines)    # the width its lines are set to
     for b in first:
-        if b.kind == "para" and abs(b.lines[0].colw - main) >= 4 and len(lead) < 4:
+        other_col = abs(b.lines[0].colw - main) >= 4
+        across = len(b.lines) > 1 and set_width(b) >= main + 8    # set wider, across the columns
+        if b.kind == "para" and (other_col or across) and len(lead) < 4:
             lead.append(b)
         else:
             break
-    if lead and len(lead) < len(first):
+    if lead and (len(lead) < len(first) or len(a.sections) > 1):   # some body must stay after it
         a.lead = lead
         a.sections[0].blocks = first[len(lead):]
         for b in lead:
-            _note(b, f"lead: column width {b.lines[0].colw} vs body {main}")
+            _note(b, f"lead: column width {b.lines[0].colw}, lines set to {set_width(b)}, vs body {main}")
 
 
 # ---------------------------------------------------------------- headlines

@@ -44,6 +44,9 @@ def test_structure_case(case):
         if "title_lines" in want:
             assert printed_lines(a.title) == want["title_lines"]
         assert [b.text for b in a.byline] == want["byline"]
+        if "lead" in want:
+            assert len(a.lead) == len(want["lead"]) and all(b.text.startswith(w) for b, w in zip(a.lead, want["lead"])), \
+                [b.text[:12] for b in a.lead]
         got = body(a)
         assert len(got) == len(want["body"]), got
         for (kind, text, lines), w in zip(got, want["body"]):
