@@ -27,6 +27,7 @@ from .model import Article, Block, Page, Section
 from .reflow import BODY_PUNCT, NUMBERED, ends_sentence, is_byline, speaker_label
 from .words import spans_word
 
+SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
@@ -263,9 +264,10 @@ def long_speaker_label(text: str) -> str:
 
 
 def _is_furniture(blocks: list[Block], i: int) -> bool:
-    """Page header lines: date, editors, section name before the first text."""
+    """Page header lines: date, editors, section name before the first text
+    (a section name is two short words around a middle dot: 文化·访谈)."""
     b, t = blocks[i], blocks[i].text
-    return any(ln.header for ln in b.lines) or len(t) <= 60 and "。" not in t and bool(
+    return any(ln.header for ln in b.lines) or i < 10 and bool(SECTION_NAME.match(t)) or len(t) <= 60 and "。" not in t and bool(
         FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
         and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text))
 
@@ -355,7 +357,10 @@ def _merge_headings(blocks: list[Block]) -> None:
     a third line joins them when a word wraps onto it or it opens with ——."""
     i = 0
     while i + 1 < len(blocks):
-        a, b = blocks[i], blocks[i + 1]
+        a, j = blocks[i], i + 1
+        while i < 10 and j + 1 < len(blocks) and blocks[j].kind == "furniture":
+            j += 1      # page-header lines an extractor set between a kicker and its title
+        b = blocks[j]
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text))   # or a —— subtitle under two lines
         if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
@@ -364,7 +369,7 @@ def _merge_headings(blocks: list[Block]) -> None:
             a.lines += b.lines
             a.decisions += b.decisions
             _note(a, f"merged with the heading {b.id} right after it (two-line heading)")
-            del blocks[i + 1]
+            del blocks[j]
             label = speaker_label(a.text) or long_speaker_label(a.text)
             if label and BODY_PUNCT.search(a.text):
                 a.kind, a.label, a.parts = "turn", label, []
