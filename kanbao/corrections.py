@@ -83,6 +83,11 @@ def forced_kinds(blocks: list[Block], corr: dict) -> dict[str, str]:
     """Apply ``join:`` and ``blocks:`` kind fixes; return {block id: kind} for
     the structure pass to respect."""
     name = corr.get("_file", "corrections")
+    # the structure pass cuts glued lines apart first (b15 → b15, b15.2); do it
+    # here too so that the ids `explain` shows are the ids a sidecar can name
+    from .structure import split_glued_lines
+    named = set(corr.get("blocks") or {}) | {bid for g in corr.get("join") or [] if isinstance(g, list) for bid in g}
+    split_glued_lines(blocks, {b.id for b in blocks if b.id in named})
     join_blocks(blocks, corr)
     by_id = {b.id: b for b in blocks}
     out = {}

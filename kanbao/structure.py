@@ -115,7 +115,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     return None
 
 
-def split_glued_lines(blocks: list[Block]) -> None:
+def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Lines the line joiner glued to the wrong neighbour become blocks of their own:
 
     - a continued-on line (下转第2版, 上接第1版) first or last in a block (page furniture);
@@ -138,6 +138,9 @@ def split_glued_lines(blocks: list[Block]) -> None:
     while i < len(blocks):
         b = blocks[i]
         texts = b.line_texts()
+        if b.id in keep:      # a kind the sidecar set: the block stays whole
+            i += 1
+            continue
         if len(texts) == len(b.lines) > 1:
             k = next((j for j in (0, len(texts) - 1) if JUMP.match(texts[j])), None)
             if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
@@ -171,7 +174,7 @@ def split_glued_lines(blocks: list[Block]) -> None:
         i += 1
 
 
-def _header_zone(blocks: list[Block]) -> str:
+def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
     """The page number and section name set apart at the top of the page.
 
     Before any text, a lone number is the page number, and a short block
@@ -182,6 +185,8 @@ def _header_zone(blocks: list[Block]) -> str:
     i = 0
     while i < min(len(blocks), 8):
         b = blocks[i]
+        if b.id in keep:
+            break
         if b.kind != "furniture":
             short = len(b.text.replace(" ", "")) <= 8 and not BODY_PUNCT.search(b.text) and b.kind != "byline"
             near_no = any(0 <= j < len(blocks) and PAGE_NO.match(blocks[j].text) for j in (i - 1, i + 1))
@@ -197,7 +202,7 @@ def _header_zone(blocks: list[Block]) -> str:
     return page_no
 
 
-def _repeats_body(blocks: list[Block]) -> None:
+def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Heading-like blocks whose words are a sentence of the body are pull quotes.
 
     A pull quote repeats a sentence of its article; a headline or subhead
@@ -211,7 +216,7 @@ def _repeats_body(blocks: list[Block]) -> None:
         return
     i = 0
     while i < len(blocks):
-        if blocks[i].kind != "heading":
+        if blocks[i].kind != "heading" or blocks[i].id in keep:
             i += 1
             continue
         j = i
@@ -277,11 +282,11 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     in the page header (``''`` if none)."""
     forced = forced or {}
     seen_body = False
-    split_glued_lines(blocks)
+    split_glued_lines(blocks, set(forced))
     for i, b in enumerate(blocks[:8]):
         if b.id not in forced and _is_furniture(blocks, i):
             b.kind = "furniture"
-    page_no = _header_zone(blocks)
+    page_no = _header_zone(blocks, set(forced))
     for i, b in enumerate(blocks):
         t = b.text
         if b.id in forced:
@@ -324,12 +329,12 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
         seen_body = True
     _merge_headings(blocks)
     _split_turns(blocks, forced)
-    _repeats_body(blocks)
-    _rejoin_runon_headings(blocks)
+    _repeats_body(blocks, set(forced))
+    _rejoin_runon_headings(blocks, set(forced))
     return page_no
 
 
-def _rejoin_runon_headings(blocks: list[Block]) -> None:
+def _rejoin_runon_headings(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """A "heading" whose last word runs on into the paragraph after it
     (…上打螺 | 丝、焊接；…) and whose last line runs to the column's edge is a
     piece of that paragraph the line joiner cut off: it goes back in front of it."""
@@ -337,7 +342,7 @@ def _rejoin_runon_headings(blocks: list[Block]) -> None:
     while i + 1 < len(blocks):
         h, p = blocks[i], blocks[i + 1]
         full = h.lines and abs(h.lines[-1].width - h.lines[-1].colw) <= 2     # runs to the column's edge
-        if h.kind == "heading" and p.kind == "para" and full and not BODY_PUNCT.search(h.text[-1:]) \
+        if h.kind == "heading" and p.kind == "para" and full and h.id not in keep and not BODY_PUNCT.search(h.text[-1:]) \
                 and not h.text.endswith(("：", ":", "？", "！", "”")):
             word = spans_word(h.text, p.text, min_freq=100)
             if word:

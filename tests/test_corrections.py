@@ -145,3 +145,15 @@ def test_strict_build_with_a_sidecar_headline_and_join(tmp_path):
     assert "not placed" not in r.stderr
     html = next((tmp_path / "site" / "pages" / "p").glob("01-*/index.html")).read_text(encoding="utf-8")
     assert "河道治理成效显著" in html and "三十余万立方米。累计完成投资" in html
+
+
+def test_ids_of_pieces_cut_by_the_structure_pass_can_be_named():
+    """`explain` shows b2.2 for a turn the structure pass cut from a headline
+    line; the sidecar can name it."""
+    text = "05\n冬泳比赛获奖选手发布会\n主持人：大家上午好，下面请\n三位选手谈谈感受。\n"
+    plain = convert_text(text, "p.txt")
+    piece = block_id(plain, "主持人")
+    assert "." in piece, [b.id for b in plain.blocks]
+    page = convert_text(text, "p.txt", {"blocks": {piece: "para"}, "_file": "p.yml"})
+    assert next(b for b in page.blocks if b.id == piece).kind == "para"
+    assert not page.warnings, page.warnings
