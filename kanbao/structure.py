@@ -188,7 +188,7 @@ def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
         if b.id in keep:
             break
         if b.kind != "furniture":
-            short = len(b.text.replace(" ", "")) <= 8 and not BODY_PUNCT.search(b.text) and b.kind != "byline"
+            short = len(b.text.replace(" ", "")) <= 8 and not BODY_PUNCT.search(b.text) and not _credit_line(b.text)
             near_no = any(0 <= j < len(blocks) and PAGE_NO.match(blocks[j].text) for j in (i - 1, i + 1))
             if PAGE_NO.match(b.text) and not page_no:
                 page_no = b.text
@@ -359,7 +359,8 @@ def _rejoin_runon_headings(blocks: list[Block], keep: set[str] = frozenset()) ->
 
 def _merge_headings(blocks: list[Block]) -> None:
     """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
-    a third line joins them when a word wraps onto it or it opens with ——."""
+    a third line joins them when a word wraps onto it, it opens with ——, or
+    the first line is a kicker ending in a colon."""
     i = 0
     while i + 1 < len(blocks):
         a, j = blocks[i], i + 1
@@ -367,7 +368,8 @@ def _merge_headings(blocks: list[Block]) -> None:
             j += 1      # page-header lines an extractor set between a kicker and its title
         b = blocks[j]
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
-            _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text))   # or a —— subtitle under two lines
+            _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
+            or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text))   # kicker：| title | subtitle
         if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
             a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
