@@ -91,8 +91,16 @@ def _headlike_text(t: str) -> bool:
 
 
 def _credit_line(t: str) -> bool:
-    """A byline line: 本报记者 王东, □综合, 新华社记者张辛欣、周圆, 抄表员 初建美."""
-    return is_byline(t) or bool(BYLINE_MARK.match(t))
+    """A byline line: 本报记者 王东, □综合, 新华社记者张辛欣、周圆, 抄表员 初建美.
+
+    >>> _credit_line("记者 孙 伟"), _credit_line("记者走进多地工厂")
+    (True, False)
+    """
+    return (is_byline(t) or bool(BYLINE_MARK.match(t))) and not NOT_NAMES.match(t)
+
+
+# a role word followed by one run of more than four characters: words, not names (记者走进多地工厂)
+NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通讯员)\s*[\u4e00-\u9fff]{5,}$")
 
 
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
@@ -312,7 +320,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "pullquote"
             _note(b, "number glued to a short unfinished block: pull quote")
             continue
-        if is_byline(t) or BYLINE_MARK.match(t):
+        if _credit_line(t):
             b.kind = "byline"
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
             continue
