@@ -1,20 +1,31 @@
 """Blocks (extractor order) → a ``Page`` of ``Article``s in reading order.
 
-Three passes, each recording what it decided on the blocks (``notes``) or
+Four passes, each recording what it decided on the blocks (``notes``) or
 the articles (``moves``), so ``explain`` can show it:
 
-1. ``classify``: give every block a kind by layout evidence — page furniture
-   (header lines at the top), lone pull-quote numbers and the pull quotes
-   after them, bylines, speaker-labelled turns (the label whose turns end in
-   ？ asks, the others answer), headings (short, no sentence inside, or one
-   line wider than the column).
+1. ``classify``: first lines the line joiner glued to the wrong neighbour
+   come apart (``split_glued_lines``: continued-on lines, bylines and
+   speaker turns under headline lines, headline lines after a paragraph's
+   last sentence); then every block gets a kind by layout evidence — page
+   furniture (header lines at the top, the page number and section name set
+   apart), lone pull-quote numbers and the pull quotes after them, bylines,
+   speaker-labelled turns (reporters' labels and the label whose turns end
+   in ？ ask, the others answer; long title-and-name labels count), headings
+   (short, no sentence inside, or one line wider than the column), heading
+   lines merged into one heading, headings that repeat a body sentence word
+   for word turned into pull quotes.
 2. ``group``: a heading with a byline next to it, at the top of the page, or
    after an article's closing byline opens an article; other headings open
    sections.  A title followed by answers belongs to the interview around it.
 3. ``restore_order``: displaced questions go before the answer that shares
-   their vocabulary, a heading displaced with a question heads that
-   question's section, paragraphs that share far more with another article
-   move there, pull quotes join the article that contains their words.
+   their vocabulary (or of the speaker they name), a heading displaced with
+   a question heads that question's section, paragraphs that share far more
+   with another article move there, pull quotes join the article that
+   contains their words, opening paragraphs set in another width are the lead.
+4. ``shape_headline``: each article's headline is cut by its printed lines
+   into kicker (引题), title (主题) and subtitle (副题).
+
+The thresholds that trade one error for another are in ``TUNING``.
 """
 from __future__ import annotations
 
