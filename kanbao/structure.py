@@ -194,30 +194,37 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
 
 
 def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
-    """The page number and section name set apart at the top of the page.
+    """The page number and section name set apart at the top of the page, or
+    at its very end (where some extractors put the page header).
 
     Before any text, a lone number is the page number, and a short block
-    with no punctuation right next to it is the section name (体育, 文化·访谈).
-    Returns the page number found ('' if none).
+    with no punctuation right next to it is the section name (体育, 文化·访谈);
+    after all the text the same, read backwards (the last block a lone
+    number).  Returns the page number found ('' if none).
     """
     page_no = ""
-    i = 0
-    while i < min(len(blocks), 8):
-        b = blocks[i]
-        if b.id in keep:
-            break
-        if b.kind != "furniture":
+
+    def walk(order: list[int], where: str) -> None:
+        nonlocal page_no
+        for n, i in enumerate(order):
+            b = blocks[i]
+            if b.id in keep:
+                return
+            if b.kind == "furniture":
+                continue
             short = len(b.text.replace(" ", "")) <= 8 and not BODY_PUNCT.search(b.text) and not _credit_line(b.text)
             near_no = any(0 <= j < len(blocks) and PAGE_NO.match(blocks[j].text) for j in (i - 1, i + 1))
-            if PAGE_NO.match(b.text) and not page_no:
+            if PAGE_NO.match(b.text) and not page_no and (where == "top" or n == 0):
                 page_no = b.text
-                _note(b, "lone number among the page header lines: the page number")
+                _note(b, f"lone number among the page header lines ({where} of the dump): the page number")
             elif short and near_no:
-                _note(b, "short block next to the page number: section name")
+                _note(b, f"short block next to the page number ({where} of the dump): section name")
             else:
-                break
+                return
             b.kind = "furniture"
-        i += 1
+
+    walk(list(range(min(len(blocks), 8))), "top")
+    walk(list(range(len(blocks) - 1, max(len(blocks) - 4, -1), -1)), "end")
     return page_no
 
 
