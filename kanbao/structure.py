@@ -240,6 +240,7 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     body = {id(b): norm(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30}
     if not body:
         return
+    near = 80      # a pull quote repeats its own article: look this many blocks either way
     i = 0
     while i < len(blocks):
         if blocks[i].kind != "heading" or blocks[i].id in keep:
@@ -253,7 +254,8 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
             text = norm("".join(b.text for b in run))
             nxt = blocks[end] if end < len(blocks) else None
             if len(text) >= TUNING.pq_min_chars and sum(len(b.text) for b in run) <= PQ_MAX \
-                    and any(text in t and len(t) > len(text) + 8 for t in body.values()) \
+                    and any(text in t and len(t) > len(text) + 8
+                            for t in (body.get(id(x), "") for x in blocks[max(0, i - near):i + near])) \
                     and not (nxt and (nxt.kind == "byline" or text in body.get(id(nxt), ""))):   # a title its text repeats
                 head = run[0]
                 for b in run[1:]:
