@@ -114,22 +114,34 @@ def _credit_line(t: str) -> bool:
 NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通讯员)\s*[\u4e00-\u9fff]{5,}$")
 
 
+CREDIT_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:记者|通讯员|整理|供稿|综合)[^（）()]{0,12}[)）]$")   # （记者雷风雨）
+
+
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
     """Where headline lines glued after a paragraph's last sentence start.
 
-    Each of them short and unpunctuated, after a line that ends a sentence,
-    at the very end of the dump (where extractors put displaced headlines),
-    or set in another width than the column (a headline's type is larger or
-    smaller) with a heading or a byline after them.
+    Each of them short and unpunctuated, after a line that ends a sentence:
+    at the very end of the dump (where extractors put displaced headlines);
+    set in another width than the column (a headline's type is larger or
+    smaller) with a heading or a byline after them; or after a credit note
+    that closes an article (（记者雷风雨）), whatever follows.
     """
-    if nxt is not None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
+    closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
+    if nxt is not None and closing is None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
         return None
+    if closing is not None and _headlike_text(texts[closing]):
+        _note(b, f"line {b.lines[closing].no} follows a credit note that closes the article before")
+        return closing
     for j in range(1, len(texts)):
         tail = texts[j:]
-        if ends_sentence(texts[j - 1]) and len(tail) <= 3 and all(
-                _headlike_text(t.rstrip("？！")) and len(t) <= 30 and (nxt is None or abs(ln.width - ln.colw) >= 6)
+        after_credit = j == closing
+        if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
+                                                               _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
+                _headlike_text(t.rstrip("？！")) and len(t) <= 30
+                and (nxt is None or after_credit or abs(ln.width - ln.colw) >= 6)
                 for t, ln in zip(tail, b.lines[j:])):
-            _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence")
+            _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
+                     + (" and its credit note" if after_credit else ""))
             return j
     return None
 
@@ -162,6 +174,15 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             continue
         if len(texts) == len(b.lines) > 1:
             k = next((j for j in (0, len(texts) - 1) if JUMP.match(texts[j])), None)
+            if k is None and i and CREDIT_NOTE.search(blocks[i - 1].text):
+                # right after an article's closing credit: headline lines, then the new text
+                m = next((j for j in range(1, min(4, len(texts))) if BODY_PUNCT.search(texts[j])), None)
+                if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100):
+                    k = m
+                    _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
+            if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
+                k = 1       # a note in brackets closes the text before; what follows starts anew
+                _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
             if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
                 k = 1       # a byline line the joiner put before the first line of the text
                 _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
@@ -452,6 +473,8 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         why.append("byline next to it")
     if i and blocks[i - 1].kind == "byline":
         why.append("follows a closing byline")
+    elif i and CREDIT_NOTE.search(blocks[i - 1].text):
+        why.append("follows a credit note that closes the article before")
     if not seen_content:
         why.append("first heading on the page")
     if nxt and nxt[0].kind in ("para", "answer") and DATELINE.match(nxt[0].text):
