@@ -606,6 +606,10 @@ def group(page: Page, blocks: list[Block]) -> None:
             score, why = _title_score(blocks, i, seen_content, core)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
+            first_line = printed_lines(b)[0]
+            if len(printed_lines(b)) > 1 and first_line.endswith(("：", ":")) and len(first_line) <= 6 \
+                    and "byline next to it" not in why:
+                score, why = score - 1, why + ["a name label over a line (某某：| …): a profile's subhead"]
             follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
                 if cur.title is None and score >= TUNING.title_evidence:
