@@ -379,31 +379,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _merge_headings(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
-    _rejoin_runon_headings(blocks, set(forced))
     return page_no
-
-
-def _rejoin_runon_headings(blocks: list[Block], keep: set[str] = frozenset()) -> None:
-    """A "heading" whose last word runs on into the paragraph after it
-    (…上打螺 | 丝、焊接；…) and whose last line runs to the column's edge is a
-    piece of that paragraph the line joiner cut off: it goes back in front of it."""
-    i = 0
-    while i + 1 < len(blocks):
-        h, p = blocks[i], blocks[i + 1]
-        full = h.lines and abs(h.lines[-1].width - h.lines[-1].colw) <= 2     # runs to the column's edge
-        if h.kind == "heading" and p.kind == "para" and full and h.id not in keep and not BODY_PUNCT.search(h.text[-1:]) \
-                and not h.text.endswith(("：", ":", "？", "！", "”")):
-            word = spans_word(h.text, p.text, min_freq=100)
-            if word:
-                from .reflow import join_text
-                p.lines = h.lines + p.lines
-                p.text = join_text(h.text, p.text)
-                p.decisions = h.decisions + p.decisions
-                _note(p, f"{h.id} was no heading: the word 「{word}」 runs on into this paragraph")
-                h.kind = "joined"
-                del blocks[i]
-                continue
-        i += 1
 
 
 def _merge_headings(blocks: list[Block]) -> None:
