@@ -891,7 +891,8 @@ def _find_lead(a: Article) -> None:
     main = widths.most_common(1)[0][0]
     first = a.sections[0].blocks
     lead = []
-    set_width = lambda b: max(ln.width for ln in b.lines)    # the width its lines are set to
+    # the width its lines are set to: the middle of its full lines (one stray wide line does not count)
+    set_width = lambda b: sorted(ln.width for ln in (b.lines[:-1] or b.lines))[(len(b.lines[:-1] or b.lines) - 1) // 2]
     for b in first:
         other_col = abs(b.lines[0].colw - main) >= 4
         across = len(b.lines) > 1 and set_width(b) >= main + 8    # set wider, across the columns
