@@ -152,7 +152,8 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
     - a continued-on line (下转第2版, 上接第1版) first or last in a block (page furniture);
     - a byline right under a headline's lines (合力维护… | 全国人大代表… 初建美),
       or a whole-line byline before a paragraph's first line;
-    - a headline's line with a blank line between it and the text under it;
+    - a headline's line with a blank line between it and the text under it,
+      or set wider than the column over it;
     - a speaker's turn right under a headline's lines (…新闻发布会 | 主持人：大家好…),
       unless a word runs across the cut (市…局|长张建国： is one label);
     - headline lines glued after a paragraph's last sentence (``_trailing_headlines``).
@@ -180,6 +181,12 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100):
                     k = m
                     _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
+            ln0 = b.lines[0]
+            if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
+                    and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
+                    and not spans_word(texts[0], texts[1], min_freq=100):
+                k = 1       # a headline line set wider than the column, glued over the text
+                _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
