@@ -13,9 +13,11 @@ explain seeds/X.txt`` prints.  Example::
       a1: {title: 成都加快建设现代物流供应链体系}   # set or change a headline
     split: [b40]              # a new article starts at block b40
     merge: [[a2, a3]]         # article a3 joins a2
+    join: [[b34, b35]]        # one paragraph the line joiner cut in two
 
-Kinds are applied before the structure pass (so a block marked ``heading``
-opens a section); moves, splits, merges and titles after it.
+Joins and kinds are applied before the structure pass (so a block marked
+``heading`` opens a section, and a joined paragraph is judged whole);
+moves, splits, merges and titles after it.
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Article, Block, Page, Section
+from .model import Article, Block, Decision, Page, Section
 
 KINDS = {"para", "heading", "byline", "question", "answer", "pullquote", "furniture"}
 
@@ -38,9 +40,46 @@ def load_corrections(path: str | Path) -> dict:
     return load_sidecar(path)
 
 
-def forced_kinds(blocks: list[Block], corr: dict) -> dict[str, str]:
-    """Apply ``blocks:`` kind fixes; return {block id: kind} for the structure pass to respect."""
+def join_blocks(blocks: list[Block], corr: dict) -> None:
+    """Apply ``join:``: each group of block ids becomes one block (the first
+    one, in the order given), its text the pieces' texts run together.
+
+    >>> from kanbao.model import Line
+    >>> bs = [Block("b1", [Line(1, "", "累计完成投资", 12)], "累计完成投资"), Block("b2", [Line(2, "", "41.6亿元。", 10)], "41.6亿元。")]
+    >>> join_blocks(bs, {"join": [["b1", "b2"]]}); [(b.id, b.text, b.span) for b in bs]
+    [('b1', '累计完成投资41.6亿元。', 'L1-2')]
+    """
+    from .reflow import join_text
     name = corr.get("_file", "corrections")
+    for group in corr.get("join") or []:
+        if not isinstance(group, list) or len(group) < 2:
+            raise CorrectionError(f"{name}: join {group!r}: give a list of two or more block ids, like [b34, b35]")
+        by_id = {b.id: b for b in blocks}
+        missing = [bid for bid in group if bid not in by_id]
+        if missing or len(set(group)) != len(group):
+            raise CorrectionError(f"{name}: join {group}: no block {missing[0] if missing else 'given twice'} "
+                                  f"(see `python -m kanbao explain`; a block can be joined once)")
+        head = by_id[group[0]]
+        for bid in group[1:]:
+            b = by_id[bid]
+            head.decisions = [d for d in head.decisions if d.joined] + \
+                [Decision(f"sidecar-join {group[0]}+{bid}", True, head.lines[-1].no if head.lines else 0)] + b.decisions
+            head.lines = head.lines + b.lines
+            head.text = join_text(head.text, b.text)
+            blocks.remove(b)
+        head.notes.append(f"joined from {', '.join(group)} by {name}")
+
+
+def forced_kinds(blocks: list[Block], corr: dict) -> dict[str, str]:
+    """Apply ``join:`` and ``blocks:`` kind fixes; return {block id: kind} for
+    the structure pass to respect."""
+    name = corr.get("_file", "corrections")
+    # the structure pass cuts glued lines apart first (b15 → b15, b15.2); do it
+    # here too so that the ids `explain` shows are the ids a sidecar can name
+    from .structure import split_glued_lines
+    named = set(corr.get("blocks") or {}) | {bid for g in corr.get("join") or [] if isinstance(g, list) for bid in g}
+    split_glued_lines(blocks, {b.id for b in blocks if b.id in named})
+    join_blocks(blocks, corr)
     by_id = {b.id: b for b in blocks}
     out = {}
     for bid, spec in (corr.get("blocks") or {}).items():
@@ -149,9 +188,14 @@ def apply_corrections(page: Page, corr: dict) -> None:
                 text = str(spec[role])
                 old = getattr(a, role)
                 if old is not None:
-                    page.removed.append(old.text)   # replaced on purpose by the user
-                setattr(a, role, Block(id=f"{aid}-{role}", lines=[], text=text, kind="heading",
-                                       notes=[f"{role} set by {name}"]))
+                    # the old headline block keeps its place (and its seed lines,
+                    # for `explain`); only its words are replaced on purpose
+                    page.removed.append(old.text)
+                    old.text, old.parts = text, []
+                    old.notes.append(f"{role} set by {name} (was 「{page.removed[-1]}」)")
+                else:
+                    setattr(a, role, Block(id=f"{aid}-{role}", lines=[], text=text, kind="heading",
+                                           notes=[f"{role} set by {name}"]))
                 page.removed.append(text)   # typed by the user, not seed text
     for n, a in enumerate(page.articles, start=1):
         a.id = f"a{n}"

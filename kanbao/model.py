@@ -55,11 +55,36 @@ class Block:
     decisions: list[Decision] = field(default_factory=list)  # joins inside + the break after
     notes: list[str] = field(default_factory=list)            # structure decisions
     label: str = ""              # speaker label of a question/answer (e.g. "记者")
-    parts: list[str] = field(default_factory=list)  # a merged heading's pieces (title / subtitle)
+    parts: list[str] = field(default_factory=list)  # a heading's printed lines (kicker / title / subtitle …)
 
     @property
     def first_no(self) -> int:
         return self.lines[0].no if self.lines else 0
+
+    def line_texts(self) -> list[str]:
+        """``text`` cut where its seed lines end (what each printed line shows).
+
+        The cut counts non-space characters, so spaces a fixer removed or a
+        join added do not shift it; a text that no longer matches its lines
+        comes back whole.
+
+        >>> Block("b1", [Line(1, "", "东西问", 6), Line(2, "", "侨批 密码", 9)], "东西问侨批密码").line_texts()
+        ['东西问', '侨批密码']
+        >>> Block("b2", [Line(1, "", "甲乙", 4)], "甲乙丙").line_texts()
+        ['甲乙丙']
+        """
+        counts = [sum(not c.isspace() for c in ln.text) for ln in self.lines]
+        if len(counts) < 2 or sum(counts) != sum(not c.isspace() for c in self.text):
+            return [self.text]
+        out, pos = [], 0
+        for n in counts:
+            start = pos
+            while n and pos < len(self.text):
+                n -= not self.text[pos].isspace()
+                pos += 1
+            out.append(self.text[start:pos].strip())
+        out[-1] += self.text[pos:].rstrip()
+        return [t for t in out if t]
 
     @property
     def span(self) -> str:
@@ -89,8 +114,8 @@ class Section:
 class Article:
     id: str                                   # stable slug, unique within the page
     title: Block | None = None                # 主题
-    kicker: Block | None = None               # 引题
-    subtitle: Block | None = None             # 副题
+    kicker: Block | None = None               # 引题 (printed above the title, smaller)
+    subtitle: Block | None = None             # 副题 (printed below it, often opening with ——)
     byline: list[Block] = field(default_factory=list)
     lead: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)

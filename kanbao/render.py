@@ -134,11 +134,37 @@ class _Marker:
         return "".join(out)
 
 
+HBR = '<br class="kb-hbr">'
+
+
+def _lines_html(b: Block) -> list[str]:
+    """A heading's printed lines, escaped (glossary terms are not marked in headings)."""
+    return [escape_text(t) for t in (b.parts or b.line_texts())]
+
+
 def _heading_md(level: int, b: Block, esc: _Marker) -> str:
-    """A Markdown heading; a heading merged from two lines keeps a visible break."""
-    if len(b.parts) == 2:
-        return "#" * level + " " + escape_text(b.parts[0]) + '<br class="kb-hbr">' + escape_text(b.parts[1])
-    return "#" * level + " " + esc(b.text, tag_terms=False)
+    """A Markdown heading; a heading printed in several lines keeps a visible break at each.
+
+    >>> _heading_md(2, Block("b1", [], "包起帆：依靠聪明才智", parts=["包起帆：", "依靠聪明才智"]), None)
+    '## 包起帆：<br class="kb-hbr">依靠聪明才智'
+    """
+    return "#" * level + " " + HBR.join(_lines_html(b))
+
+
+def _headline_md(a: Article) -> str:
+    """The article's headline as one ``h1``: kicker (引题), title lines, subtitle (副题),
+    each printed line a child of its own so the reader sees where it ends.
+
+    >>> k = Block("k", [], "东西问")
+    >>> t = Block("t", [], "侨批中有何密码？")
+    >>> s = Block("s", [], "——专访刘进")
+    >>> _headline_md(Article(id="a1", kicker=k, title=t, subtitle=s))
+    '# <span class="kb-kicker">东西问</span>侨批中有何密码？<span class="kb-subtitle">——专访刘进</span>'
+    """
+    out = "".join(f'<span class="kb-kicker">{x}</span>' for x in (_lines_html(a.kicker) if a.kicker else []))
+    out += HBR.join(_lines_html(a.title)) if a.title else ""
+    out += "".join(f'<span class="kb-subtitle">{x}</span>' for x in (_lines_html(a.subtitle) if a.subtitle else []))
+    return "# " + out
 
 
 def _wrap(cls: str, inner: str, print_view: bool) -> str:
@@ -170,11 +196,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
     first = (a.lead or [b for s in a.sections for b in s.blocks] or [None])[0]
     title = a.title_text or (first.text[:24] + "…" if first else page_title(page))
     parts = [] if print_view else [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id)]
-    if a.kicker:
-        parts.append(_wrap("kb-kicker", esc(a.kicker.text, False), print_view))
-    parts.append(_heading_md(1, a.title, esc) if a.title else "# " + escape_text(title))
-    if a.subtitle:
-        parts.append(_wrap("kb-subtitle", esc(a.subtitle.text, False), print_view))
+    parts.append(_headline_md(a) if a.title else "# " + escape_text(title))
     for b in a.byline:
         # the newspaper's own spaces in a byline must not break between role and name
         parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))

@@ -29,7 +29,7 @@ from .discover import read_limited
 MAX_SIDECAR_BYTES = 256 * 1024
 MAX_TEXT = 300          # characters of a headline typed in a sidecar
 KEYS = ("blocks", "move", "articles", "split", "merge", "join")
-_BLOCK = re.compile(r"b\d+$")
+_BLOCK = re.compile(r"b\d+(?:\.\d+)*$")
 _ARTICLE = re.compile(r"a\d+$")
 
 _repr = reprlib.Repr()

@@ -1,33 +1,68 @@
 """Blocks (extractor order) → a ``Page`` of ``Article``s in reading order.
 
-Three passes, each recording what it decided on the blocks (``notes``) or
+Four passes, each recording what it decided on the blocks (``notes``) or
 the articles (``moves``), so ``explain`` can show it:
 
-1. ``classify``: give every block a kind by layout evidence — page furniture
-   (header lines at the top), lone pull-quote numbers and the pull quotes
-   after them, bylines, speaker-labelled turns (the label whose turns end in
-   ？ asks, the others answer), headings (short, no sentence inside, or one
-   line wider than the column).
+1. ``classify``: first lines the line joiner glued to the wrong neighbour
+   come apart (``split_glued_lines``: continued-on lines, bylines and
+   speaker turns under headline lines, headline lines after a paragraph's
+   last sentence); then every block gets a kind by layout evidence — page
+   furniture (header lines at the top, the page number and section name set
+   apart), lone pull-quote numbers and the pull quotes after them, bylines,
+   speaker-labelled turns (reporters' labels and the label whose turns end
+   in ？ ask, the others answer; long title-and-name labels count), headings
+   (short, no sentence inside, or one line wider than the column), heading
+   lines merged into one heading, headings that repeat a body sentence word
+   for word turned into pull quotes.
 2. ``group``: a heading with a byline next to it, at the top of the page, or
    after an article's closing byline opens an article; other headings open
    sections.  A title followed by answers belongs to the interview around it.
 3. ``restore_order``: displaced questions go before the answer that shares
-   their vocabulary, a heading displaced with a question heads that
-   question's section, paragraphs that share far more with another article
-   move there, pull quotes join the article that contains their words.
+   their vocabulary (or of the speaker they name), a heading displaced with
+   a question heads that question's section, paragraphs that share far more
+   with another article move there, pull quotes join the article that
+   contains their words, opening paragraphs set in another width are the lead.
+4. ``shape_headline``: each article's headline is cut by its printed lines
+   into kicker (引题), title (主题) and subtitle (副题).
+
+The thresholds that trade one error for another are in ``TUNING``.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
 from .reflow import BODY_PUNCT, NUMBERED, ends_sentence, is_byline, speaker_label
+from .words import spans_word
 
+SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
+
+
+@dataclass
+class Tuning:
+    """The thresholds of the structure pass that trade one error for another,
+    in one place so that they can be measured (``bench/lopo_structure.py``
+    picks them on seven dev pages and scores the eighth)."""
+
+    title_evidence: int = 2          # pieces of evidence a mid-page heading needs to open an article
+    topic_shift: float = 0.15        # text after a heading sharing less than this with the article before: new topic
+    reassign_ratio: float = 1.5      # a run of paragraphs moves when it shares this many times more with another article
+    pq_min_chars: int = 10           # a heading repeated word for word in the body is a pull quote from this length
+
+
+TUNING = Tuning()
+BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □综合, □本报记者 张三
+                         r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$"  # 新华社记者张辛欣、周圆
+                         r"|^[\u4e00-\u9fff、·]{2,30}(?:员|长|者|任|家|师|表|授)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")  # …抄表员 初建美
+JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
+PAGE_NO = re.compile(r"^\d{1,3}$")
+ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 
 
 def _note(b: Block, s: str) -> None:
@@ -39,6 +74,8 @@ def is_heading_text(b: Block) -> bool:
     t = b.text
     if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
+    if re.fullmatch(r"[（(][^（）()]*[)）]", t):
+        return False   # a note in brackets (（本报记者某某整理）) closes the text before it
     if t.count("“") != t.count("”") or t.count("《") != t.count("》"):
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
@@ -46,13 +83,266 @@ def is_heading_text(b: Block) -> bool:
     if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):
         return True   # a short headline with a comma in it
     ln = b.lines[0]
-    return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40
+    return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
 
 
-def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
-    """Set ``kind`` (and ``label``) on every block."""
+def _split_block(b: Block, k: int) -> tuple[Block, Block]:
+    """Cut ``b`` before its ``k``-th seed line: ``b`` keeps the lines before
+    (it stays the page's block), a new block takes the rest."""
+    texts = b.line_texts()
+    rest = Block(id=f"{b.id}.{k + 1}", lines=b.lines[k:], text="".join(texts[k:]), kind=b.kind,
+                 decisions=b.decisions[k:], notes=[f"cut from {b.id}"])
+    b.lines, b.text, b.decisions, b.parts = b.lines[:k], "".join(texts[:k]), b.decisions[:k - 1], []
+    return b, rest
+
+
+def _headlike_text(t: str) -> bool:
+    """Short, with no sentence punctuation and no open ending: a headline's words."""
+    return 0 < len(t) <= 40 and not BODY_PUNCT.search(t) and not t.endswith(("、", "：", ":", "——"))
+
+
+def _credit_line(t: str) -> bool:
+    """A byline line: 本报记者 王东, □综合, 新华社记者张辛欣、周圆, 抄表员 初建美.
+
+    >>> _credit_line("记者 孙 伟"), _credit_line("记者走进多地工厂")
+    (True, False)
+    """
+    return (is_byline(t) or bool(BYLINE_MARK.match(t))) and not NOT_NAMES.match(t)
+
+
+# a role word followed by one run of more than four characters: words, not names (记者走进多地工厂)
+NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通讯员)\s*[\u4e00-\u9fff]{5,}$")
+
+
+CREDIT_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:记者|通讯员|整理|供稿|综合)[^（）()]{0,12}[)）]$")   # （记者雷风雨）
+
+
+def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
+    """Where headline lines glued after a paragraph's last sentence start.
+
+    Each of them short and unpunctuated, after a line that ends a sentence:
+    at the very end of the dump (where extractors put displaced headlines);
+    set in another width than the column (a headline's type is larger or
+    smaller) with a heading or a byline after them; or after a credit note
+    that closes an article (（记者雷风雨）), whatever follows.
+    """
+    closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
+    if nxt is not None and closing is None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
+        return None
+    if closing is not None and _headlike_text(texts[closing]):
+        _note(b, f"line {b.lines[closing].no} follows a credit note that closes the article before")
+        return closing
+    for j in range(1, len(texts)):
+        tail = texts[j:]
+        after_credit = j == closing
+        if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
+                                                               _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
+                _headlike_text(t.rstrip("？！")) and len(t) <= 30
+                and (nxt is None or after_credit or abs(ln.width - ln.colw) >= 6)
+                for t, ln in zip(tail, b.lines[j:])):
+            _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
+                     + (" and its credit note" if after_credit else ""))
+            return j
+    return None
+
+
+def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None:
+    """Lines the line joiner glued to the wrong neighbour become blocks of their own:
+
+    - a continued-on line (下转第2版, 上接第1版) first or last in a block (page furniture);
+    - a byline right under a headline's lines (合力维护… | 全国人大代表… 初建美),
+      or a whole-line byline before a paragraph's first line;
+    - a headline's line with a blank line between it and the text under it,
+      or set wider than the column over it;
+    - a speaker's turn right under a headline's lines (…新闻发布会 | 主持人：大家好…),
+      unless a word runs across the cut (市…局|长张建国： is one label);
+    - headline lines glued after a paragraph's last sentence (``_trailing_headlines``).
+
+    >>> from kanbao.model import Line
+    >>> bs = [Block("b1", [Line(1, "", "下转第6版", 9), Line(2, "", "冬季两项发布会", 14)], "下转第6版冬季两项发布会")]
+    >>> split_glued_lines(bs); [(b.id, b.text, b.kind) for b in bs]
+    [('b1', '下转第6版', 'furniture'), ('b1.2', '冬季两项发布会', 'para')]
+    >>> bs = [Block("b1", [Line(1, "", "发布会", 6), Line(2, "", "主持人：大家好，", 16)], "发布会主持人：大家好，")]
+    >>> split_glued_lines(bs); [b.text for b in bs]
+    ['发布会', '主持人：大家好，']
+    """
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        texts = b.line_texts()
+        if b.id in keep:      # a kind the sidecar set: the block stays whole
+            i += 1
+            continue
+        if len(texts) == len(b.lines) > 1:
+            k = next((j for j in (0, len(texts) - 1) if JUMP.match(texts[j])), None)
+            if k is None and i and CREDIT_NOTE.search(blocks[i - 1].text):
+                # right after an article's closing credit: headline lines, then the new text
+                m = next((j for j in range(1, min(4, len(texts))) if BODY_PUNCT.search(texts[j])), None)
+                if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100):
+                    k = m
+                    _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
+            ln0 = b.lines[0]
+            if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
+                    and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
+                    and not spans_word(texts[0], texts[1], min_freq=100):
+                k = 1       # a headline line set wider than the column, glued over the text
+                _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
+            if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
+                k = 1       # a note in brackets closes the text before; what follows starts anew
+                _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
+            if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
+                k = 1       # a byline line the joiner put before the first line of the text
+                _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
+            after_number = i > 0 and PAGE_NO.match(blocks[i - 1].text)     # a numbered pull quote's lines
+            if k is None and not after_number and _headlike_text(texts[0]) and b.lines[1].blanks_before and not ends_sentence(texts[0]) \
+                    and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
+                    and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
+                k = 1       # a headline line, a blank line, then text
+                _note(b, f"line {b.lines[0].no} (a headline's words, then a blank line) cut from the text after it")
+            if k is None:
+                for j in range(1, len(texts)):
+                    before = "".join(texts[:j])
+                    if not _headlike_text(before):
+                        break
+                    rest = "".join(texts[j:])
+                    label = speaker_label(rest) or long_speaker_label(rest)
+                    if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not spans_word(before, texts[j], min_freq=100):
+                        k = j
+                        _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
+                        break
+            if k is None:
+                k = _trailing_headlines(b, texts, blocks[i + 1] if i + 1 < len(blocks) else None)
+            if k is not None:
+                blocks[i:i + 1] = list(_split_block(b, max(k, 1)))
+                continue      # look at both pieces again
+        if JUMP.match(b.text):
+            b.kind = "furniture"
+            _note(b, "continued-on line (下转/上接 … 版): page furniture")
+        i += 1
+
+
+def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
+    """The page number and section name set apart at the top of the page, or
+    at its very end (where some extractors put the page header).
+
+    Before any text, a lone number is the page number, and a short block
+    with no punctuation right next to it is the section name (体育, 文化·访谈);
+    after all the text the same, read backwards (the last block a lone
+    number).  Returns the page number found ('' if none).
+    """
+    page_no = ""
+
+    def walk(order: list[int], where: str) -> None:
+        nonlocal page_no
+        for n, i in enumerate(order):
+            b = blocks[i]
+            if b.id in keep:
+                return
+            if b.kind == "furniture":
+                continue
+            short = len(b.text.replace(" ", "")) <= 8 and not BODY_PUNCT.search(b.text) and not _credit_line(b.text)
+            near_no = any(0 <= j < len(blocks) and PAGE_NO.match(blocks[j].text) for j in (i - 1, i + 1))
+            if PAGE_NO.match(b.text) and not page_no and (where == "top" or n == 0):
+                page_no = b.text
+                _note(b, f"lone number among the page header lines ({where} of the dump): the page number")
+            elif short and near_no:
+                _note(b, f"short block next to the page number ({where} of the dump): section name")
+            else:
+                return
+            b.kind = "furniture"
+
+    walk(list(range(min(len(blocks), 8))), "top")
+    walk(list(range(len(blocks) - 1, max(len(blocks) - 4, -1), -1)), "end")
+    return page_no
+
+
+def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
+    """Heading-like blocks whose words are a sentence of the body are pull quotes.
+
+    A pull quote repeats a sentence of its article; a headline or subhead
+    almost never repeats one word for word.  Runs of consecutive heading
+    blocks are tested together (a pull quote set in four short lines may
+    come out as two "headings").
+    """
+    norm = lambda t: re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
+    body = {id(b): norm(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30}
+    if not body:
+        return
+    near = 80      # a pull quote repeats its own article: look this many blocks either way
+    i = 0
+    while i < len(blocks):
+        if blocks[i].kind != "heading" or blocks[i].id in keep:
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].kind == "heading" and j - i < 3:
+            j += 1
+        for end in range(j, i, -1):
+            run = blocks[i:end]
+            text = norm("".join(b.text for b in run))
+            nxt = blocks[end] if end < len(blocks) else None
+            if len(text) >= TUNING.pq_min_chars and sum(len(b.text) for b in run) <= PQ_MAX \
+                    and any(text in t and len(t) > len(text) + 8
+                            for t in (body.get(id(x), "") for x in blocks[max(0, i - near):i + near])) \
+                    and not (nxt and (nxt.kind == "byline" or text in body.get(id(nxt), ""))):   # a title its text repeats
+                head = run[0]
+                for b in run[1:]:
+                    head.lines += b.lines
+                    head.text += b.text
+                    head.decisions += b.decisions
+                    _note(head, f"joined with {b.id}: one pull quote set in several lines")
+                del blocks[i + 1:end]
+                head.kind, head.parts = "pullquote", []
+                _note(head, "repeats a sentence of the body word for word: pull quote")
+                break
+        i += 1
+
+
+LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"
+                        r"(?:长|任|记|席|表|员|理|人|授|监|裁|家|官|师|者)[\u4e00-\u9fff·]{2,4})[：:](?!\s*$)")
+
+
+REPORTER_LABEL = re.compile(r"^([\u4e00-\u9fff·]{0,16}记者)[：:](?!\s*$)")   # 中央电视台新闻中心记者：
+
+
+def long_speaker_label(text: str) -> str:
+    """A speaker label of title and name (printed over two or three lines
+    before the colon): 市交通运输局党组书记、局长张建国：…  ('' if none).
+
+    Only office words and 、 before the colon, ending in a role word and a
+    name; the turn must go on after it.  (Belongs with the other line
+    evidence in ``features.py`` once that exists.)
+
+    >>> long_speaker_label("市交通运输局党组书记、局长张建国：今年重点抓好轨道交通")
+    '市交通运输局党组书记、局长张建国'
+    >>> long_speaker_label("中央电视台新闻中心记者：非常荣幸见到各位科学家。")
+    '中央电视台新闻中心记者'
+    >>> long_speaker_label("他在会上说：今年重点抓好轨道交通")
+    ''
+    """
+    m = LONG_LABEL.match(text) or REPORTER_LABEL.match(text)
+    return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
+
+
+def _is_furniture(blocks: list[Block], i: int) -> bool:
+    """Page header lines: date, editors, section name before the first text
+    (a section name is two short words around a middle dot: 文化·访谈)."""
+    b, t = blocks[i], blocks[i].text
+    return any(ln.header for ln in b.lines) or i < 10 and bool(SECTION_NAME.match(t)) or len(t) <= 60 and "。" not in t and bool(
+        FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
+        and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text))
+
+
+def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
+    """Set ``kind`` (and ``label``) on every block; return a page number found
+    in the page header (``''`` if none)."""
     forced = forced or {}
     seen_body = False
+    split_glued_lines(blocks, set(forced))
+    for i, b in enumerate(blocks[:8]):
+        if b.id not in forced and _is_furniture(blocks, i):
+            b.kind = "furniture"
+    page_no = _header_zone(blocks, set(forced))
     for i, b in enumerate(blocks):
         t = b.text
         if b.id in forced:
@@ -60,9 +350,9 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
             if b.kind in ("question", "answer") and not b.label:
                 b.label = speaker_label(t)
             continue
-        if any(ln.header for ln in b.lines) or len(t) <= 60 and "。" not in t and (
-                FURNITURE.search(t) or i < 8 and len(t) <= 6 and not BODY_PUNCT.search(t)
-                and i + 1 < len(blocks) and FURNITURE.search(blocks[i + 1].text)):
+        if b.kind == "furniture":
+            continue
+        if _is_furniture(blocks, i):
             b.kind = "furniture"
             _note(b, "page header (date, editor or section name before any body text)")
             continue
@@ -78,11 +368,11 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
             b.kind = "pullquote"
             _note(b, "number glued to a short unfinished block: pull quote")
             continue
-        if is_byline(t):
+        if _credit_line(t):
             b.kind = "byline"
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
             continue
-        label = speaker_label(t)
+        label = speaker_label(t) or long_speaker_label(t)
         if label and (BODY_PUNCT.search(t) or len(t) > 30):
             b.kind, b.label = "turn", label
             seen_body = True
@@ -93,22 +383,37 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> None:
             continue
         b.kind = "para"
         seen_body = True
-    _split_turns(blocks, forced)
     _merge_headings(blocks)
+    _split_turns(blocks, forced)
+    _repeats_body(blocks, set(forced))
+    return page_no
 
 
 def _merge_headings(blocks: list[Block]) -> None:
-    """Two heading blocks in a row are one heading set in two lines (主题 + 副题)."""
+    """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
+    a third line joins them when a word wraps onto it, it opens with ——, or
+    the first line is a kicker ending in a colon."""
     i = 0
     while i + 1 < len(blocks):
-        a, b = blocks[i], blocks[i + 1]
-        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and len(a.lines) + len(b.lines) <= 2:
-            a.parts = [a.text, b.text]
+        a, j = blocks[i], i + 1
+        while i < 10 and j + 1 < len(blocks) and blocks[j].kind == "furniture":
+            j += 1      # page-header lines an extractor set between a kicker and its title
+        b = blocks[j]
+        wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
+            _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
+            or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text))   # kicker：| title | subtitle
+        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+            a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
             a.lines += b.lines
             a.decisions += b.decisions
             _note(a, f"merged with the heading {b.id} right after it (two-line heading)")
-            del blocks[i + 1]
+            del blocks[j]
+            label = speaker_label(a.text) or long_speaker_label(a.text)
+            if label and BODY_PUNCT.search(a.text):
+                a.kind, a.label, a.parts = "turn", label, []
+                _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
+            continue      # a third line (a wrapped word, a —— subtitle) may follow
         i += 1
 
 
@@ -119,12 +424,14 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     for b in turns:
         by_label.setdefault(b.label, []).append(b)
     asks = {lab for lab, bs in by_label.items()
-            if sum("？" in b.text or "?" in b.text for b in bs) * 2 >= len(bs) and len(by_label) > 1 or lab in ("记者", "主持人")}
+            if sum("？" in b.text or "?" in b.text for b in bs) * 2 >= len(bs) and len(by_label) > 1 or ASKER.search(lab)}
+    if len(asks) > 1 and "主持人" in asks and not all("？" in b.text for b in by_label["主持人"]):
+        asks.discard("主持人")   # a host who hands over to the reporters' questions is not the one asking
     for b in turns:
-        if len(by_label) == 1 and len(by_label[b.label]) == 1 and b.label not in ("记者", "主持人"):
+        if len(by_label) == 1 and len(by_label[b.label]) == 1 and not ASKER.search(b.label):
             b.kind, b.label = "para", ""
             continue
-        b.kind = "question" if b.label in asks and len(by_label) > 1 else "answer"
+        b.kind = "question" if b.label in asks and (len(by_label) > 1 or ASKER.search(b.label)) else "answer"
         _note(b, f"speaker label 「{b.label}」: {b.kind}")
 
 
@@ -135,7 +442,7 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         if after:
             vec = Vectorizer([b.text for b in before + after])
             sim = vec.cosine(vec.vector("".join(b.text for b in before)), vec.vector("".join(b.text for b in after)))
-            if sim < 0.15:
+            if sim < TUNING.topic_shift:
                 why.append(f"what follows shares little with the article before ({sim:.2f})")
             hv = vec.vector(blocks[i].text)
             h_after = vec.cosine(hv, vec.vector("".join(b.text for b in after)))
@@ -149,6 +456,8 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         why.append("byline next to it")
     if i and blocks[i - 1].kind == "byline":
         why.append("follows a closing byline")
+    elif i and CREDIT_NOTE.search(blocks[i - 1].text):
+        why.append("follows a credit note that closes the article before")
     if not seen_content:
         why.append("first heading on the page")
     if nxt and nxt[0].kind in ("para", "answer") and DATELINE.match(nxt[0].text):
@@ -208,6 +517,19 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         if b.kind == "byline" and any(x.kind in ("para", "answer") for x in segs[-1]) and i + 1 < len(body):
             segs.append([])
     segs = [sg for sg in segs if sg]
+    # fewer headlines than articles cut by bylines and datelines: headlines
+    # set one under the other came out as one block; take them apart by line
+    while len(titles) < len(segs):
+        multi = [t for t in titles if len(t.lines) > 1 and len(t.line_texts()) == len(t.lines)
+                 and not any(DASH_OPEN.match(x) or x.endswith(("：", ":")) for x in t.line_texts())]
+        if not multi:
+            break
+        t = max(multi, key=lambda x: len(x.lines))
+        _, rest = _split_block(t, 1)
+        _note(t, f"{len(segs)} articles and only {len(titles)} displaced headlines: its lines are headlines of their own")
+        titles.insert(titles.index(t) + 1, rest)
+        tail.insert(tail.index(t) + 1, rest)
+        blocks.insert(blocks.index(t) + 1, rest)
     vec = Vectorizer([b.text for b in body + titles])
     while len(segs) < len(titles):
         cut = _best_cut(segs, titles, vec)
@@ -267,15 +589,19 @@ def group(page: Page, blocks: list[Block]) -> None:
             score, why = _title_score(blocks, i, seen_content, core)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
+            first_line = printed_lines(b)[0]
+            if len(printed_lines(b)) > 1 and first_line.endswith(("：", ":")) and len(first_line) <= 6 \
+                    and "byline next to it" not in why:
+                score, why = score - 1, why + ["a name label over a line (某某：| …): a profile's subhead"]
             follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
-                if cur.title is None and score >= 2:
+                if cur.title is None and score >= TUNING.title_evidence:
                     cur.title = b
                     cur.moves.append(f"{b.id} ({b.span}) → title: heading inside an interview, {', '.join(why)}")
                     _note(b, "interview title found between its answers")
                 else:
                     cur.sections.append(Section(heading=b))
-            elif cur is None or score >= 2 or (score >= 1 and not seen_content):
+            elif cur is None or score >= TUNING.title_evidence or (score >= 1 and not seen_content):
                 cur = Article(id=f"a{len(arts) + 1}", title=b)
                 arts.append(cur)
                 cur.sections.append(Section())
@@ -288,7 +614,7 @@ def group(page: Page, blocks: list[Block]) -> None:
                     i += 1
             else:
                 cur.sections.append(Section(heading=b))
-                _note(b, f"subhead: heading inside an article (title evidence {score}/2: {', '.join(why) or 'none'})")
+                _note(b, f"subhead: heading inside an article (title evidence {score}/{TUNING.title_evidence}: {', '.join(why) or 'none'})")
         elif b.kind == "byline":
             if cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
                 closed = True
@@ -405,10 +731,23 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
     for i, b in enumerate(flat):
         if b.kind == "question" and i + 1 < len(flat) and flat[i + 1].kind == "answer":
             placed[b.id] = flat[i + 1]
-    free = [x for x in answers if x not in placed.values()]
+    free = [x for x in answers if x not in placed.values() and not ASKER.search(x.label)]   # a host answers nobody
     loose = [q for q in questions if q.id not in placed]
-    pairs = sorted(((vec.cosine(vec.vector(q.text), vec.vector(ans.text)), qi, ai)
-                    for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
+    seen_speaker: set[str] = set()
+    again: set[str] = set()     # several speakers, one answering again: someone asked again
+    for b in flat:
+        if b.kind == "answer":
+            if b.label in seen_speaker and b.id not in {x.id for x in placed.values()}:
+                again.add(b.id)
+            seen_speaker.add(b.label)
+    if len({x.label for x in answers}) < 2:
+        again.clear()
+
+    def fit(q: Block, ans: Block) -> float:
+        sim = vec.cosine(vec.vector(q.text), vec.vector(ans.text))
+        named = 0.3 if ans.label and ans.label in q.text[len(q.label):] else 0.0   # the question names who answers
+        return sim + named + (0.1 if ans.id in again else 0.0)
+    pairs = sorted(((fit(q, ans), qi, ai) for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
     used_q, used_a = set(), set()
     for sim, qi, ai in pairs:
         if qi in used_q or ai in used_a:
@@ -496,7 +835,7 @@ def _gather_interview(page: Page, vec: Vectorizer) -> None:
         target.moves.append(f"{', '.join(b.id for b in run)} questions/subheads ← article {a.id}: its answers are here")
 
 
-def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor: float = 0.10) -> None:
+def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None, floor: float = 0.10) -> None:
     """A run of paragraphs that follows an interview turn but is about another
     article's subject moves to the end of that article (its headline came
     after it in the dump, so it is that article's continuation).
@@ -507,6 +846,7 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor:
     """
     if len(page.articles) < 2:
         return
+    ratio = TUNING.reassign_ratio if ratio is None else ratio
 
     def text_of(a: Article, skip: set[str]) -> dict[str, float]:
         parts = [b.text for b in _article_blocks(a) + a.lead + ([a.title] if a.title else []) if b.id not in skip]
@@ -547,7 +887,8 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float = 1.5, floor:
 
 
 def _find_lead(a: Article) -> None:
-    """Opening paragraphs set in a different column width than the body are the lead."""
+    """Opening paragraphs set in a different column width than the body (or
+    whose lines run wider than it, across the columns) are the lead."""
     if not a.sections or a.sections[0].heading is not None:
         return
     body = _article_blocks(a)
@@ -557,16 +898,142 @@ def _find_lead(a: Article) -> None:
     main = widths.most_common(1)[0][0]
     first = a.sections[0].blocks
     lead = []
+    # the width its lines are set to: the middle of its full lines (one stray wide line does not count)
+    set_width = lambda b: sorted(ln.width for ln in (b.lines[:-1] or b.lines))[(len(b.lines[:-1] or b.lines) - 1) // 2]
     for b in first:
-        if b.kind == "para" and abs(b.lines[0].colw - main) >= 4 and len(lead) < 4:
+        other_col = abs(b.lines[0].colw - main) >= 4
+        across = len(b.lines) > 1 and set_width(b) >= main + 8    # set wider, across the columns
+        if b.kind == "para" and (other_col or across) and len(lead) < 4:
             lead.append(b)
         else:
             break
-    if lead and len(lead) < len(first):
+    if lead and (len(lead) < len(first) or len(a.sections) > 1):   # some body must stay after it
         a.lead = lead
         a.sections[0].blocks = first[len(lead):]
         for b in lead:
-            _note(b, f"lead: column width {b.lines[0].colw} vs body {main}")
+            _note(b, f"lead: column width {b.lines[0].colw}, lines set to {set_width(b)}, vs body {main}")
+
+
+# ---------------------------------------------------------------- headlines
+
+DASH_OPEN = re.compile(r"^(?:——|──|－－|--|—)")
+
+
+def printed_lines(b: Block) -> list[str]:
+    """A heading's printed lines: its merged pieces, else its text cut at its seed lines.
+
+    >>> from kanbao.model import Line
+    >>> printed_lines(Block("b1", [Line(1, "", "包起帆：", 8), Line(2, "", "依靠聪明才智", 12)], "包起帆：依靠聪明才智"))
+    ['包起帆：', '依靠聪明才智']
+    """
+    return list(b.parts) if b.parts else b.line_texts()
+
+
+def _wraps(a: str, b: str) -> bool:
+    """One printed line wrapped onto the next: no punctuation at the cut and a
+    word runs across it (金秋|水稻 → 秋水 is no proof; 降|温 is).
+
+    >>> _wraps("我市将有一次降温降雨天", "气过程"), _wraps("全运会结束全部赛事", "林丹四度封王")
+    (True, False)
+    """
+    if not a or not b or BODY_PUNCT.search(a[-1]) or a[-1] in "：:！？。”」" or DASH_OPEN.match(b):
+        return False
+    return bool(spans_word(a, b))
+
+
+def headline_roles(lines: list[str]) -> tuple[int, int]:
+    """Split a headline's printed lines into kicker (引题) / title (主题) / subtitle (副题).
+
+    Returns ``(k, m)``: lines[:k] are the kicker, lines[k:m] the main title,
+    lines[m:] the subtitle.  Evidence: a subtitle opens with a dash (——); a
+    kicker ends in a colon or is a short column label (at most 5 characters)
+    above a longer line; with three printed lines and no other evidence (or
+    two plain lines above a —— subtitle) the second is the title; a line that a word runs across is one title
+    wrapped, and so are two lines that together are short (a subtitle is a
+    long line).  Two other plain lines read as title + subtitle.
+
+    >>> headline_roles(["东西问", "江门五邑侨批中有何家国密码？", "——专访院长刘进"])
+    (1, 2)
+    >>> headline_roles(["黑土地上，新农人锄禾记", "他们，用全新的方式挖掘潜能"])
+    (0, 1)
+    >>> headline_roles(["扎根大山三十载", "乡村教师的坚守", "——记山区小学校长王明"])
+    (1, 2)
+    >>> headline_roles(["11月25日至27日我市将有一次降温降雨天", "气过程"]), headline_roles(["杭州：智慧停车", "缓解出行难"])
+    ((0, 2), (0, 2))
+    >>> headline_roles(["樊明武院士：", "人生就是要为祖国做大“矢量的模”", "无论是换灯泡还是搞科研都做到极致"])
+    (1, 2)
+    """
+    n = len(lines)
+    if n < 2:
+        return 0, n
+    # printed-line groups: a wrapped line stays with the line before it
+    groups: list[list[int]] = [[0]]
+    for i in range(1, n):
+        if _wraps(lines[i - 1], lines[i]):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    text = lambda g: "".join(lines[i] for i in g)
+    if len(groups) == 2 and len(text(groups[0]) + text(groups[1])) <= 14 and not DASH_OPEN.match(text(groups[1])) \
+            and not text(groups[0]).endswith(("：", ":")) and not len(text(groups[0])) <= 5 < len(text(groups[1])):
+        groups = [groups[0] + groups[1]]     # a short title wrapped in a narrow column
+    end = len(groups)
+    while end > 1 and DASH_OPEN.match(lines[groups[end - 1][0]]):
+        end -= 1
+    k = 0
+    if end >= 2:
+        first = "".join(lines[i] for i in groups[0])
+        nxt = "".join(lines[i] for i in groups[1])
+        if first.endswith(("：", ":")) or len(first) <= 5 < len(nxt) or end >= 3 or end < len(groups):
+            k = 1
+    if k >= end:
+        k = 0
+    main_end = groups[k][-1] + 1
+    return (groups[k][0] if k else 0), main_end
+
+
+def _line_pairs(b: Block) -> list[tuple[str, list]]:
+    """(text, seed lines) of each printed line of a heading block."""
+    texts = printed_lines(b)
+    if len(texts) == len(b.lines):
+        return [(t, [ln]) for t, ln in zip(texts, b.lines)]
+    return [(t, b.lines if k == 0 else []) for k, t in enumerate(texts)]
+
+
+def _set_lines(b: Block, pairs: list[tuple[str, list]]) -> None:
+    b.lines = [ln for _, ls in pairs for ln in ls]
+    b.text = "".join(t for t, _ in pairs)
+    b.parts = [t for t, _ in pairs] if len(pairs) > 1 else []
+
+
+def shape_headline(a: Article) -> None:
+    """Cut an article's headline into kicker / title / subtitle by its printed
+    lines (``headline_roles``); every printed line stays visible.
+
+    The page's own blocks (title, and a subtitle the grouping found) are
+    reused in reading order for the roles, so each stays placed; a role
+    left over gets a block of its own.
+    """
+    if a.title is None or a.kicker is not None:
+        return
+    originals = [b for b in (a.title, a.subtitle) if b]
+    pairs = [p for b in originals for p in _line_pairs(b)]
+    k, m = headline_roles([t for t, _ in pairs])
+    roles = [(r, pairs[i:j]) for r, i, j in (("kicker", 0, k), ("title", k, m), ("subtitle", m, len(pairs))) if j > i]
+    if len(roles) < len(originals):
+        a.title.parts = printed_lines(a.title) if len(printed_lines(a.title)) > 1 else []
+        return     # fewer roles than blocks: keep the blocks as the grouping found them
+    first = a.title
+    a.title = a.subtitle = None
+    pool = list(originals)
+    for role, ps in roles:
+        b = pool.pop(0) if pool else Block(id=f"{first.id}{role[0]}", lines=[], text="", kind="heading")
+        _set_lines(b, ps)
+        b.kind = "heading"
+        b.notes.append(f"{role}: printed line(s) {', '.join(t for t, _ in ps)[:40]}")
+        setattr(a, role, b)
+    if len(roles) > 1:
+        first.notes.append(f"headline cut by its printed lines: {k} kicker, {m - k} title, {len(pairs) - m} subtitle")
 
 
 def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
@@ -574,9 +1041,12 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
 
     ``forced`` maps block ids to kinds a correction file set; they are kept.
     """
-    classify(page.blocks, forced or {})
+    page_no = classify(page.blocks, forced or {})
+    if page_no and not page.page_no:
+        page.page_no = page_no
     group(page, restore_displaced_titles(page.blocks))
     restore_order(page)
     for n, a in enumerate(page.articles, start=1):
         a.id = f"a{n}"
+        shape_headline(a)
     return page

@@ -76,3 +76,84 @@ def test_bad_sidecars_name_the_file_and_entry(tmp_path, text, match):
         corr = load_corrections(side)
         assert "p.yml" in str(corr.get("_file"))
         convert_text(THREE, "p.txt", corr)
+
+
+# the printed paragraph runs on across a column break, but the dump shows a
+# sentence end, a short last line and an indented next line: two blocks
+SPLIT_PARA = """08
+河道治理见成效
+本报记者 林 川
+今年以来，全市共清理河道淤泥
+三十余万立方米。
+
+  累计完成投资41.6亿元，占年度
+计划的93.3%，沿岸新建绿道二
+十公里。
+  下一步，我们将把治理成果
+转化为群众看得见的生态红利。
+"""
+
+
+def test_join_makes_one_paragraph_of_two_blocks():
+    plain = convert_text(SPLIT_PARA, "p.txt")
+    first, second = block_id(plain, "今年以来"), block_id(plain, "累计完成投资")
+    assert first != second, "the case needs a paragraph the joiner cut in two"
+    page = convert_text(SPLIT_PARA, "p.txt", {"join": [[first, second]], "_file": "p.yml"})
+    paras = [b.text for s in page.articles[0].sections for b in s.blocks]
+    assert paras[0] == "今年以来，全市共清理河道淤泥三十余万立方米。累计完成投资41.6亿元，占年度计划的93.3%，沿岸新建绿道二十公里。"
+    assert not any(p.startswith("累计完成投资") for p in paras)
+    joined = next(b for b in page.blocks if b.id == first)
+    assert any("sidecar-join" in str(d) for d in joined.decisions) and any("p.yml" in n for n in joined.notes)
+    assert not page.warnings, page.warnings
+
+
+@pytest.mark.parametrize("join,match", [
+    ([["b1"]], "two or more block ids"),
+    ([["b1", "b999"]], "no block b999"),
+    ([["b4", "b4"]], "given twice"),
+])
+def test_bad_joins_are_named(join, match):
+    with pytest.raises(CorrectionError, match=match):
+        convert_text(SPLIT_PARA, "p.txt", {"join": join, "_file": "p.yml"})
+
+
+def test_set_title_leaves_no_block_unplaced():
+    page = convert_text(THREE, "p.txt", {"articles": {"a2": {"title": "老街新颜"}}})
+    assert titles(page)[1] == "老街新颜"
+    assert not page.warnings, page.warnings
+
+
+def test_strict_build_with_a_sidecar_headline_and_join(tmp_path):
+    """`mkdocs build --strict` fails on any warning: a headline set by the
+    sidecar must not leave its old block unplaced."""
+    import shutil
+    import subprocess
+    root = Path(__file__).resolve().parent.parent
+    for name in ("mkdocs.yml", "hooks", "kanbao", "docs", "overrides"):
+        src = root / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, tmp_path / name)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "p.txt").write_text(SPLIT_PARA, encoding="utf-8")
+    plain = convert_text(SPLIT_PARA, "p.txt")
+    first, second = block_id(plain, "今年以来"), block_id(plain, "累计完成投资")
+    (tmp_path / "seeds" / "p.yml").write_text(
+        f"articles:\n  a1: {{title: 河道治理成效显著}}\njoin: [[{first}, {second}]]\n", encoding="utf-8")
+    r = subprocess.run([str(root / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                       env={**__import__("os").environ, "KANBAO_NO_SEARCH": "1", "NO_MKDOCS_2_WARNING": "1"})
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "not placed" not in r.stderr
+    html = next((tmp_path / "site" / "pages" / "p").glob("01-*/index.html")).read_text(encoding="utf-8")
+    assert "河道治理成效显著" in html and "三十余万立方米。累计完成投资" in html
+
+
+def test_ids_of_pieces_cut_by_the_structure_pass_can_be_named():
+    """`explain` shows b2.2 for a turn the structure pass cut from a headline
+    line; the sidecar can name it."""
+    text = "05\n冬泳比赛获奖选手发布会\n主持人：大家上午好，下面请\n三位选手谈谈感受。\n"
+    plain = convert_text(text, "p.txt")
+    piece = block_id(plain, "主持人")
+    assert "." in piece, [b.id for b in plain.blocks]
+    page = convert_text(text, "p.txt", {"blocks": {piece: "para"}, "_file": "p.yml"})
+    assert next(b for b in page.blocks if b.id == piece).kind == "para"
+    assert not page.warnings, page.warnings

@@ -9,6 +9,7 @@ import yaml
 
 from kanbao.convert import convert_text
 from kanbao.model import Article
+from kanbao.structure import printed_lines
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "structure_cases.yml").read_text(encoding="utf-8"))
 
@@ -19,13 +20,13 @@ def _params():
         yield pytest.param(c, id=c["label"], marks=marks)
 
 
-def body(a: Article) -> list[tuple[str, str]]:
+def body(a: Article) -> list[tuple[str, str, list[str]]]:
     out = []
     for s in a.sections:
         if s.heading:
-            out.append(("heading", s.heading.text))
+            out.append(("heading", s.heading.text, printed_lines(s.heading)))
         for b in s.blocks:
-            out.append((b.kind, b.text))
+            out.append((b.kind, b.text, [b.text]))
     return out
 
 
@@ -37,11 +38,22 @@ def test_structure_case(case):
     assert len(page.articles) == len(case["expect"]), [a.title_text for a in page.articles]
     for a, want in zip(page.articles, case["expect"]):
         assert a.title_text.startswith(want["title"]) if want["title"] else a.title is None, a.title_text
+        for role in ("kicker", "subtitle"):
+            got_role = getattr(a, role)
+            assert (got_role.text if got_role else "") == want.get(role, ""), (role, got_role)
+        if "title_lines" in want:
+            assert printed_lines(a.title) == want["title_lines"]
         assert [b.text for b in a.byline] == want["byline"]
+        if "lead" in want:
+            assert len(a.lead) == len(want["lead"]) and all(b.text.startswith(w) for b, w in zip(a.lead, want["lead"])), \
+                [b.text[:12] for b in a.lead]
         got = body(a)
         assert len(got) == len(want["body"]), got
-        for (kind, text), w in zip(got, want["body"]):
+        for (kind, text, lines), w in zip(got, want["body"]):
             (wkind, wtext), = w.items()
+            if isinstance(wtext, list):     # a heading given by its printed lines
+                assert kind == wkind and lines == wtext, (kind, lines, w)
+                continue
             assert kind == wkind and text.startswith(wtext), (kind, text[:20], w)
         assert [b.text for b in a.pullquotes] == want.get("pullquotes", [])
 
