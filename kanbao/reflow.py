@@ -17,67 +17,15 @@ from __future__ import annotations
 
 import re
 
-from .lines import FURNITURE_LINE, column_width, ends_sentence
-from .words import spans_word
+from .features import (BODY_PUNCT, BYLINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
+                       OPEN_END, SPEAKER, column_width, ends_sentence, firstlike, gap, gap_fwd, is_byline,
+                       is_furniture, is_section_tag, speaker_label)
 from .model import Block, Decision, Line
+from .words import spans_word
 
-OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
-NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
-SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
-BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
-                    r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
-                    r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
-                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$")
-NUMBER_ONLY = re.compile(r"^\d{1,2}$")
-
-NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
-
-
-def is_byline(text: str) -> bool:
-    """A byline: 本报记者 陈 曦, 成都日报锦观新闻记者 钟文, 来源：中国网 工藤哲.
-
-    >>> is_byline("本报记者 陈 曦"), is_byline("成都日报锦观新闻记者 钟文"), is_byline("记者：您最关注中国哪些热点")
-    (True, True, False)
-    >>> is_byline("人民网 陈 杰"), is_byline("新华社 张三"), is_byline("人民网 记者报道，市场回暖")
-    (True, True, False)
-    """
-    if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
-        return False
-    return bool(BYLINE.search(text)) and not ends_sentence(text) and "，" not in text
-
-
-def speaker_label(text: str) -> str:
-    """The speaker label opening a Q&A turn, or ''.
-
-    >>> speaker_label("锦观智库：成都是西部"), speaker_label("闫博文：一般来讲"), speaker_label("他说：")
-    ('锦观智库', '闫博文', '')
-    """
-    m = SPEAKER.match(text)
-    if not m:
-        return ""
-    label = m.group(0)[:-1]
-    return "" if label.endswith(("说", "称", "道", "表示", "指出", "认为", "强调", "介绍")) else label
-
-
-def _gap(ln: Line, block_lines: list[Line] | None = None) -> int:
-    """How much narrower than its column a line is.
-
-    The column is judged from the lines before it; inside a block of three
-    or more lines, from the block's own lines (the lines before the block
-    may belong to another column).
-    """
-    if block_lines and len(block_lines) >= 3 and block_lines[-1] is ln:
-        return column_width([b.width for b in block_lines[-8:]], ln.width) - ln.width
-    return ln.colw_back - ln.width
-
-
-def _gap_fwd(ln: Line) -> int:
-    return ln.colw_fwd - ln.width
-
-
-def _firstlike(ln: Line) -> bool:
-    """A paragraph's first line: about two characters narrower than its column."""
-    return 3 <= _gap_fwd(ln) <= 7 and not ends_sentence(ln.text)
+_gap = gap
+_gap_fwd = gap_fwd
+_firstlike = firstlike
 
 
 def _short(ln: Line, block_lines: list[Line]) -> bool:
@@ -88,8 +36,6 @@ def _short(ln: Line, block_lines: list[Line]) -> bool:
 def _headlike(ln: Line, block_lines: list[Line]) -> bool:
     return _short(ln, block_lines) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
 
-
-BODY_PUNCT = re.compile("[，。；！？]")
 
 
 def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, numbered: bool = False) -> Decision:

@@ -32,7 +32,7 @@ follows it) is moved up.  Every move is recorded.
 from __future__ import annotations
 
 from .model import Line
-from .reflow import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, speaker_label
+from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, speaker_label
 from .words import is_word, spans_word, word_freq
 
 
