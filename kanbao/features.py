@@ -77,7 +77,7 @@ def is_byline(text: str) -> bool:
     return bool(BYLINE.search(text)) and not ends_sentence(text) and "，" not in text
 
 
-_SPEECH_VERBS = ("说", "称", "道", "表示", "指出", "认为", "强调", "介绍", "感悟", "感慨", "写道", "问")
+_SPEECH_VERBS = ("说", "称", "道", "表示", "指出", "认为", "强调", "介绍", "感悟", "感慨", "写道")
 
 
 def speaker_label(text: str) -> str:

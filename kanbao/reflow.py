@@ -19,9 +19,12 @@ import re
 
 from .features import (BODY_PUNCT, BYLINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
                        OPEN_END, SPEAKER, column_width, ends_sentence, firstlike, gap, gap_fwd, is_byline,
-                       is_furniture, is_section_tag, speaker_label)
+                       is_full, is_furniture, is_section_tag, speaker_label)
+
 from .model import Block, Decision, Line
 from .words import spans_word
+
+CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 
 _gap = gap
 _gap_fwd = gap_fwd
@@ -55,10 +58,16 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
-    if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3):
+    if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
+                             or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
+    if is_byline(p) and not is_byline(n) and is_full(prev) and not firstlike(nxt) and not ends_sentence(n) \
+            and BODY_PUNCT.search(p + n):
+        return d("byline-runs-into-text", True)   # a full line: the paragraph starts right after the names
     if is_byline(n) or is_byline(p):
         return d("byline", False)
+    if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
+        return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
         return d("page-header-line", False)
     if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
@@ -99,12 +108,17 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
         return d("indented-first-line", True)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
-            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3):
+            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3) \
+            and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
+            and not speaker_label(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
     if _headlike(prev, block_lines):
-        if BODY_PUNCT.search(body):
+        if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
                 return d("short-line-inside-paragraph", True)
+            if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
+                    and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text):
+                return d("clause-unfinished", True)   # a paragraph does not end without a stop
             return d("short-line", False)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
                 and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3):
