@@ -61,7 +61,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                              or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
-    if is_byline(p) and not is_byline(n) and is_full(prev) and not firstlike(nxt) and not ends_sentence(n) \
+    if is_byline(p) and not is_byline(n) and (is_full(prev) or firstlike(prev) and p.startswith("本报讯")) and not firstlike(nxt) and not ends_sentence(n) \
             and BODY_PUNCT.search(p + n):
         return d("byline-runs-into-text", True)   # a full line: the paragraph starts right after the names
     if is_byline(n) or is_byline(p):
