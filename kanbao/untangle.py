@@ -32,7 +32,8 @@ follows it) is moved up.  Every move is recorded.
 from __future__ import annotations
 
 from .model import Line
-from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, speaker_label
+from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_open, ends_sentence, firstlike,
+                       is_byline, is_furniture, speaker_label)
 from .words import is_word, spans_word, word_freq
 
 
@@ -83,8 +84,190 @@ def _same_column(a: list[Line], b: list[Line]) -> bool:
     return abs(a[-1].colw - b[0].colw) <= 4
 
 
+# ---- columns set line by line ---------------------------------------------------------
+#
+# pdfminer on some pages emits neighbouring columns row by row: one line (or
+# two) of the first column, a blank, one of the second, a blank … so each
+# column's next line sits k pieces further on.  The period k shows in the
+# text: the joins i → i+k make words across the line end (经|济) or start with
+# a mark that cannot start a line, while i → i+1 do not.
+
+RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tried
+MAX_COLUMNS = 6
+
+
+def link(a: Line, b: Line) -> int:
+    r"""Evidence that ``b`` is the next line after ``a`` in one column (text only).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("推动我国经\n\n济整体运行\n\n主持人：你好")
+    >>> link(ls[0], ls[1]), link(ls[0], ls[2])
+    (2, 0)
+    """
+    t, u = a.text, b.text
+    if not t or not u or is_furniture(u) or is_furniture(t):
+        return 0
+    if u[0] in NO_LINE_START:
+        return 0 if ends_sentence(t) else 2
+    if ends_open(t) and speaker_label(u):
+        return -1
+    if not ends_sentence(t) and spans_word(t, u, min_freq=COMMON):
+        return 2
+    return 0
+
+
+def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
+    """Maximal runs [start, end) of short body pieces (one or two lines each)."""
+    runs, start = [], None
+    for i, c in enumerate(chunks + [[]]):
+        ok = 1 <= len(c) <= 2 and not any(is_furniture(ln.text) or ln.header for ln in c)
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            if i - start >= RUN_MIN:
+                runs.append((start, i))
+            start = None
+    return runs
+
+
+def _votes(run: list[list[Line]]) -> list[int]:
+    """For each piece, the distance to the one piece (within ``MAX_COLUMNS``)
+    its text clearly runs on into (0: none or several)."""
+    out = []
+    for i, c in enumerate(run):
+        good = [d for d in range(1, MAX_COLUMNS + 1) if i + d < len(run) and link(c[-1], run[i + d][0]) >= 2]
+        out.append(good[0] if len(good) == 1 else 0)
+    return out
+
+
+def _period(votes: list[int]) -> int:
+    """The number of columns interleaved, from the votes of a stretch of pieces (1: not interleaved).
+
+    >>> _period([3, 0, 3, 1, 3, 0]), _period([1, 1, 0, 3])
+    (3, 1)
+
+    The period needs three votes and more than twice as many as the
+    extractor's own order.
+    """
+    tally = [0] * (MAX_COLUMNS + 1)
+    for v in votes:
+        tally[v] += 1
+    k = max(range(2, MAX_COLUMNS + 1), key=lambda d: (tally[d], -d))
+    return k if tally[k] >= 3 and tally[k] > 2 * tally[1] else 1
+
+
+def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
+    """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1) or as they are (k = 1).
+
+    A stretch grows around pieces that vote for the same distance k (no two
+    votes more than 3k pieces apart, at least three votes, more than twice
+    those for the extractor's order), then takes in up to 2k pieces either
+    side that carry no vote against it (a vote for 1, a byline, a line much
+    wider than the run: a headline).
+    """
+    votes = _votes(run)
+    n = len(run)
+    width = sorted(c[0].width for c in run)[n // 2]
+    def neutral(i: int) -> bool:
+        c = run[i]
+        return votes[i] != 1 and not is_byline(c[0].text) and c[0].width <= width + 4
+    taken = [0] * n
+    found: list[tuple[int, int, int]] = []
+    for k in range(2, MAX_COLUMNS + 1):
+        pos = [i for i, v in enumerate(votes) if v == k]
+        clusters: list[list[int]] = []
+        for i in pos:
+            if clusters and i - clusters[-1][-1] <= 3 * k:
+                clusters[-1].append(i)
+            else:
+                clusters.append([i])
+        for cl in clusters:
+            a, b = cl[0], cl[-1] + k + 1
+            inside = votes[a:b]
+            if len(cl) < 3 and not (len(cl) == 2 and inside.count(1) == 0) or len(cl) <= 2 * inside.count(1):
+                continue
+            for _ in range(2 * k):
+                if a > 0 and neutral(a - 1) and not taken[a - 1]:
+                    a -= 1
+            b = min(b, n)
+            for _ in range(k):
+                if b < n and neutral(b) and not taken[b]:
+                    b += 1
+            if any(taken[a:b]):
+                continue
+            for i in range(a, b):
+                taken[i] = k
+            found.append((a, b, k))
+    found.sort()
+    segs: list[tuple[int, int, int]] = []
+    pos_ = 0
+    for a, b, k in found:
+        if a > pos_:
+            segs.append((pos_, a, 1))
+        segs.append((a, b, k))
+        pos_ = b
+    if pos_ < n:
+        segs.append((pos_, n, 1))
+    return segs
+
+
+def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
+    """Deal the pieces of ``run`` to ``k`` columns in turn; a piece whose text
+    clearly continues another column's last line goes there instead."""
+    cols: list[list[list[Line]]] = [[] for _ in range(k)]
+    turn = 0
+    for c in run:
+        scores = [link(col[-1][-1], c[0]) if col else 0 for col in cols]
+        best = max(range(k), key=lambda j: (scores[j], j == turn))
+        j = best if scores[best] >= 2 and scores[turn] < 2 else turn
+        cols[j].append(c)
+        turn = (j + 1) % k
+    return cols
+
+
+def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    r"""Put back columns that the extractor emitted row by row.
+
+    >>> from kanbao.lines import split_lines
+    >>> a = ["今年以来，我市坚持以高质", "量发展为主线，推动经", "济运行持续向好，全年目", "标有望顺利完成。"]
+    >>> b = ["与此同时，城乡居民收", "入稳步增长，消费市场", "持续回暖，就业形势总", "体保持稳定。"]
+    >>> ls, _ = split_lines("\n\n".join(x for row in zip(a, b) for x in row))
+    >>> out, moves = deinterleave(ls)
+    >>> [ln.text for ln in out] == a + b, moves
+    (True, ['L1-15: 2 columns emitted line by line, read one after another'])
+    """
+    chunks = _chunks(lines)
+    out: list[Line] = []
+    moves: list[str] = []
+    pos = 0
+    for a, b in _short_runs(chunks):
+        for c in chunks[pos:a]:
+            out.extend(c)
+        for s, e, k in _segments(chunks[a:b]):
+            seg = chunks[a + s:a + e]
+            if k == 1 or len(seg) < 2 * k:
+                for c in seg:
+                    out.extend(c)
+                continue
+            for col in _deal(seg, k):
+                for c in col:
+                    out.extend(c)
+            moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another")
+        pos = b
+    for c in chunks[pos:]:
+        out.extend(c)
+    return out, moves
+
+
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Reorder the pieces of ``lines``; return the new order and the moves made."""
+    lines, dealt = deinterleave(lines)
+    out, moves = _move_pieces(lines)
+    return out, dealt + moves
+
+
+def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
+    """Move a piece that continues an open piece elsewhere up behind it."""
     chunks = _chunks(lines)
     if len(chunks) < 3:
         return lines, []
