@@ -55,7 +55,8 @@ SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
                     r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
-                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$")
+                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
+                    r"|^[\u4e00-\u9fff]{0,8}(?:报|台|社|网|新闻)(?:记者|通讯员)[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*$")
 # a byline word followed at once by running text, not a name (记者走进多地工厂)
 _BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:本报讯|本报记者|记者|通讯员)[、，。；！？”]")
 
@@ -67,8 +68,8 @@ def is_byline(text: str) -> bool:
     (True, True, False)
     >>> is_byline("人民网 陈 杰"), is_byline("新华社 张三"), is_byline("人民网 记者报道，市场回暖")
     (True, True, False)
-    >>> is_byline("记者走进多地工厂"), is_byline("本报讯、本报记者的稿件")
-    (False, False)
+    >>> is_byline("记者走进多地工厂"), is_byline("本报讯、本报记者的稿件"), is_byline("新华社记者张明、李华")
+    (False, False, True)
     """
     if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
         return False

@@ -31,6 +31,8 @@ follows it) is moved up.  Every move is recorded.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import Line
 from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_open, ends_sentence, firstlike,
                        is_byline, is_furniture, speaker_label)
@@ -96,6 +98,25 @@ RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tr
 MAX_COLUMNS = 6
 
 
+@dataclass
+class Params:
+    """The tunable numbers of de-interleaving (chosen by ``bench/lopo.py``, leave one page out).
+
+    ``gap``: votes for a period k at most gap·k pieces apart form one stretch;
+    ``reach``: a stretch takes in up to reach·k unvoted pieces before its
+    first vote; ``votes``: votes a stretch needs; ``override``: evidence a
+    piece needs to leave the column whose turn it is.
+    """
+
+    gap: int = 3
+    reach: int = 3
+    votes: int = 3
+    override: int = 3
+
+
+PARAMS = Params()
+
+
 def link(a: Line, b: Line) -> int:
     r"""Evidence that ``b`` is the next line after ``a`` in one column (text only).
 
@@ -103,12 +124,14 @@ def link(a: Line, b: Line) -> int:
     >>> ls, _ = split_lines("推动我国经\n\n济整体运行\n\n主持人：你好")
     >>> link(ls[0], ls[1]), link(ls[0], ls[2])
     (2, 0)
+
+    A mark that cannot start a line is the strongest evidence (3).
     """
     t, u = a.text, b.text
     if not t or not u or is_furniture(u) or is_furniture(t):
         return 0
     if u[0] in NO_LINE_START:
-        return 0 if ends_sentence(t) else 2
+        return 0 if ends_sentence(t) else 3
     if ends_open(t) and speaker_label(u):
         return -1
     if not ends_sentence(t) and spans_word(t, u, min_freq=COMMON):
@@ -140,22 +163,6 @@ def _votes(run: list[list[Line]]) -> list[int]:
     return out
 
 
-def _period(votes: list[int]) -> int:
-    """The number of columns interleaved, from the votes of a stretch of pieces (1: not interleaved).
-
-    >>> _period([3, 0, 3, 1, 3, 0]), _period([1, 1, 0, 3])
-    (3, 1)
-
-    The period needs three votes and more than twice as many as the
-    extractor's own order.
-    """
-    tally = [0] * (MAX_COLUMNS + 1)
-    for v in votes:
-        tally[v] += 1
-    k = max(range(2, MAX_COLUMNS + 1), key=lambda d: (tally[d], -d))
-    return k if tally[k] >= 3 and tally[k] > 2 * tally[1] else 1
-
-
 def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
     """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1) or as they are (k = 1).
 
@@ -168,27 +175,35 @@ def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
     votes = _votes(run)
     n = len(run)
     width = sorted(c[0].width for c in run)[n // 2]
-    def neutral(i: int) -> bool:
+    def neutral_but_vote(i: int) -> bool:
         c = run[i]
-        return votes[i] != 1 and not is_byline(c[0].text) and c[0].width <= width + 4
+        return not is_byline(c[0].text) and c[0].width <= width + 4
+
+    def neutral(i: int) -> bool:
+        return votes[i] != 1 and neutral_but_vote(i)
     taken = [0] * n
     found: list[tuple[int, int, int]] = []
     for k in range(2, MAX_COLUMNS + 1):
         pos = [i for i, v in enumerate(votes) if v == k]
         clusters: list[list[int]] = []
         for i in pos:
-            if clusters and i - clusters[-1][-1] <= 3 * k:
+            if clusters and i - clusters[-1][-1] <= PARAMS.gap * k:
                 clusters[-1].append(i)
             else:
                 clusters.append([i])
         for cl in clusters:
             a, b = cl[0], cl[-1] + k + 1
             inside = votes[a:b]
-            if len(cl) < 3 and not (len(cl) == 2 and inside.count(1) == 0) or len(cl) <= 2 * inside.count(1):
+            if len(cl) < PARAMS.votes and not (len(cl) == PARAMS.votes - 1 and inside.count(1) == 0) \
+                    or len(cl) <= 2 * inside.count(1):
                 continue
-            for _ in range(2 * k):
-                if a > 0 and neutral(a - 1) and not taken[a - 1]:
+            passed = 0    # one stray vote for the extractor's order is let through
+            for _ in range(PARAMS.reach * k):
+                if a > 0 and not taken[a - 1] and (neutral(a - 1) or votes[a - 1] == 1 and not passed
+                                                    and neutral_but_vote(a - 1)):
+                    passed += votes[a - 1] == 1
                     a -= 1
+            a = _best_start(run, a, cl[0], min(b, n), k)
             b = min(b, n)
             for _ in range(k):
                 if b < n and neutral(b) and not taken[b]:
@@ -211,6 +226,16 @@ def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
     return segs
 
 
+def _dealt_score(seg: list[list[Line]], k: int) -> int:
+    return sum(link(col[i][-1], col[i + 1][0]) for col in _deal(seg, k) for i in range(len(col) - 1))
+
+
+def _best_start(run: list[list[Line]], lo: int, first_vote: int, end: int, k: int) -> int:
+    """Where the interleaved stretch starts: the start in [lo, first_vote] whose
+    dealing makes the most joins with evidence (the earliest of equals)."""
+    return max(range(lo, first_vote + 1), key=lambda a: (_dealt_score(run[a:end], k), -a))
+
+
 def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
     """Deal the pieces of ``run`` to ``k`` columns in turn; a piece whose text
     clearly continues another column's last line goes there instead."""
@@ -219,7 +244,7 @@ def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
     for c in run:
         scores = [link(col[-1][-1], c[0]) if col else 0 for col in cols]
         best = max(range(k), key=lambda j: (scores[j], j == turn))
-        j = best if scores[best] >= 2 and scores[turn] < 2 else turn
+        j = best if scores[best] >= PARAMS.override and scores[turn] < 2 else turn
         cols[j].append(c)
         turn = (j + 1) % k
     return cols
