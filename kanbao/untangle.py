@@ -155,11 +155,17 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
 
 def _votes(run: list[list[Line]]) -> list[int]:
     """For each piece, the distance to the one piece (within ``MAX_COLUMNS``)
-    its text clearly runs on into (0: none or several)."""
+    its text clearly runs on into (0: none, or no clear best)."""
     out = []
     for i, c in enumerate(run):
-        good = [d for d in range(1, MAX_COLUMNS + 1) if i + d < len(run) and link(c[-1], run[i + d][0]) >= 2]
-        out.append(good[0] if len(good) == 1 else 0)
+        good = []
+        for d in range(1, MAX_COLUMNS + 1):
+            if i + d < len(run) and (s := link(c[-1], run[i + d][0])) >= 2:
+                good.append((s, word_freq(spans_word(c[-1].text, run[i + d][0].text, min_freq=COMMON)), d))
+        good.sort(reverse=True)
+        # several candidates: the stronger evidence, or a far more common word (生态 over 生子)
+        clear = len(good) == 1 or len(good) > 1 and (good[0][0] > good[1][0] or good[0][1] >= 2 * good[1][1] > 0)
+        out.append(good[0][2] if clear else 0)
     return out
 
 
