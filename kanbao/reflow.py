@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .features import (BODY_PUNCT, BYLINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
-                       OPEN_END, SPEAKER, column_width, ends_sentence, firstlike, gap, gap_fwd, is_byline,
+                       OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
                        is_full, is_furniture, is_section_tag, speaker_label)
 
 from .model import Block, Decision, Line
@@ -100,6 +100,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("sentence-end-then-short-label", False)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
+    if ends_sentence(p) and nxt.width >= max(prev.colw_back, prev.width) + 4 and not BODY_PUNCT.search(n) \
+            and "、" not in n:
+        return d("sentence-end-then-wider-heading", False)   # a headline set wider than the column
+    if not BODY_PUNCT.search(body) and not ends_open(p) and not firstlike(block_lines[0]) and firstlike(nxt) \
+            and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
+            and not NUMBERED.match(block_lines[0].text):
+        return d("heading-then-indent", False)   # no clause in the block, and the next line is indented
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
     # without a sentence end, only a clear indent (two full characters) breaks
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
