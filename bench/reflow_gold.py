@@ -101,6 +101,7 @@ class CaseScore:
     pair_ok: int = 0
     reachable: int = 0      # body units whose lines are one run in the untangled order
     errors: list[str] = field(default_factory=list)
+    rules: list[tuple[str, bool]] = field(default_factory=list)   # (rule, agrees with the gold) per judged gap
 
     @property
     def recall(self) -> float:
@@ -146,6 +147,7 @@ def score_case(name: str, seed: Path, gold: Path) -> CaseScore:
                 continue
             s.pairs += 1
             s.pair_ok += lab is True
+            s.rules.append((str(decs[k]), lab is True))
             if lab is not True:
                 s.errors.append(f"  L{b.lines[k].no}|L{ln.no} joined by {decs[k].rule}: "
                                 f"{b.lines[k].text[-12:]} | {ln.text[:12]}")
@@ -155,6 +157,8 @@ def score_case(name: str, seed: Path, gold: Path) -> CaseScore:
             continue
         s.pairs += 1
         s.pair_ok += lab is False
+        if b.decisions and not b.decisions[-1].joined:
+            s.rules.append((str(b.decisions[-1]), lab is False))
         if lab is not False:
             rule = b.decisions[-1].rule if b.decisions and not b.decisions[-1].joined else "?"
             s.errors.append(f"  L{b.lines[-1].no}|L{nb.lines[0].no} broken by {rule}: "
@@ -167,6 +171,7 @@ def main() -> None:
     ap.add_argument("eval_dir", nargs="?", default=str(DEV))
     ap.add_argument("--only", default="")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--rules", action="store_true", help="per rule: gaps decided, agreeing with the gold, pages")
     a = ap.parse_args()
     only = {x for x in a.only.split(",") if x}
     rows = [score_case(*c) for c in cases(Path(a.eval_dir), only)]
@@ -177,6 +182,17 @@ def main() -> None:
         if a.errors:
             print("\n".join(s.errors))
     n = len(rows)
+    if a.rules:
+        tally: dict[str, list] = {}
+        for r in rows:
+            for rule, ok in r.rules:
+                t = tally.setdefault(rule, [0, 0, set(), set()])
+                t[0] += 1
+                t[1] += ok
+                (t[2] if ok else t[3]).add(r.name.split("_")[0])
+        print(f"{'rule':<48} {'gaps':>5} {'right':>5}  pages right / pages wrong")
+        for rule, (k, ok, good, bad) in sorted(tally.items(), key=lambda kv: -kv[1][0]):
+            print(f"{rule:<48} {k:5d} {ok:5d}  {len(good)} / {len(bad)}")
     print(f"{'mean':<20} {sum(s.recall for s in rows) / n:6.3f} {sum(s.reachable / max(1, s.body) for s in rows) / n:6.3f} "
           f"{sum(s.precision for s in rows) / n:6.3f} {sum(s.fragments for s in rows):4d} {sum(s.merges for s in rows):5d} "
           f"{sum(s.pair_ok for s in rows):4d}/{sum(s.pairs for s in rows)}")

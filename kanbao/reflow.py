@@ -61,9 +61,6 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                              or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
-    if is_byline(p) and not is_byline(n) and (is_full(prev) or firstlike(prev) and p.startswith("本报讯")) and not firstlike(nxt) and not ends_sentence(n) \
-            and BODY_PUNCT.search(p + n):
-        return d("byline-runs-into-text", True)   # a full line: the paragraph starts right after the names
     if is_byline(n) or is_byline(p):
         return d("byline", False)
     if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
@@ -100,9 +97,6 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("sentence-end-then-short-label", False)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
-    if ends_sentence(p) and nxt.width >= max(prev.colw_back, prev.width) + 4 and not BODY_PUNCT.search(n) \
-            and "、" not in n:
-        return d("sentence-end-then-wider-heading", False)   # a headline set wider than the column
     if not BODY_PUNCT.search(body) and not ends_open(p) and not firstlike(block_lines[0]) and firstlike(nxt) \
             and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
             and not NUMBERED.match(block_lines[0].text):
