@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from kanbao import untangle  # noqa: E402
 from reflow_gold import DEV, cases, score_case  # noqa: E402
 
-GRID = {"gap": [2, 3, 4], "reach": [1, 2, 3], "votes": [2, 3, 4], "override": [2, 3]}
+GRID = {"gap": [2, 3, 4], "reach": [1, 2, 3, 5, 8], "votes": [2, 3, 4], "override": [2, 3]}
 
 
 def evaluate(params: untangle.Params, all_cases) -> dict[str, tuple[float, float]]:
