@@ -34,8 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Line
-from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_open, ends_sentence, firstlike,
-                       is_byline, is_furniture, speaker_label)
+from .features import (BODY_PUNCT, NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_open, ends_sentence, firstlike,
+                       is_byline, is_furniture, is_section_tag, speaker_label)
 from .words import is_word, spans_word, word_freq
 
 
@@ -96,6 +96,7 @@ def _same_column(a: list[Line], b: list[Line]) -> bool:
 
 RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tried
 MAX_COLUMNS = 6
+SLACK = 9
 
 
 @dataclass
@@ -108,7 +109,7 @@ class Params:
     piece needs to leave the column whose turn it is.
     """
 
-    gap: int = 3
+    gap: int = 2
     reach: int = 3
     votes: int = 3
     override: int = 3
@@ -183,7 +184,10 @@ def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
     width = sorted(c[0].width for c in run)[n // 2]
     def neutral_but_vote(i: int) -> bool:
         c = run[i]
-        return not is_byline(c[0].text) and c[0].width <= width + 4
+        text = "".join(ln.text for ln in c)
+        headlike = not BODY_PUNCT.search(text) and not ends_open(c[-1].text) and c[0].width <= width - 6
+        return not is_byline(c[0].text) and c[0].width <= width + 4 and not is_section_tag(c[0].text) \
+            and not headlike
 
     def neutral(i: int) -> bool:
         return votes[i] != 1 and neutral_but_vote(i)
@@ -214,7 +218,11 @@ def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
             for _ in range(k):
                 if b < n and neutral(b) and not taken[b]:
                     b += 1
-            if any(taken[a:b]):
+            while b > a and not neutral_but_vote(b - 1):
+                b -= 1
+            while a < b and not neutral_but_vote(a):
+                a += 1
+            if any(taken[a:b]) or b - a < 2 * k:
                 continue
             for i in range(a, b):
                 taken[i] = k
@@ -243,16 +251,25 @@ def _best_start(run: list[list[Line]], lo: int, first_vote: int, end: int, k: in
 
 
 def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
-    """Deal the pieces of ``run`` to ``k`` columns in turn; a piece whose text
-    clearly continues another column's last line goes there instead."""
+    """Deal the pieces of ``run`` to ``k`` columns, row by row.
+
+    The extractor emits the piece that starts highest on the page next, the
+    leftmost of equals; a piece of two lines fills two rows of its column.
+    So the column whose turn it is, is the one whose next row is the lowest
+    (the leftmost of equals).  A piece whose text clearly continues the last
+    line of another column (with its next row at most one row later) goes
+    there instead.
+    """
     cols: list[list[list[Line]]] = [[] for _ in range(k)]
-    turn = 0
+    row = [0] * k
     for c in run:
-        scores = [link(col[-1][-1], c[0]) if col else 0 for col in cols]
-        best = max(range(k), key=lambda j: (scores[j], j == turn))
+        turn = min(range(k), key=lambda j: (row[j], j))
+        near = [j for j in range(k) if row[j] <= row[turn] + SLACK]
+        scores = {j: link(cols[j][-1][-1], c[0]) if cols[j] else 0 for j in near}
+        best = max(near, key=lambda j: (scores[j], j == turn))
         j = best if scores[best] >= PARAMS.override and scores[turn] < 2 else turn
         cols[j].append(c)
-        turn = (j + 1) % k
+        row[j] = max(row[j], row[turn]) + len(c)
     return cols
 
 
