@@ -31,7 +31,9 @@ from kanbao.model import Line  # noqa: E402
 from kanbao.reflow import reflow  # noqa: E402
 from kanbao.untangle import untangle  # noqa: E402
 
-DEV = Path("/work/shared/eval/dev")
+# the shared eval set next to the project (../shared/eval/dev), or next to a worktree's parent
+DEV = next((p for p in (ROOT.parent / "shared" / "eval" / "dev", ROOT.parent.parent / "shared" / "eval" / "dev")
+            if p.exists()), ROOT.parent / "shared" / "eval" / "dev")
 BODY = {"para", "question", "answer"}
 
 
