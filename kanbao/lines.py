@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 
+from .features import FURNITURE_LINE, column_width, ends_sentence  # noqa: F401  (re-exported)
 from .model import Line
 from .textfix import apply_fixers
 
@@ -62,22 +62,6 @@ def split_page_number(first: str) -> tuple[str, str]:
     return "", first
 
 
-SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*$|[。！？][”’」』]?$")
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends a sentence.
-
-    >>> ends_sentence("答记者提问。"), ends_sentence("“空侧通道”"), ends_sentence("的实现。”")
-    (True, False, True)
-    """
-    return bool(SENTENCE_END.search(text))
-
-
-# page furniture lines (editor credits, the date line, a page label): not part of any column
-FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版")
-
-
 def split_lines(text: str) -> tuple[list[Line], str]:
     """All non-blank lines with widths and blank-line counts; and the page number."""
     raw_lines = text.split("\n")
@@ -108,38 +92,6 @@ def split_lines(text: str) -> tuple[list[Line], str]:
     estimate_columns(out)
     return out, page_no
 
-
-
-def column_width(widths: list[int], own: int = 0) -> int:
-    """The full width of the column these line widths come from.
-
-    The widest width that at least two lines (and a quarter of them) share,
-    within one unit: a column's full lines are its widest common width,
-    while first lines, last lines and headlines are fewer or narrower.
-
-    >>> column_width([28, 28, 24, 28, 10, 28, 27])
-    28
-    >>> column_width([66, 70, 42, 14])
-    70
-
-    A column much wider than the line itself and than most of its
-    neighbours (a headline across columns) is not its column:
-
-    >>> column_width([120, 126, 125, 30, 34, 34, 34, 32], own=30)
-    34
-    """
-    ws = [w for w in widths if w >= 8]
-    if ws:
-        cap = 1.5 * max(own, sorted(ws)[len(ws) // 2])
-        ws = [w for w in ws if w <= cap] or ws
-    if not ws:
-        return max(widths, default=0)
-    need = max(2, len(ws) // 4)
-    sup = {w: sum(1 for v in ws if abs(v - w) <= 1) for w in set(ws)}
-    wide = [w for w, c in sup.items() if c >= need]
-    if wide:
-        return max(wide)
-    return max(sup, key=lambda w: (sup[w], w))
 
 
 def estimate_columns(lines: list[Line], window: int = 6) -> None:

@@ -17,67 +17,18 @@ from __future__ import annotations
 
 import re
 
-from .lines import FURNITURE_LINE, column_width, ends_sentence
-from .words import spans_word
+from .features import (BODY_PUNCT, BYLINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
+                       OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
+                       is_full, is_furniture, is_section_tag, speaker_label)
+
 from .model import Block, Decision, Line
+from .words import spans_word
 
-OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
-NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
-SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
-BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
-                    r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
-                    r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
-                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$")
-NUMBER_ONLY = re.compile(r"^\d{1,2}$")
+CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 
-NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
-
-
-def is_byline(text: str) -> bool:
-    """A byline: 本报记者 陈 曦, 成都日报锦观新闻记者 钟文, 来源：中国网 工藤哲.
-
-    >>> is_byline("本报记者 陈 曦"), is_byline("成都日报锦观新闻记者 钟文"), is_byline("记者：您最关注中国哪些热点")
-    (True, True, False)
-    >>> is_byline("人民网 陈 杰"), is_byline("新华社 张三"), is_byline("人民网 记者报道，市场回暖")
-    (True, True, False)
-    """
-    if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
-        return False
-    return bool(BYLINE.search(text)) and not ends_sentence(text) and "，" not in text
-
-
-def speaker_label(text: str) -> str:
-    """The speaker label opening a Q&A turn, or ''.
-
-    >>> speaker_label("锦观智库：成都是西部"), speaker_label("闫博文：一般来讲"), speaker_label("他说：")
-    ('锦观智库', '闫博文', '')
-    """
-    m = SPEAKER.match(text)
-    if not m:
-        return ""
-    label = m.group(0)[:-1]
-    return "" if label.endswith(("说", "称", "道", "表示", "指出", "认为", "强调", "介绍")) else label
-
-
-def _gap(ln: Line, block_lines: list[Line] | None = None) -> int:
-    """How much narrower than its column a line is.
-
-    The column is judged from the lines before it; inside a block of three
-    or more lines, from the block's own lines (the lines before the block
-    may belong to another column).
-    """
-    if block_lines and len(block_lines) >= 3 and block_lines[-1] is ln:
-        return column_width([b.width for b in block_lines[-8:]], ln.width) - ln.width
-    return ln.colw_back - ln.width
-
-
-def _gap_fwd(ln: Line) -> int:
-    return ln.colw_fwd - ln.width
-
-
-def _firstlike(ln: Line) -> bool:
-    """A paragraph's first line: about two characters narrower than its column."""
-    return 3 <= _gap_fwd(ln) <= 7 and not ends_sentence(ln.text)
+_gap = gap
+_gap_fwd = gap_fwd
+_firstlike = firstlike
 
 
 def _short(ln: Line, block_lines: list[Line]) -> bool:
@@ -88,8 +39,6 @@ def _short(ln: Line, block_lines: list[Line]) -> bool:
 def _headlike(ln: Line, block_lines: list[Line]) -> bool:
     return _short(ln, block_lines) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
 
-
-BODY_PUNCT = re.compile("[，。；！？]")
 
 
 def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, numbered: bool = False) -> Decision:
@@ -109,10 +58,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
-    if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3):
+    if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
+                             or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
     if is_byline(n) or is_byline(p):
         return d("byline", False)
+    if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
+        return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
         return d("page-header-line", False)
     if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
@@ -145,6 +97,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("sentence-end-then-short-label", False)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
+    if not BODY_PUNCT.search(body) and not ends_open(p) and not firstlike(block_lines[0]) and firstlike(nxt) \
+            and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
+            and not NUMBERED.match(block_lines[0].text):
+        return d("heading-then-indent", False)   # no clause in the block, and the next line is indented
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
     # without a sentence end, only a clear indent (two full characters) breaks
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
@@ -153,12 +109,17 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
         return d("indented-first-line", True)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
-            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3):
+            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3) \
+            and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
+            and not speaker_label(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
     if _headlike(prev, block_lines):
-        if BODY_PUNCT.search(body):
+        if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
                 return d("short-line-inside-paragraph", True)
+            if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
+                    and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text):
+                return d("clause-unfinished", True)   # a paragraph does not end without a stop
             return d("short-line", False)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
                 and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3):

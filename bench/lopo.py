@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Leave-one-page-out tuning of the de-interleaving numbers (``kanbao.untangle.Params``).
+
+usage: bench/lopo.py [EVAL_DIR]
+
+For every setting in a small grid it rebuilds the blocks of all dev cases in
+memory (``bench/reflow_gold.py``: lines → untangle → reflow, no MkDocs) and
+scores them against the gold: paragraph recall and precision (the scorer's
+para_recall and precision, measured on the blocks).  Then, for each page, it
+picks the setting best on the other seven pages and reports the held-out
+page's numbers with it: the honest estimate for unseen pages.  Next to it:
+the page's numbers with the setting best on all eight pages, and with the
+shipped defaults.  The objective is recall + precision, averaged over cases.
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from kanbao import untangle  # noqa: E402
+from reflow_gold import DEV, cases, score_case  # noqa: E402
+
+GRID = {"gap": [2, 3, 4], "reach": [1, 2, 3, 5, 8], "votes": [2, 3, 4], "override": [2, 3]}
+
+
+def evaluate(params: untangle.Params, all_cases) -> dict[str, tuple[float, float]]:
+    untangle.PARAMS = params
+    out = {}
+    for name, seed, gold in all_cases:
+        s = score_case(name, seed, gold)
+        out[name] = (s.recall, s.precision)
+    return out
+
+
+def objective(res: dict[str, tuple[float, float]], pages: set[str]) -> float:
+    vals = [r + p for name, (r, p) in res.items() if name.split("_")[0] in pages]
+    return sum(vals) / len(vals)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("eval_dir", nargs="?", default=str(DEV))
+    a = ap.parse_args()
+    all_cases = cases(Path(a.eval_dir), set())
+    pages = sorted({n.split("_")[0] for n, _, _ in all_cases})
+    default = untangle.Params()
+    settings = [replace(default, **dict(zip(GRID, vals))) for vals in itertools.product(*GRID.values())]
+    results = [(p, evaluate(p, all_cases)) for p in settings]
+    base = evaluate(default, all_cases)
+    best_all = max(results, key=lambda pr: objective(pr[1], set(pages)))
+    print(f"settings tried: {len(settings)}; best on all pages: {asdict(best_all[0])}; defaults: {asdict(default)}")
+    print("| page | held out: recall | precision | setting chosen on the other 7 | all-pages best: recall | precision | defaults: recall | precision |")
+    print("|---|---|---|---|---|---|---|---|")
+    sums = [0.0] * 6
+    for page in pages:
+        rest = set(pages) - {page}
+        chosen, res = max(results, key=lambda pr: objective(pr[1], rest))
+        def mean(r, k):
+            vals = [v[k] for n, v in r.items() if n.startswith(page)]
+            return sum(vals) / len(vals)
+        row = [mean(res, 0), mean(res, 1), mean(best_all[1], 0), mean(best_all[1], 1), mean(base, 0), mean(base, 1)]
+        sums = [x + y for x, y in zip(sums, row)]
+        c = ",".join(f"{k}={v}" for k, v in asdict(chosen).items())
+        print(f"| {page} | {row[0]:.3f} | {row[1]:.3f} | {c} | {row[2]:.3f} | {row[3]:.3f} | {row[4]:.3f} | {row[5]:.3f} |")
+    n = len(pages)
+    print(f"| mean | {sums[0] / n:.3f} | {sums[1] / n:.3f} | | {sums[2] / n:.3f} | {sums[3] / n:.3f} | {sums[4] / n:.3f} | {sums[5] / n:.3f} |")
+
+
+if __name__ == "__main__":
+    main()

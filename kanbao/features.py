@@ -1,0 +1,199 @@
+"""Line and text evidence that several stages read (lines, untangle, reflow, structure).
+
+One home for it, so that no earlier stage imports a later one: how a text
+ends (a sentence end, a clause-internal ending), what a line starts with (a
+mark that cannot start a line, a speaker label, a byline, a pull-quote
+number), page furniture, and the width evidence (how a line compares with
+its local column).  Pure functions of a ``Line`` or a string.
+
+>>> ends_sentence("答记者提问。"), ends_open("近日，"), speaker_label("记者：您好")
+(True, True, '记者')
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Line
+
+# ---- how a text ends ---------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*$|[。！？][”’」』]?$"
+                          r"|[。！？][”’」』]?[（(][^（）()]{1,24}[）)]$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends a sentence (a reporter's credit after the stop counts).
+
+    >>> ends_sentence("答记者提问。"), ends_sentence("“空侧通道”"), ends_sentence("的实现。”")
+    (True, False, True)
+    >>> ends_sentence("逐渐增大。（记者李明）"), ends_sentence("全国（不含港澳）")
+    (True, False)
+    """
+    return bool(SENTENCE_END.search(text))
+
+
+OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
+
+
+def ends_open(text: str) -> bool:
+    """A clause-internal ending: ，、；： an opening bracket or quote, a dash.
+
+    >>> ends_open("推动产业，"), ends_open("完成投资"), ends_open("他说：“")
+    (True, False, True)
+    """
+    return text.endswith(tuple(OPEN_END))
+
+
+BODY_PUNCT = re.compile("[，。；！？]")
+
+# ---- what a line starts with ---------------------------------------------------------
+
+NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
+NUMBER_ONLY = re.compile(r"^\d{1,2}$")
+NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
+SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
+BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
+                    r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
+                    r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
+                    r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
+                    r"|^[\u4e00-\u9fff]{0,8}(?:报|台|社|网|新闻)(?:记者|通讯员)[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*$")
+# a byline word followed at once by running text, not a name (记者走进多地工厂)
+_BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:本报讯|本报记者|记者|通讯员)[、，。；！？”]"
+                               r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}")
+
+
+def is_byline(text: str) -> bool:
+    """A byline: 本报记者 陈 曦, 成都日报锦观新闻记者 钟文, 来源：中国网 工藤哲.
+
+    >>> is_byline("本报记者 陈 曦"), is_byline("成都日报锦观新闻记者 钟文"), is_byline("记者：您最关注中国哪些热点")
+    (True, True, False)
+    >>> is_byline("人民网 陈 杰"), is_byline("新华社 张三"), is_byline("人民网 记者报道，市场回暖")
+    (True, True, False)
+    >>> is_byline("记者走进多地工厂"), is_byline("本报讯、本报记者的稿件"), is_byline("新华社记者张明、李华")
+    (False, False, True)
+
+    The dateline of a brief runs straight into its text (本报讯（记者 王建）为进一步…):
+
+    >>> is_byline("本报讯（记者 王建）为进一步深化"), is_byline("本报讯（记者 王建）")
+    (False, True)
+    """
+    if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
+        return False
+    if _BYLINE_THEN_TEXT.match(text):
+        return False
+    return bool(BYLINE.search(text)) and not ends_sentence(text) and "，" not in text
+
+
+_SPEECH_VERBS = ("说", "称", "道", "表示", "指出", "认为", "强调", "介绍", "感悟", "感慨", "写道")
+
+
+def speaker_label(text: str) -> str:
+    """The speaker label opening a Q&A turn, or ''.
+
+    >>> speaker_label("锦观智库：成都是西部"), speaker_label("闫博文：一般来讲"), speaker_label("他说：")
+    ('锦观智库', '闫博文', '')
+
+    A colon opening a quotation is speech inside a sentence, not a turn:
+
+    >>> speaker_label("分享心得：“人可以")
+    ''
+    """
+    m = SPEAKER.match(text)
+    if not m:
+        return ""
+    label = m.group(0)[:-1]
+    if text[m.end():].lstrip().startswith(("“", "「", "\"")):
+        return ""
+    return "" if label.endswith(_SPEECH_VERBS) else label
+
+
+# page furniture lines (editor credits, the date line, a page label, a jump line): not part of any column
+FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版"
+                            r"|^[（(]?(?:下转|上接|接|转)第\s*[\d一二三四五六七八九十]{1,3}\s*版[）)]?$")
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture: editor credits, the date line, a 下转第N版 jump line.
+
+    >>> is_furniture("下转第6版"), is_furniture("（上接第1版）"), is_furniture("下转第6版的稿件")
+    (True, True, False)
+    """
+    return bool(FURNITURE_LINE.search(text))
+
+
+# a short section tag set above a headline or a column (简讯, 法律, □综合)
+_TAG = re.compile(r"^[□■◆●▲★]?[\u4e00-\u9fff]{2,3}$")
+
+
+def is_section_tag(text: str) -> bool:
+    """A two- or three-character tag such as 简讯 or □综合, not part of a headline.
+
+    >>> is_section_tag("简讯"), is_section_tag("□综合"), is_section_tag("弱冷空气来临")
+    (True, True, False)
+    """
+    return bool(_TAG.match(text))
+
+
+# ---- widths ---------------------------------------------------------------------------
+
+def column_width(widths: list[int], own: int = 0) -> int:
+    """The full width of the column these line widths come from.
+
+    The widest width that at least two lines (and a quarter of them) share,
+    within one unit: a column's full lines are its widest common width,
+    while first lines, last lines and headlines are fewer or narrower.
+
+    >>> column_width([28, 28, 24, 28, 10, 28, 27])
+    28
+    >>> column_width([66, 70, 42, 14])
+    70
+
+    A column much wider than the line itself and than most of its
+    neighbours (a headline across columns) is not its column:
+
+    >>> column_width([120, 126, 125, 30, 34, 34, 34, 32], own=30)
+    34
+    """
+    ws = [w for w in widths if w >= 8]
+    if ws:
+        cap = 1.5 * max(own, sorted(ws)[len(ws) // 2])
+        ws = [w for w in ws if w <= cap] or ws
+    if not ws:
+        return max(widths, default=0)
+    need = max(2, len(ws) // 4)
+    sup = {w: sum(1 for v in ws if abs(v - w) <= 1) for w in set(ws)}
+    wide = [w for w, c in sup.items() if c >= need]
+    if wide:
+        return max(wide)
+    return max(sup, key=lambda w: (sup[w], w))
+
+
+def gap(ln: Line, block_lines: list[Line] | None = None) -> int:
+    """How much narrower than its column a line is (judged from the lines before it).
+
+    Inside a block of three or more lines, the column is judged from the
+    block's own lines (the lines before the block may be another column).
+    """
+    if block_lines and len(block_lines) >= 3 and block_lines[-1] is ln:
+        return column_width([b.width for b in block_lines[-8:]], ln.width) - ln.width
+    return ln.colw_back - ln.width
+
+
+def gap_fwd(ln: Line) -> int:
+    """How much narrower than the column after it a line is."""
+    return ln.colw_fwd - ln.width
+
+
+def firstlike(ln: Line) -> bool:
+    """A paragraph's first line: about two characters narrower than its column.
+
+    >>> ln = Line(no=1, raw="", text="下一步，将重点推进", width=18, colw_fwd=22)
+    >>> firstlike(ln)
+    True
+    """
+    return 3 <= gap_fwd(ln) <= 7 and not ends_sentence(ln.text)
+
+
+def is_full(ln: Line, slack: int = 1) -> bool:
+    """The line fills its column (within ``slack``), judged from both sides."""
+    return ln.width >= max(ln.colw_back, ln.colw) - slack

@@ -1,0 +1,41 @@
+"""Untangle cases from tests/cases/untangle_cases.yml, plus a conservation property."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings, strategies as st
+
+from kanbao.lines import split_lines
+from kanbao.reflow import reflow
+from kanbao.untangle import untangle
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "untangle_cases.yml").read_text(encoding="utf-8"))
+
+
+def _params():
+    for c in CASES:
+        marks = [pytest.mark.xfail(reason=c["known_failure"], strict=True)] if c.get("known_failure") else []
+        yield pytest.param(c, id=c["label"], marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_untangle_case(case):
+    lines, _ = split_lines(case["text"])
+    lines, _ = untangle(lines)
+    assert [b.text for b in reflow(lines)] == case["expect"]
+
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+LINE = st.text(st.sampled_from("经济发展目标高质量收入推动，。、") | HAN, min_size=1, max_size=14)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(LINE, min_size=1, max_size=40), st.lists(st.booleans(), min_size=40, max_size=40))
+def test_untangle_only_reorders(texts, blanks):
+    """Whatever it moves, untangle keeps every line exactly once."""
+    text = "".join(t + ("\n\n" if b else "\n") for t, b in zip(texts, blanks))
+    lines, _ = split_lines(text)
+    out, _ = untangle(lines)
+    assert sorted(ln.no for ln in out) == sorted(ln.no for ln in lines)
