@@ -216,7 +216,8 @@ GOOD = """\
 def test_load_good(tmp_path: Path) -> None:
     g = load_glossary(_write(tmp_path, GOOD))
     (entry,) = g.entries
-    assert entry == Entry("中试", ("中试熟化",), "zhōngshì", "中间试验。", "pilot-scale testing")
+    assert (entry.term, entry.aliases, entry.pinyin, entry.definition, entry.english) == (
+        "中试", ("中试熟化",), "zhōngshì", "中间试验。", "pilot-scale testing")
     assert entry.forms == ("中试", "中试熟化")
     assert g.get("中试熟化") is entry
 
@@ -331,3 +332,18 @@ def test_suggest_terms_drops_known_forms(glossary: Glossary) -> None:
 
 def test_suggest_terms_empty() -> None:
     assert suggest_terms([], Glossary([])) == []
+
+
+# ---------------------------------------------------------------- cost bound (issue 9.10)
+
+
+def test_a_megabyte_run_without_punctuation_is_matched_quickly(glossary: Glossary) -> None:
+    import time
+
+    run = re.sub(r"[^\u4e00-\u9fff]", "", SEED_PATH.read_text(encoding="utf-8"))
+    big = (run * (1_000_000 // len(run) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    found = glossary.find(big)
+    assert time.perf_counter() - t0 < 10
+    # the window changes nothing: the same terms as in the sample's own run
+    assert {m.entry.term for m in found} == {m.entry.term for m in glossary.find(run)}
