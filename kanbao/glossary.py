@@ -80,6 +80,13 @@ __all__ = [
     "suggest_terms",
     "word_cost",
     "pinyin_key",
+    "Form",
+    "parse_entry",
+    "syllables",
+    "sort_key",
+    "initial",
+    "anchor",
+    "WINDOW",
     "MARGIN",
 ]
 
@@ -605,30 +612,102 @@ class Glossary:
 
     # -- presentation
 
-    def tooltip(self, entry: Entry) -> str:
-        """Plain text for ``<abbr title>`` (the caller escapes it).
+    def tooltip(self, entry: Entry, form: str | None = None) -> str:
+        """Plain text for ``<abbr title>`` (the caller escapes it): the form's
+        definition first, then a line with its pinyin and English.
 
         >>> g = Glossary([])
         >>> g.tooltip(Entry("中试", (), "zhōngshì", "量产前的试验。", "pilot-scale testing"))
-        'zhōngshì · pilot-scale testing — 量产前的试验。'
-        >>> g.tooltip(Entry("岷山行动", (), "Mínshān xíngdòng", "一项计划。", "Minshan Initiative",
-        ...                 source="据本报文章"))
-        'Mínshān xíngdòng · Minshan Initiative — 一项计划。（据本报文章）'
+        '量产前的试验。\\nzhōngshì · pilot-scale testing'
+        >>> e = Entry("清关", ("通关",), "qīngguān", "办完海关手续。", "customs clearance",
+        ...           alias_forms=(Form("通关", "tōngguān"),), source="据本报文章")
+        >>> g.tooltip(e, "通关")
+        '办完海关手续。（据本报文章）\\ntōngguān · customs clearance'
         """
-        text = f"{entry.pinyin} · {entry.english} — {entry.definition}"
+        f = entry.form(form or entry.term)
+        text = " ".join(f.definition.split())
         if entry.source:
-            text += f"（{entry.source}）"
-        return " ".join(text.split())
+            text += f"（{' '.join(entry.source.split())}）"
+        meta = " · ".join(x for x in (" ".join(f.pinyin.split()), " ".join(f.english.split())) if x)
+        return f"{text}\n{meta}" if meta else text
 
     def sorted_by_pinyin(self) -> list[Entry]:
-        """Entries ordered by toneless lowercase pinyin, then by term.
+        """Entries ordered by syllables (toneless), then tones, then term.
 
         >>> g = Glossary([Entry("中试", (), "zhōngshì", "d", "e"),
+        ...               Entry("两场两港", (), "liǎngchǎng liǎnggǎng", "d", "e"),
         ...               Entry("链主", (), "liànzhǔ", "d", "e")])
         >>> [e.term for e in g.sorted_by_pinyin()]
-        ['链主', '中试']
+        ['链主', '两场两港', '中试']
         """
-        return sorted(self.entries, key=lambda e: (pinyin_key(e.pinyin), e.term))
+        return sorted(self.entries, key=lambda e: (sort_key(e.pinyin), e.term))
+
+
+# ---------------------------------------------------------------- pinyin syllables and anchors
+
+_TONED = {c: (base, tone) for base, marks in (("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"),
+                                               ("u", "ūúǔù"), ("ü", "ǖǘǚǜ"))
+          for tone, c in enumerate(marks, start=1)}
+_V = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = re.compile(
+    rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_V}]+(?:ng(?![{_V}])|n(?![{_V}])|r(?![{_V}]))?"
+    rf"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_V}]+|[a-z0-9]+"
+)
+
+
+def syllables(pinyin: str) -> list[tuple[str, int]]:
+    """Split pinyin into ``(toneless syllable, tone)`` pairs (tone 0 = neutral).
+
+    Within a word a syllable after the first never starts with a vowel
+    (pinyin writes an apostrophe there), which makes the split unambiguous:
+
+    >>> syllables("Zhōngguóshì jīnéng xī'ān lǜ")
+    [('zhong', 1), ('guo', 2), ('shi', 4), ('ji', 1), ('neng', 2), ('xi', 1), ('an', 1), ('lü', 4)]
+    """
+    out: list[tuple[str, int]] = []
+    for word in re.split(r"[\s'’\-·]+", unicodedata.normalize("NFC", pinyin.lower())):
+        for syl in _SYLLABLE.findall(word):
+            tone = 0
+            plain = []
+            for ch in syl:
+                base, t = _TONED.get(ch, (ch, 0))
+                tone = tone or t
+                plain.append("ü" if base == "v" else base)
+            out.append(("".join(plain), tone))
+    return out
+
+
+def sort_key(pinyin: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Glossary order: syllables first (链主 liàn·zhǔ before 两场 liǎng·chǎng), then tones.
+
+    >>> sort_key("liànzhǔ") < sort_key("liǎngchǎng") and sort_key("mǎ") < sort_key("mà")
+    True
+    """
+    syl = syllables(pinyin)
+    return tuple(s.replace("ü", "uz") for s, _ in syl), tuple(t for _, t in syl)
+
+
+def initial(pinyin: str) -> str:
+    """The jump-bar letter of an entry.
+
+    >>> initial("Zhōngguóshì xiàndàihuà"), initial("ǎi"), initial("5G")
+    ('Z', 'A', '#')
+    """
+    key = pinyin_key(pinyin)[:1].upper()
+    return key if "A" <= key <= "Z" else "#"
+
+
+def anchor(entry: Entry | str) -> str:
+    """The glossary page's HTML id for an entry (or a term): ``glossary/#<anchor>``.
+
+    Word characters stay; every other character is written as ``-x<hex>-``,
+    so two different terms never share an anchor (also punctuation-only ones).
+
+    >>> anchor(Entry("中试", (), "p", "d", "e")), anchor("5G+"), anchor("——"), anchor("—")
+    ('term-中试', 'term-5G-x2b-', 'term--x2014--x2014-', 'term--x2014-')
+    """
+    term = entry if isinstance(entry, str) else entry.term
+    return "term-" + "".join(ch if re.fullmatch(r"\w", ch) else f"-x{ord(ch):x}-" for ch in term)
 
 
 # ---------------------------------------------------------------- suggestions

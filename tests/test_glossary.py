@@ -17,6 +17,8 @@ from kanbao.glossary import (
     Match,
     load_glossary,
     pinyin_key,
+    anchor,
+    sort_key,
     suggest_terms,
 )
 
@@ -105,8 +107,11 @@ def test_sample_page_gets_the_expected_terms(glossary: Glossary) -> None:
     found = {m.entry.term for m in glossary.find(text)}
     for term in ["中试", "链主", "新赛道", "进解优促", "中欧班列", "岷山行动", "两场两港"]:
         assert term in found
-    # the sample has 中试 six times plus 中试熟化 once, and no trap
-    assert sum(m.surface == "中试" for m in glossary.find(text)) == 6
+    # the sample has 中试 six times (twice inside 中试平台) plus 中试熟化 once, and no trap
+    surfaces = [m.surface for m in glossary.find(text)]
+    assert surfaces.count("中试") + surfaces.count("中试平台") == 6
+    # the longer term wins: 口岸 is never tagged inside 市口岸物流办
+    assert surfaces.count("市口岸物流办") == 8
 
 
 def test_ascii_form_respects_letter_and_digit_edges() -> None:
@@ -169,7 +174,36 @@ def test_required_terms_present(glossary: Glossary) -> None:
 
 
 def test_entry_count(glossary: Glossary) -> None:
-    assert 55 <= len(glossary) <= 65
+    assert len(glossary) >= 100
+
+
+# the sample page's jargon that a general reader needs (issue 13)
+PAGE_JARGON = """
+市口岸物流办 时序进度 三区（四园）两中心 开放口岸 航空口岸 海关智能卡口 运抵 国际货站 整列混编
+国家骨干冷链物流基地 供应链金融 运贸一体 四向拓展 泛欧泛亚 智慧口岸 合同物流 专利转化运用专项行动
+存量专利盘点 产业创新中心 科技领军企业 国家重点研发计划 大科学工程 原始创新 梯度培育 科技型中小企业 订单式研发
+""".split()
+
+
+def test_page_jargon_is_in_the_glossary_and_tagged_on_the_page(glossary: Glossary) -> None:
+    text = re.sub(r"\n+", "", SEED_PATH.read_text(encoding="utf-8"))
+    found = {m.entry.term for m in glossary.find(text)}
+    assert [t for t in PAGE_JARGON if glossary.get(t) is None] == []
+    assert [t for t in PAGE_JARGON if t not in found] == []
+
+
+def test_named_entries_are_fixed(glossary: Glossary) -> None:
+    assert glossary.get("中国式现代化").english == "Chinese modernization"
+    assert glossary.get("揭榜挂帅").english.startswith("open competition mechanism to select the best candidates")
+    assert "项目或任务" in glossary.get("揭榜挂帅").definition
+    assert "中共市委员会" not in glossary.get("市委全会").definition
+    assert "our translation" in glossary.get("岷山行动").english
+    assert "没有交代" in glossary.get("岷山行动").definition
+    assert "推断" in glossary.get("两场两港").definition
+    assert not glossary.get("建圈强链").source
+    assert glossary.get("清关").form("清关").pinyin == "qīngguān"
+    assert glossary.get("中试熟化").form("中试熟化").english != glossary.get("中试").english
+    assert glossary.get("适铁产业").form("适铁产业").definition != glossary.get("适航适铁产业").definition
 
 
 def test_every_entry_is_complete(glossary: Glossary) -> None:
@@ -179,7 +213,7 @@ def test_every_entry_is_complete(glossary: Glossary) -> None:
         assert e.pinyin.strip(), e.term
         assert re.search(r"[\u4e00-\u9fff]", e.definition), e.term
         # pinyin has one syllable group per character at most; just check it is Latin
-        assert re.fullmatch(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈŌÓǑÒ' \-]+", e.pinyin), e.term
+        assert re.fullmatch(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜĀÁǍÀĒÉĚÈŌÓǑÒ' \-()]+", e.pinyin), e.term
 
 
 def test_local_terms_cite_the_article(glossary: Glossary) -> None:
@@ -277,29 +311,48 @@ def test_pinyin_key() -> None:
 def test_sorted_by_pinyin(glossary: Glossary) -> None:
     ordered = glossary.sorted_by_pinyin()
     assert len(ordered) == len(glossary)
-    keys = [(pinyin_key(e.pinyin), e.term) for e in ordered]
+    keys = [(sort_key(e.pinyin), e.term) for e in ordered]
     assert keys == sorted(keys)
     terms = [e.term for e in ordered]
-    assert terms.index("低空经济") < terms.index("链主") < terms.index("中试")
-    # tone marks and capitals do not affect the order
+    # syllable by syllable: liàn·zhǔ before liǎng·chǎng (not letter by letter)
+    assert terms.index("低空经济") < terms.index("链主") < terms.index("两场两港") < terms.index("中试")
+    # tones after syllables; capitals do not count
     g = Glossary(
         [
             Entry("乙", (), "Bā", "d", "e"),
             Entry("甲", (), "bà", "d", "e"),
             Entry("丙", (), "ài", "d", "e"),
+            Entry("丁", (), "bān", "d", "e"),
         ]
     )
-    assert [e.term for e in g.sorted_by_pinyin()] == ["丙", "乙", "甲"]
+    assert [e.term for e in g.sorted_by_pinyin()] == ["丙", "乙", "甲", "丁"]
 
 
-def test_tooltip(glossary: Glossary) -> None:
+def test_tooltip_shows_the_definition_first(glossary: Glossary) -> None:
     entry = glossary.get("中试")
     tip = glossary.tooltip(entry)
-    assert tip.startswith("zhōngshì · pilot-scale testing")
-    assert entry.definition in tip
-    assert "\n" not in tip
+    definition, meta = tip.split("\n")
+    assert definition == entry.definition
+    assert meta.startswith("zhōngshì · pilot-scale testing")
     local = glossary.get("岷山行动")
-    assert local.source in glossary.tooltip(local)
+    assert local.source in glossary.tooltip(local).split("\n")[0]
+
+
+def test_alias_tooltip_has_its_own_reading(glossary: Glossary) -> None:
+    """No alias shows the headword's pinyin: each form has the reading of its own characters."""
+    for e in glossary:
+        for form in e.aliases:
+            tip = glossary.tooltip(e, form)
+            f = e.form(form)
+            assert f.pinyin and f.pinyin in tip.split("\n")[1], (e.term, form)
+            if len(form) != len(e.term) or form[:2] != e.term[:2]:
+                assert not tip.split("\n")[1].startswith(e.pinyin + " ·"), (e.term, form)
+
+
+def test_anchors_are_unique_even_for_punctuation_only_terms() -> None:
+    terms = ["——", "—", "“”", "-", "…", "中试", "中-试", "中x2d试", "5G", "5G+"]
+    assert len({anchor(t) for t in terms}) == len(terms)
+    assert all(re.fullmatch(r"term-[\w\-]+", anchor(t)) for t in terms)
 
 
 # ---------------------------------------------------------------- suggestions
@@ -347,3 +400,57 @@ def test_a_megabyte_run_without_punctuation_is_matched_quickly(glossary: Glossar
     assert time.perf_counter() - t0 < 10
     # the window changes nothing: the same terms as in the sample's own run
     assert {m.entry.term for m in found} == {m.entry.term for m in glossary.find(run)}
+
+
+# ---------------------------------------------------------------- glossary check (issue 13.2)
+
+from kanbao.glossary_check import check_glossary  # noqa: E402
+
+
+def test_check_passes_on_the_shipped_glossary() -> None:
+    assert [str(p) for p in check_glossary(GLOSSARY_PATH)] == []
+
+
+def test_check_cli_exit_status(tmp_path: Path) -> None:
+    from kanbao.__main__ import main
+
+    assert main(["glossary", "check", str(GLOSSARY_PATH)]) == 0
+    assert main(["glossary", "check", str(_write(tmp_path, "- term: 中试\n  pinyin: zhongshi\n"))]) == 1
+
+
+def _broken(tmp_path: Path, old: str, new: str) -> Path:
+    text = GLOSSARY_PATH.read_text(encoding="utf-8")
+    assert old in text, old
+    return _write(tmp_path, text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    "old, new, entry, fragment",
+    [
+        ("  pinyin: liànzhǔ\n", "  pinyin: liánzhǔ\n", "('链主')", "链 lián ≠ liàn"),          # a wrong tone
+        ("  pinyin: xīn sàidào\n", "  pinyin: xīn sàidǎo\n", "('新赛道')", "道"),
+        ("{form: 清关, pinyin: qīngguān}" if False else "      pinyin: qīngguān\n", "      pinyin: tōngguān\n",
+         "('通关')", "alias '清关'"),                                                       # headword's reading on an alias
+        ("{form: 链主企业, pinyin: liànzhǔ qǐyè}", "链主企业", "('链主')", "no pinyin of its own"),
+        ("{form: 瞪羚, pinyin: dènglíng}", "{form: 链主, pinyin: liànzhǔ}", "('瞪羚企业')", "already in"),
+        ("带动上下游企业协同发展的龙头企业。", "带动上下游企业协同发展的龙头企业", "('链主')", "end with 。"),
+        ("  english: patent pool\n", "", "('专利池')", "'english'"),
+        ("  pinyin: hétong wùliú\n  readings: {同: tong}\n", "  pinyin: hétong wùliú\n", "('合同物流')", "同"),
+    ],
+)
+def test_check_names_file_and_entry_on_a_broken_copy(tmp_path: Path, old: str, new: str, entry: str,
+                                                      fragment: str) -> None:
+    path = _broken(tmp_path, old, new)
+    problems = [str(p) for p in check_glossary(path)]
+    assert problems, "the broken copy must fail"
+    assert any(p.startswith(f"{path}: entry #") and entry in p and fragment in p for p in problems), problems
+
+
+def test_check_finds_a_repeated_definition(tmp_path: Path) -> None:
+    text = GLOSSARY_PATH.read_text(encoding="utf-8")
+    d = re.search(r"- term: 专利池\n  pinyin: .*\n  definition: (.*)\n", text).group(1)
+    own = re.search(r"- term: 产业链\n  pinyin: .*\n  definition: (.*)\n", text).group(1)
+    path = _broken(tmp_path, own, d)
+    problems = [str(p) for p in check_glossary(path)]
+    assert any("('产业链')" in p and "repeats the definition of entry" in p and "('专利池')" in p
+               for p in problems), problems
