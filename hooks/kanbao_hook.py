@@ -29,7 +29,12 @@ def _paths(config) -> tuple[Path, Path]:
 
 
 def on_config(config):
-    _cfg["first_only"] = bool((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_first_only", False))
+    from kanbao.terms import TAG_MODES
+    tag = str((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_tag", "first"))
+    if tag not in TAG_MODES:
+        log.warning("kanbao: glossary_tag %r is not one of %s; using 'first'", tag, ", ".join(TAG_MODES))
+        tag = "first"
+    _cfg["glossary_tag"] = tag
     _cfg["user_nav"] = bool(config.get("nav"))   # a nav written in mkdocs.yml is left alone
     return config
 
@@ -43,7 +48,7 @@ def on_files(files, config):
             glossary = load_glossary(gloss_path)
         except Exception as e:  # a broken glossary must not stop the site
             log.warning("glossary %s not used: %s", gloss_path.name, e)
-    site = build_site(seeds, glossary=glossary, first_only=_cfg.get("first_only", False),
+    site = build_site(seeds, glossary=glossary, glossary_tag=_cfg.get("glossary_tag", "first"),
                       with_home=files.get_file_from_path("index.md") is None, deferred_terms=True)
     _cfg["glossary"] = glossary
     for line in site.log:

@@ -20,8 +20,9 @@ from pathlib import Path
 from .convert import convert_file
 from .decode import DecodeError
 from .escape import escape_text
+from .glossary_page import glossary_files
 from .model import Page
-from .render import RenderOptions, first_sentence, page_title, render_glossary_page, render_page
+from .render import RenderOptions, first_sentence, page_title, render_page
 
 
 @dataclass
@@ -42,14 +43,15 @@ def sidecar_for(seed: Path) -> dict | None:
     return _load(side)
 
 
-def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
+def build_site(seeds_dir: str | Path, glossary=None, glossary_tag: str = "first", with_home: bool = True,
                deferred_terms: bool = False) -> Site:
     """Convert and render every seed; ``deferred_terms`` leaves glossary terms
-    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does)."""
+    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does);
+    ``glossary_tag`` is first | section | all (see ``terms.py``)."""
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     site = Site()
     page_navs: list[tuple[Page, dict]] = []
-    opts = RenderOptions(glossary=glossary, first_only=first_only, deferred_terms=deferred_terms)
+    opts = RenderOptions(glossary=glossary, tag=glossary_tag, deferred_terms=deferred_terms)
     for seed in seeds:
         t0 = time.perf_counter()
         try:
@@ -76,14 +78,21 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
     if with_home:
         site.files["index.md"] = render_home(site.pages)
     if glossary is not None:
-        uses: dict[str, list[tuple[str, str]]] = {}
-        for p in site.pages:
-            for r in p.renders:
-                for e in r.terms:
-                    uses.setdefault(e.term, []).append((r.title, r.path))
-        site.files["glossary.md"] = render_glossary_page(glossary, uses)
+        site.files.update(glossary_files(glossary, glossary_uses(site.pages)))
         site.nav.append({"术语表": "glossary.md"})
     return site
+
+
+def glossary_uses(pages: list[Page]) -> dict:
+    """Entry → its uses (one per article, with a concordance line), most recent page first."""
+    from dataclasses import replace
+    uses: dict = {}
+    order = sorted(range(len(pages)), key=lambda i: (pages[i].date or "", i), reverse=True)
+    for i in order:
+        for r in pages[i].renders:
+            for e, u in r.uses:
+                uses.setdefault(e, []).append(replace(u, path=r.path))
+    return uses
 
 
 def nav_label(page: Page) -> str:
