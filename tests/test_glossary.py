@@ -454,3 +454,110 @@ def test_check_finds_a_repeated_definition(tmp_path: Path) -> None:
     problems = [str(p) for p in check_glossary(path)]
     assert any("('产业链')" in p and "repeats the definition of entry" in p and "('专利池')" in p
                for p in problems), problems
+
+
+# ---------------------------------------------------------------- tagging in articles (issue 13.3)
+
+from kanbao.convert import convert_file  # noqa: E402
+from kanbao.render import RenderOptions, render_article  # noqa: E402
+from kanbao.terms import TERM_OPEN, _TERM_RE  # noqa: E402
+
+
+def _tagged(glossary: Glossary, mode: str) -> list[tuple[list[int], list]]:
+    """Per article: the entry numbers of the tagged occurrences, and the entries in its box."""
+    page = convert_file(SEED_PATH)
+    opts = RenderOptions(glossary=glossary, tag=mode, deferred_terms=True)
+    out = []
+    for n, a in enumerate(page.articles, start=1):
+        r = render_article(page, a, n, opts)
+        out.append(([int(m.group(1)) for m in _TERM_RE.finditer(r.markdown)], r.terms))
+    return out
+
+
+def test_first_use_per_article_is_tagged_and_every_term_is_in_the_box(glossary: Glossary) -> None:
+    first, every = _tagged(glossary, "first"), _tagged(glossary, "all")
+    for (tags, box), (all_tags, all_box) in zip(first, every):
+        assert len(tags) == len(set(tags)), "a term tagged twice in one article"
+        assert box == all_box                                 # the box lists every term used
+        assert set(tags) == set(all_tags) == {glossary.entries.index(e) for e in box}
+    assert sum(len(t) for t, _ in every) > 1.5 * sum(len(t) for t, _ in first)
+
+
+def test_section_mode_tags_once_per_section(glossary: Glossary) -> None:
+    first, section, every = (_tagged(glossary, m) for m in ("first", "section", "all"))
+    count = lambda runs: sum(len(t) for t, _ in runs)  # noqa: E731
+    assert count(first) < count(section) < count(every)
+
+
+def test_unknown_tag_mode_is_refused(glossary: Glossary) -> None:
+    from kanbao.terms import TermTagger
+
+    with pytest.raises(ValueError, match="first, section, all"):
+        TermTagger(glossary, "sometimes")
+
+
+def test_print_view_has_no_marks_but_the_box(glossary: Glossary) -> None:
+    page = convert_file(SEED_PATH)
+    r = render_article(page, page.articles[0], 1, RenderOptions(glossary=glossary, deferred_terms=True),
+                       print_view=True)
+    assert TERM_OPEN not in r.markdown and "kb-terms-slot" in r.markdown
+
+
+# ---------------------------------------------------------------- glossary page (issue 13.5)
+
+from kanbao.glossary_page import glossary_files, render_glossary_page  # noqa: E402
+from kanbao.site import build_site  # noqa: E402
+from kanbao.terms import Use, concordance  # noqa: E402
+
+
+def test_glossary_page_has_a_jump_bar_and_syllable_order(glossary: Glossary) -> None:
+    md = render_glossary_page(glossary, {})
+    letters = re.findall(r'<a href="#letter-([A-Z#])">', md)
+    assert letters == sorted(letters) and "L" in letters and "Z" in letters
+    for k in letters:
+        assert f'id="letter-{k}"' in md
+    ids = re.findall(r'<h3 id="([^"]+)">', md)
+    assert ids == [anchor(e) for e in glossary.sorted_by_pinyin()]
+    assert len(ids) == len(set(ids)) == len(glossary)
+    assert md.index('id="term-链主"') < md.index('id="term-两场两港"')
+
+
+def test_glossary_page_shows_every_alias_with_its_own_reading(glossary: Glossary) -> None:
+    md = render_glossary_page(glossary, {})
+    assert "清关 <span class=\"kb-pinyin\">qīngguān</span>" in md
+    assert "中试熟化 <span class=\"kb-pinyin\">zhōngshì shúhuà</span>" in md
+
+
+def test_sample_glossary_page_has_concordance_lines_not_title_runs(glossary: Glossary) -> None:
+    site = build_site(SEED_PATH.parent, glossary=glossary, with_home=False)
+    md = site.files["glossary.md"]
+    kwic = re.findall(r'<span class="kb-kwic">(.*?)</span>', md)
+    assert len(kwic) > 80
+    assert all("<mark>" in k for k in kwic)
+    assert "？，" not in md                         # no titles run together (「…如何发力？，成都…」)
+    # each concordance line is one sentence of the article, around the term
+    import html as _html
+    for k in kwic:
+        plain = _html.unescape(re.sub(r"<[^>]+>", "", k))
+        assert len(plain) <= 2 * 18 + 20 + 2
+        assert not re.search(r"[。！？].", plain.strip("…")), plain
+
+
+def test_glossary_size_stays_bounded_as_the_archive_grows(glossary: Glossary) -> None:
+    e = glossary.get("中试")
+    many = [Use(f"文章{i}", f"pages/p{i}/01.md", "中试", "建设", "平台。", f"2024-01-{i % 28 + 1:02d}")
+            for i in range(1000)]
+    files = glossary_files(glossary, {e: many})
+    main = files["glossary.md"]
+    assert main.count('class="kb-use"') == 3
+    assert "全部 1000 篇文章" in main
+    per_term = {p: md for p, md in files.items() if p != "glossary.md"}
+    assert len(per_term) == 10
+    assert all(md.count('class="kb-use"') <= 100 for md in per_term.values())
+    assert sum(md.count('class="kb-use"') for md in per_term.values()) == 1000
+    assert len(main) < 1.05 * len(render_glossary_page(glossary, {}))  + 3000
+
+
+def test_concordance_stays_in_its_sentence() -> None:
+    text = "如何发力？成都推动中试平台建设。下一句"
+    assert concordance(text, 9, 11) == ("成都推动", "平台建设。")
