@@ -49,7 +49,8 @@ def on_files(files, config):
         except Exception as e:  # a broken glossary must not stop the site
             log.warning("glossary %s not used: %s", gloss_path.name, e)
     site = build_site(seeds, glossary=glossary, glossary_tag=_cfg.get("glossary_tag", "first"),
-                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True)
+                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True,
+                      directory_urls=bool(config.get("use_directory_urls", True)))
     _cfg["glossary"] = glossary
     for line in site.log:
         log.info("kanbao: %s", line)

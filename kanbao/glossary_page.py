@@ -15,10 +15,14 @@ Size stays bounded as the archive grows: the main page holds at most
 ['glossary.md', 'glossary/term-中试-2.md', 'glossary/term-中试-3.md', 'glossary/term-中试.md']
 >>> "全部 5 篇文章" in files["glossary.md"], files["glossary.md"].count('class="kb-use"')
 (True, 3)
+>>> '<a href="../../pages/p/04/">文章4</a>' in files['glossary/term-中试-3.md']
+True
 """
 from __future__ import annotations
 
+import html
 import json
+from urllib.parse import quote
 
 from .escape import escape_text
 from .glossary import anchor, initial
@@ -34,12 +38,38 @@ def _fm(title: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
 
 
-def _use_md(u: Use, prefix: str = "") -> str:
-    """One use: the article link and a concordance line with the term marked."""
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL (from the site root) MkDocs gives the page built from ``path``.
+
+    >>> page_url("pages/s/01-标题.md"), page_url("pages/s/index.md"), page_url("pages/s/01-a.md", False)
+    ('pages/s/01-标题/', 'pages/s/', 'pages/s/01-a.html')
+    """
+    stem = path[:-3] if path.endswith(".md") else path
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def _use_html(u: Use, prefix: str) -> str:
+    """One use: the article link and a concordance line with the term marked.
+
+    Raw HTML with the final relative URL (``prefix`` leads from the page that
+    shows it back to the site root): Markdown leaves such a block alone, which
+    keeps thousands of uses cheap to build.
+    """
     line = (f'<span class="kb-kwic">{escape_text(u.before)}<mark>{escape_text(u.surface)}</mark>'
             f"{escape_text(u.after)}</span>")
     date = f' <span class="kb-use-date">{escape_text(u.date)}</span>' if u.date else ""
-    return f'<p class="kb-use" markdown>[{escape_text(u.title)}]({prefix}{u.path}){date}<br>{line}</p>'
+    href = html.escape(quote(prefix + u.path, safe="/.-_~"))   # percent-encoded: nothing left to misread
+    return f'<li class="kb-use"><a href="{href}">{escape_text(u.title)}</a>{date}<br>{line}</li>'
+
+
+def _uses_html(used: list[Use], prefix: str, directory_urls: bool) -> str:
+    from dataclasses import replace
+    items = "\n".join(_use_html(replace(u, path=page_url(u.path, directory_urls)), prefix) for u in used)
+    return f'<ul class="kb-uses" data-pagefind-ignore>\n{items}\n</ul>'
 
 
 def _term_page_path(e, k: int = 1) -> str:
@@ -61,7 +91,7 @@ def _forms_md(e) -> str:
     return f'<p class="kb-aliases">又作：{"；".join(parts)}</p>' if parts else ""
 
 
-def render_glossary_page(glossary, uses: dict, recent: int = RECENT) -> str:
+def render_glossary_page(glossary, uses: dict, recent: int = RECENT, directory_urls: bool = True) -> str:
     """The main glossary page (Markdown). ``uses`` maps an entry to its
     :class:`~kanbao.terms.Use` list, most recent first."""
     entries = glossary.sorted_by_pinyin()
@@ -76,11 +106,12 @@ def render_glossary_page(glossary, uses: dict, recent: int = RECENT) -> str:
     for letter, group in letters.items():
         out += [f'<h2 id="letter-{letter}" class="kb-letter">{letter}</h2>', ""]
         for e in group:
-            out += _entry_md(e, uses.get(e, []), recent)
+            out += _entry_md(e, uses.get(e, []), recent, directory_urls)
     return "\n".join(out) + "\n"
 
 
-def _entry_md(e, used: list[Use], recent: int) -> list[str]:
+def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True) -> list[str]:
+    prefix = "../" if directory_urls else ""          # glossary/ (or glossary.html) → site root
     out = [f'<h3 id="{anchor(e)}">{escape_text(e.term)} <small class="kb-pinyin">{escape_text(e.pinyin)}</small></h3>',
            "", f'<p class="kb-def">{escape_text(e.definition)}</p>',
            f'<p class="kb-en"><em>{escape_text(e.english)}</em></p>']
@@ -90,18 +121,16 @@ def _entry_md(e, used: list[Use], recent: int) -> list[str]:
     if e.source:
         out.append(f'<p class="kb-term-source">来源：{escape_text(e.source)}</p>')
     if used:
-        out.append('<div class="kb-uses" data-pagefind-ignore markdown>')
-        out.append("")
-        out += [_use_md(u) for u in used[:recent]]
+        out += ["", _uses_html(used[:recent], prefix, directory_urls)]
         if len(used) > recent:
-            out.append(f'<p class="kb-more" markdown>[全部 {len(used)} 篇文章]({_term_page_path(e)})</p>')
-        out += ["", "</div>"]
+            out += ["", f'<p class="kb-more" markdown>[全部 {len(used)} 篇文章]({_term_page_path(e)})</p>']
     out.append("")
     return out
 
 
-def term_pages(e, used: list[Use], per_page: int = PER_PAGE) -> dict[str, str]:
+def term_pages(e, used: list[Use], per_page: int = PER_PAGE, directory_urls: bool = True) -> dict[str, str]:
     """A term's full list of uses, ``per_page`` to a page, most recent first."""
+    prefix = "../../" if directory_urls else "../"    # glossary/term-x/ (or glossary/term-x.html) → root
     pages = max(1, -(-len(used) // per_page))
     files = {}
     for k in range(1, pages + 1):
@@ -112,21 +141,21 @@ def term_pages(e, used: list[Use], per_page: int = PER_PAGE) -> dict[str, str]:
             nav = f'<p class="kb-pager" markdown>第 {k} / {pages} 页：{links}</p>'
         body = [_fm(f"{e.term} · 术语用例" + (f"（第 {k} 页）" if k > 1 else "")),
                 f"# {escape_text(e.term)} <small class=\"kb-pinyin\">{escape_text(e.pinyin)}</small>", "",
-                f'<p class="kb-def">{escape_text(e.definition)}</p>',
+                f'<p class="kb-def">{escape_text(e.definition)}</p>', "",
                 f'<p class="kb-source" markdown>用到这个术语的 {len(used)} 篇文章，最近的在前。'
                 f'[回到术语表](../glossary.md#{anchor(e)})</p>', "", nav, "",
-                '<div class="kb-uses" data-pagefind-ignore markdown>', ""]
-        body += [_use_md(u, "../") for u in chunk]
-        body += ["", "</div>", "", nav]
+                _uses_html(chunk, prefix, directory_urls), "", nav]
         files[_term_page_path(e, k)] = "\n".join(body) + "\n"
     return files
 
 
-def glossary_files(glossary, uses: dict, recent: int = RECENT, per_page: int = PER_PAGE) -> dict[str, str]:
+def glossary_files(glossary, uses: dict, recent: int = RECENT, per_page: int = PER_PAGE,
+                   directory_urls: bool = True) -> dict[str, str]:
     """Every glossary file: the main page plus per-term pages where a term has
-    more uses than the main page shows."""
-    files = {"glossary.md": render_glossary_page(glossary, uses, recent)}
+    more uses than the main page shows. ``directory_urls`` is MkDocs'
+    ``use_directory_urls`` (the use lists carry final URLs)."""
+    files = {"glossary.md": render_glossary_page(glossary, uses, recent, directory_urls)}
     for e, used in uses.items():
         if len(used) > recent:
-            files.update(term_pages(e, used, per_page))
+            files.update(term_pages(e, used, per_page, directory_urls))
     return files

@@ -44,7 +44,7 @@ def sidecar_for(seed: Path) -> dict | None:
 
 
 def build_site(seeds_dir: str | Path, glossary=None, glossary_tag: str = "first", with_home: bool = True,
-               deferred_terms: bool = False) -> Site:
+               deferred_terms: bool = False, directory_urls: bool = True) -> Site:
     """Convert and render every seed; ``deferred_terms`` leaves glossary terms
     marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does);
     ``glossary_tag`` is first | section | all (see ``terms.py``)."""
@@ -78,7 +78,7 @@ def build_site(seeds_dir: str | Path, glossary=None, glossary_tag: str = "first"
     if with_home:
         site.files["index.md"] = render_home(site.pages)
     if glossary is not None:
-        site.files.update(glossary_files(glossary, glossary_uses(site.pages)))
+        site.files.update(glossary_files(glossary, glossary_uses(site.pages), directory_urls=directory_urls))
         site.nav.append({"术语表": "glossary.md"})
     return site
 
