@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from reader_conftest_helpers import CHROME_ARGS, CHROMIUM, ENV, MKDOCS, article_dirs, copy_project, serve, url_of
+from reader_conftest_helpers import ENV, MKDOCS, article_dirs, copy_project, serve, url_of
+
+# `browser` is the session fixture of conftest.py (one Playwright per session)
 
 HOSTILE_TERM = "三文鱼"   # a word of the sample page that the glossary does not have
 HOSTILE_DEF = '<img src=x onerror="document.title=\'pwned\';alert(1)">一种鱼 & <b>粗体</b>。'
@@ -42,15 +44,6 @@ def site(tmp_path_factory) -> Path:
 def base(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-        yield b
-        b.close()
 
 
 def _article_with(site: Path, needle: str) -> str:
