@@ -561,3 +561,27 @@ def test_glossary_size_stays_bounded_as_the_archive_grows(glossary: Glossary) ->
 def test_concordance_stays_in_its_sentence() -> None:
     text = "如何发力？成都推动中试平台建设。下一句"
     assert concordance(text, 9, 11) == ("成都推动", "平台建设。")
+
+
+def test_no_tooltip_on_the_sample_page_reads_like_another_form(glossary: Glossary) -> None:
+    """Every tagged occurrence (all of them) shows the pinyin of the characters it underlines."""
+    import html as _html
+
+    from kanbao.glossary_check import _flat, reading
+    from kanbao.terms import expand_terms
+
+    page = convert_file(SEED_PATH)
+    opts = RenderOptions(glossary=glossary, tag="all", deferred_terms=True)
+    seen = 0
+    for n, a in enumerate(page.articles, start=1):
+        out = expand_terms(render_article(page, a, n, opts).markdown, glossary)
+        for title, surface in re.findall(r'<abbr class="kb-term" tabindex="0" title="([^"]*)">([^<]*)</abbr>', out):
+            surface = _html.unescape(surface)
+            definition, meta = _html.unescape(title).split("\n")
+            pinyin = meta.split(" · ")[0]
+            entry = glossary.get(surface)
+            own = dict(entry.readings) | dict(entry.form(surface).readings)
+            assert _flat(pinyin) == "".join(reading(surface, own)), (surface, pinyin)
+            assert definition.startswith(entry.form(surface).definition), surface
+            seen += 1
+    assert seen > 150
