@@ -35,7 +35,13 @@ PER_PAGE = 100
 
 
 def _fm(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+    """Front matter. The title is HTML-escaped: Material prints ``page.meta.title``
+    as HTML (DESIGN.md §2), and a per-term page's title carries a glossary term.
+
+    >>> _fm("<b>x</b> · 术语用例")
+    '---\\ntitle: "&lt;b&gt;x&lt;/b&gt; · 术语用例"\\n---\\n\\n'
+    """
+    return f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n"
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:

@@ -585,3 +585,39 @@ def test_no_tooltip_on_the_sample_page_reads_like_another_form(glossary: Glossar
             assert definition.startswith(entry.form(surface).definition), surface
             seen += 1
     assert seen > 150
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_built_glossary_pages_link_to_real_pages(tmp_path: Path, directory_urls: bool) -> None:
+    """mkdocs build --strict with 3 copies of the sample: per-term pages exist, every link resolves."""
+    import os
+    import shutil
+    import subprocess
+    import urllib.parse
+
+    for name in ("mkdocs.yml", "hooks", "kanbao", "docs", "overrides"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, tmp_path / name)
+    (tmp_path / "seeds").mkdir()
+    for i in range(3):
+        shutil.copy2(SEED_PATH, tmp_path / "seeds" / f"s{i}.txt")
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("use_directory_urls: true",
+                   f"use_directory_urls: {str(directory_urls).lower()}"), encoding="utf-8")
+    r = subprocess.run([str(ROOT / ".venv" / "bin" / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "KANBAO_NO_SEARCH": "1", "NO_MKDOCS_2_WARNING": "1"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    site = tmp_path / "site"
+    pages = [p for p in (site / "glossary").rglob("*.html")] + ([site / "glossary.html"] if not directory_urls else [])
+    assert len(pages) >= 3
+    checked = 0
+    for page in pages:
+        for href in re.findall(r'<a href="([^"#][^"]*)"', page.read_text(encoding="utf-8")):
+            if href.startswith(("http", "mailto")):
+                continue
+            target = Path(os.path.normpath(page.parent / urllib.parse.unquote(href.split("#")[0])))
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.exists(), (page, href)
+            checked += 1
+    assert checked > 50
