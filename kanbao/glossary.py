@@ -1,7 +1,20 @@
 """Glossary: load ``docs/glossary.yml`` and find its terms in Chinese text.
 
 Pure Python (no MkDocs import). The renderer wraps each :class:`Match` in
-``<abbr title="{Glossary.tooltip(entry)}">surface</abbr>``.
+``<abbr class="kb-term" title="{Glossary.tooltip(entry, surface)}">surface</abbr>``
+(see ``terms.py``).
+
+Public API (other parts of Kanbao, e.g. search, rely on it):
+
+* ``load_glossary(path)`` → :class:`Glossary`; ``glossary.entries`` is a list of
+  :class:`Entry`, each with ``.term``, ``.aliases`` (a tuple of str),
+  ``.pinyin``, ``.english``, ``.definition`` (the headword's), ``.forms``
+  (term first, then aliases) and ``.form(text)`` → :class:`Form` with that
+  form's own ``pinyin``, ``definition`` and ``english``;
+* ``glossary.get(form)`` → the entry that has this form;
+* ``anchor(entry)`` → the entry's HTML id on the glossary page, so its URL is
+  ``glossary/#`` + ``anchor(entry)`` (e.g. ``glossary/#term-中试``);
+* ``sort_key(pinyin)`` / ``Glossary.sorted_by_pinyin()``: the glossary page's order.
 
 Why our own matcher: Python-Markdown's ``abbr`` needs ``\\b`` around a term,
 which never happens inside running Chinese text; a plain substring search is

@@ -621,3 +621,17 @@ def test_built_glossary_pages_link_to_real_pages(tmp_path: Path, directory_urls:
             assert target.exists(), (page, href)
             checked += 1
     assert checked > 50
+
+
+def test_hostile_entry_is_text_everywhere_it_is_shown() -> None:
+    from kanbao.glossary import Form
+    from kanbao.terms import abbr, terms_html
+
+    bad = '<img src=x onerror="alert(1)">'
+    e = Entry(f"中试{bad}", (f"熟化{bad}",), f"zhōngshì{bad}", f"定义{bad}。", f"en{bad}", source=f"据{bad}",
+              alias_forms=(Form(f"熟化{bad}", f"py{bad}", f"另{bad}。", f"en2{bad}"),))
+    g = Glossary([e])
+    uses = {e: [Use(f"标题{bad}", "pages/p/01.md", f"中试{bad}", f"前{bad}", f"后{bad}", f"2024{bad}")] * 5}
+    outputs = list(glossary_files(g, uses, recent=2).values()) + [terms_html([e]), abbr(g.tooltip(e), "x")]
+    for out in outputs:
+        assert "<img" not in out and 'onerror="' not in out, out[:200]
