@@ -1,22 +1,29 @@
 """The glossary pages: ``glossary.md`` (every entry, pinyin order, a jump bar,
-each entry's most recent uses) and, for a term used more often than that, its
-full list of uses on pages of its own (``glossary/<anchor>.md``, paged).
+each entry's most recent uses) and the full lists of uses of the terms used
+more often than that, in pinyin order on a paged sequence of pages
+(``glossary/uses-1.md``, ``uses-2.md`` …); a long list continues on the next page.
 
 Size stays bounded as the archive grows: the main page holds at most
-``RECENT`` uses per term, a per-term page at most ``PER_PAGE``.
+``RECENT`` uses per term, a uses page at most ``PER_PAGE`` uses; the number of
+pages grows with the number of uses, not with the number of terms (every page
+MkDocs renders costs build time).
 
 >>> from kanbao.glossary import Entry, Glossary
 >>> from kanbao.terms import Use
->>> g = Glossary([Entry("中试", (), "zhōngshì", "试验。", "pilot testing")])
->>> e = g.entries[0]
->>> uses = {e: [Use(f"文章{i}", f"pages/p/{i:02d}.md", "中试", "建设", "平台。") for i in range(5)]}
->>> files = glossary_files(g, uses, recent=3, per_page=2)
+>>> g = Glossary([Entry("中试", (), "zhōngshì", "试验。", "pilot testing"),
+...               Entry("链主", (), "liànzhǔ", "企业。", "chain leader")])
+>>> zs, lz = g.entries
+>>> uses = {zs: [Use(f"文章{i}", f"pages/p/{i:02d}.md", "中试", "建设", "平台。") for i in range(5)],
+...         lz: [Use("文章", "pages/p/09.md", "链主", "", "。")] * 4}
+>>> files = glossary_files(g, uses, recent=3, per_page=4)
 >>> sorted(files)
-['glossary.md', 'glossary/term-中试-2.md', 'glossary/term-中试-3.md', 'glossary/term-中试.md']
+['glossary.md', 'glossary/uses-1.md', 'glossary/uses-2.md', 'glossary/uses-3.md']
 >>> "全部 5 篇文章" in files["glossary.md"], files["glossary.md"].count('class="kb-use"')
-(True, 3)
->>> '<a href="../../pages/p/04/">文章4</a>' in files['glossary/term-中试-3.md']
+(True, 6)
+>>> '<a href="../../pages/p/04/">文章4</a>' in files['glossary/uses-3.md']
 True
+>>> [files[f].count('class="kb-use"') for f in sorted(files)[1:]]
+[4, 4, 1]
 """
 from __future__ import annotations
 
@@ -30,8 +37,8 @@ from .terms import Use
 
 #: Uses of a term listed on the glossary page itself (the most recent ones).
 RECENT = 3
-#: Uses per page of a term's own list.
-PER_PAGE = 100
+#: Uses per page of the full lists.
+PER_PAGE = 300
 
 
 def _fm(title: str) -> str:
@@ -78,8 +85,8 @@ def _uses_html(used: list[Use], prefix: str, directory_urls: bool) -> str:
     return f'<ul class="kb-uses" data-pagefind-ignore>\n{items}\n</ul>'
 
 
-def _term_page_path(e, k: int = 1) -> str:
-    return f"glossary/{anchor(e)}{'' if k == 1 else f'-{k}'}.md"
+def _uses_page_path(k: int) -> str:
+    return f"glossary/uses-{k}.md"
 
 
 def _forms_md(e) -> str:
@@ -97,9 +104,11 @@ def _forms_md(e) -> str:
     return f'<p class="kb-aliases">又作：{"；".join(parts)}</p>' if parts else ""
 
 
-def render_glossary_page(glossary, uses: dict, recent: int = RECENT, directory_urls: bool = True) -> str:
+def render_glossary_page(glossary, uses: dict, recent: int = RECENT, directory_urls: bool = True,
+                         full_list: dict | None = None) -> str:
     """The main glossary page (Markdown). ``uses`` maps an entry to its
-    :class:`~kanbao.terms.Use` list, most recent first."""
+    :class:`~kanbao.terms.Use` list, most recent first; ``full_list`` maps an
+    entry to the uses page where its full list starts."""
     entries = glossary.sorted_by_pinyin()
     letters: dict[str, list] = {}
     for e in entries:
@@ -112,11 +121,11 @@ def render_glossary_page(glossary, uses: dict, recent: int = RECENT, directory_u
     for letter, group in letters.items():
         out += [f'<h2 id="letter-{letter}" class="kb-letter">{letter}</h2>', ""]
         for e in group:
-            out += _entry_md(e, uses.get(e, []), recent, directory_urls)
+            out += _entry_md(e, uses.get(e, []), recent, directory_urls, (full_list or {}).get(e))
     return "\n".join(out) + "\n"
 
 
-def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True) -> list[str]:
+def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True, page: int | None = None) -> list[str]:
     prefix = "../" if directory_urls else ""          # glossary/ (or glossary.html) → site root
     out = [f'<h3 id="{anchor(e)}">{escape_text(e.term)} <small class="kb-pinyin">{escape_text(e.pinyin)}</small></h3>',
            "", f'<p class="kb-def">{escape_text(e.definition)}</p>',
@@ -128,40 +137,64 @@ def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True) -> l
         out.append(f'<p class="kb-term-source">来源：{escape_text(e.source)}</p>')
     if used:
         out += ["", _uses_html(used[:recent], prefix, directory_urls)]
-        if len(used) > recent:
-            out += ["", f'<p class="kb-more" markdown>[全部 {len(used)} 篇文章]({_term_page_path(e)})</p>']
+        if len(used) > recent and page:
+            out += ["", f'<p class="kb-more" markdown>[全部 {len(used)} 篇文章]({_uses_page_path(page)}#{anchor(e)})</p>']
     out.append("")
     return out
 
 
-def term_pages(e, used: list[Use], per_page: int = PER_PAGE, directory_urls: bool = True) -> dict[str, str]:
-    """A term's full list of uses, ``per_page`` to a page, most recent first."""
-    prefix = "../../" if directory_urls else "../"    # glossary/term-x/ (or glossary/term-x.html) → root
-    pages = max(1, -(-len(used) // per_page))
+def uses_pages(entries: list, uses: dict, per_page: int = PER_PAGE,
+               directory_urls: bool = True) -> tuple[dict[str, str], dict]:
+    """The full lists of uses of ``entries`` (in this order), ``per_page`` uses a
+    page; returns the files and, per entry, the page its list starts on."""
+    prefix = "../../" if directory_urls else "../"    # glossary/uses-k/ (or glossary/uses-k.html) → root
+    chunks: list[list[tuple]] = [[]]
+    room = per_page
+    start: dict = {}
+    for e in entries:
+        used, done = uses[e], 0
+        while done < len(used):
+            if room == 0:
+                chunks.append([])
+                room = per_page
+            take = used[done:done + room]
+            start.setdefault(e, len(chunks))
+            chunks[-1].append((e, take, done > 0))
+            done += len(take)
+            room -= len(take)
+    if not chunks[0]:
+        return {}, {}
+    n = len(chunks)
     files = {}
-    for k in range(1, pages + 1):
-        chunk = used[(k - 1) * per_page:k * per_page]
-        nav = ""
-        if pages > 1:
-            links = " ".join(f"**{i}**" if i == k else f"[{i}](../{_term_page_path(e, i)})" for i in range(1, pages + 1))
-            nav = f'<p class="kb-pager" markdown>第 {k} / {pages} 页：{links}</p>'
-        body = [_fm(f"{e.term} · 术语用例" + (f"（第 {k} 页）" if k > 1 else "")),
-                f"# {escape_text(e.term)} <small class=\"kb-pinyin\">{escape_text(e.pinyin)}</small>", "",
-                f'<p class="kb-def">{escape_text(e.definition)}</p>', "",
-                f'<p class="kb-source" markdown>用到这个术语的 {len(used)} 篇文章，最近的在前。'
-                f'[回到术语表](../glossary.md#{anchor(e)})</p>', "", nav, "",
-                _uses_html(chunk, prefix, directory_urls), "", nav]
-        files[_term_page_path(e, k)] = "\n".join(body) + "\n"
-    return files
+    for k, chunk in enumerate(chunks, start=1):
+        links = []
+        if k > 1:
+            links.append(f"[上一页](../{_uses_page_path(k - 1)})")
+        links.append(f"第 {k} / {n} 页")
+        if k < n:
+            links.append(f"[下一页](../{_uses_page_path(k + 1)})")
+        pager = f'<p class="kb-pager" markdown>{" · ".join(links)}</p>'
+        body = [_fm(f"术语用例（第 {k} 页）"), f"# 术语用例 <small>第 {k} / {n} 页</small>", "",
+                '<p class="kb-source" markdown>每个术语的全部用例，按拼音排序，最近的文章在前。'
+                '[回到术语表](../glossary.md)</p>', "", pager, ""]
+        for e, take, continued in chunk:
+            more = "（续）" if continued else ""
+            body += [f'<h2 id="{anchor(e)}">{escape_text(e.term)}{more} '
+                     f'<small class="kb-pinyin">{escape_text(e.pinyin)}</small></h2>', "",
+                     f'<p class="kb-source" markdown>{len(uses[e])} 篇文章。'
+                     f'[释义](../glossary.md#{anchor(e)})</p>', "",
+                     _uses_html(take, prefix, directory_urls), ""]
+        body.append(pager)
+        files[_uses_page_path(k)] = "\n".join(body) + "\n"
+    return files, start
 
 
 def glossary_files(glossary, uses: dict, recent: int = RECENT, per_page: int = PER_PAGE,
                    directory_urls: bool = True) -> dict[str, str]:
-    """Every glossary file: the main page plus per-term pages where a term has
-    more uses than the main page shows. ``directory_urls`` is MkDocs'
+    """Every glossary file: the main page plus the paged full lists of the terms
+    used more often than the main page shows. ``directory_urls`` is MkDocs'
     ``use_directory_urls`` (the use lists carry final URLs)."""
-    files = {"glossary.md": render_glossary_page(glossary, uses, recent, directory_urls)}
-    for e, used in uses.items():
-        if len(used) > recent:
-            files.update(term_pages(e, used, per_page, directory_urls))
+    long = [e for e in glossary.sorted_by_pinyin() if len(uses.get(e, [])) > recent]
+    files, start = uses_pages(long, uses, per_page, directory_urls)
+    files["glossary.md"] = render_glossary_page(glossary, uses, recent, directory_urls, start)
     return files

@@ -544,18 +544,26 @@ def test_sample_glossary_page_has_concordance_lines_not_title_runs(glossary: Glo
 
 
 def test_glossary_size_stays_bounded_as_the_archive_grows(glossary: Glossary) -> None:
-    e = glossary.get("中试")
-    many = [Use(f"文章{i}", f"pages/p{i}/01.md", "中试", "建设", "平台。", f"2024-01-{i % 28 + 1:02d}")
-            for i in range(1000)]
-    files = glossary_files(glossary, {e: many})
+    from kanbao.glossary_page import PER_PAGE, RECENT
+
+    def uses_of(term: str, n: int) -> list[Use]:
+        return [Use(f"文章{i}", f"pages/p{i}/01.md", term, "建设", "平台。", f"2024-01-{i % 28 + 1:02d}")
+                for i in range(n)]
+
+    small = glossary_files(glossary, {glossary.get("中试"): uses_of("中试", 1000)})
+    uses = {e: uses_of(e.term, 1000) for e in glossary.entries}            # 1,000 articles use every term
+    files = glossary_files(glossary, uses)
     main = files["glossary.md"]
-    assert main.count('class="kb-use"') == 3
-    assert "全部 1000 篇文章" in main
-    per_term = {p: md for p, md in files.items() if p != "glossary.md"}
-    assert len(per_term) == 10
-    assert all(md.count('class="kb-use"') <= 100 for md in per_term.values())
-    assert sum(md.count('class="kb-use"') for md in per_term.values()) == 1000
-    assert len(main) < 1.05 * len(render_glossary_page(glossary, {}))  + 3000
+    assert main.count('class="kb-use"') == RECENT * len(glossary)
+    assert main.count("全部 1000 篇文章") == len(glossary)
+    assert len(main) < 2 * len(small["glossary.md"]) + 2000 * len(glossary)   # grows with terms, not with uses
+    pages = {p: md for p, md in files.items() if p != "glossary.md"}
+    assert all(md.count('class="kb-use"') <= PER_PAGE for md in pages.values())
+    assert sum(md.count('class="kb-use"') for md in pages.values()) == 1000 * len(glossary)
+    assert len(pages) == -(-1000 * len(glossary) // PER_PAGE)             # pages grow with uses only
+    # every "全部 … 篇文章" link points at a uses page that has the term's anchor
+    for page, a in re.findall(r"\]\((glossary/uses-\d+\.md)#([^)]+)\)", main):
+        assert f'id="{a}"' in files[page]
 
 
 def test_concordance_stays_in_its_sentence() -> None:
@@ -609,7 +617,7 @@ def test_built_glossary_pages_link_to_real_pages(tmp_path: Path, directory_urls:
     assert r.returncode == 0, r.stdout + r.stderr
     site = tmp_path / "site"
     pages = [p for p in (site / "glossary").rglob("*.html")] + ([site / "glossary.html"] if not directory_urls else [])
-    assert len(pages) >= 3
+    assert len(pages) >= 2        # the glossary and at least one uses page
     checked = 0
     for page in pages:
         for href in re.findall(r'<a href="([^"#][^"]*)"', page.read_text(encoding="utf-8")):
