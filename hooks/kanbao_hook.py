@@ -52,6 +52,7 @@ def on_files(files, config):
                       with_home=files.get_file_from_path("index.md") is None, deferred_terms=True,
                       directory_urls=bool(config.get("use_directory_urls", True)))
     _cfg["glossary"] = glossary
+    _cfg["slots"] = site.slots
     for line in site.log:
         log.info("kanbao: %s", line)
     for w in site.warnings:
@@ -69,7 +70,12 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     """Glossary terms were marked in the Markdown; they become <abbr> tooltips here."""
     glossary = _cfg.get("glossary")
-    if glossary is None or ("\ue000" not in html and "kb-terms-slot" not in html):
+    if glossary is None:
+        return html
+    if "kb-slot" in html:   # the glossary pages' use lists, kept out of Markdown
+        from kanbao.glossary_page import fill_slots
+        html = fill_slots(html, _cfg.get("slots") or {})
+    if "\ue000" not in html and "kb-terms-slot" not in html:
         return html
     return expand_terms(html, glossary)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from urllib.parse import quote
 
 from .escape import escape_text
@@ -79,6 +80,33 @@ def _use_html(u: Use, prefix: str) -> str:
     return f'<li class="kb-use"><a href="{href}">{escape_text(u.title)}</a>{date}<br>{line}</li>'
 
 
+_SLOT = re.compile(r'<div class="kb-slot" data-slot="(g\d+)"></div>')
+
+
+def _put(block: str, slots: dict | None) -> str:
+    """``block`` itself, or (with ``slots``) a placeholder that :func:`fill_slots`
+    replaces on the built HTML: Markdown never parses big use lists (the raw
+    HTML parser of md_in_html costs seconds per MB).
+
+    >>> slots = {}; _put("<ul></ul>", slots), slots
+    ('<div class="kb-slot" data-slot="g0"></div>', {'g0': '<ul></ul>'})
+    """
+    if slots is None:
+        return block
+    key = f"g{len(slots)}"
+    slots[key] = block
+    return f'<div class="kb-slot" data-slot="{key}"></div>'
+
+
+def fill_slots(html_text: str, slots: dict) -> str:
+    """Put the use lists back into a built page (the hook's ``on_page_content``).
+
+    >>> fill_slots('<p>a</p><div class="kb-slot" data-slot="g0"></div>', {"g0": "<ul></ul>"})
+    '<p>a</p><ul></ul>'
+    """
+    return _SLOT.sub(lambda m: slots.get(m.group(1), ""), html_text)
+
+
 def _uses_html(used: list[Use], prefix: str, directory_urls: bool) -> str:
     from dataclasses import replace
     items = "\n".join(_use_html(replace(u, path=page_url(u.path, directory_urls)), prefix) for u in used)
@@ -105,7 +133,7 @@ def _forms_md(e) -> str:
 
 
 def render_glossary_page(glossary, uses: dict, recent: int = RECENT, directory_urls: bool = True,
-                         full_list: dict | None = None) -> str:
+                         full_list: dict | None = None, slots: dict | None = None) -> str:
     """The main glossary page (Markdown). ``uses`` maps an entry to its
     :class:`~kanbao.terms.Use` list, most recent first; ``full_list`` maps an
     entry to the uses page where its full list starts."""
@@ -121,11 +149,12 @@ def render_glossary_page(glossary, uses: dict, recent: int = RECENT, directory_u
     for letter, group in letters.items():
         out += [f'<h2 id="letter-{letter}" class="kb-letter">{letter}</h2>', ""]
         for e in group:
-            out += _entry_md(e, uses.get(e, []), recent, directory_urls, (full_list or {}).get(e))
+            out += _entry_md(e, uses.get(e, []), recent, directory_urls, (full_list or {}).get(e), slots)
     return "\n".join(out) + "\n"
 
 
-def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True, page: int | None = None) -> list[str]:
+def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True, page: int | None = None,
+              slots: dict | None = None) -> list[str]:
     prefix = "../" if directory_urls else ""          # glossary/ (or glossary.html) → site root
     out = [f'<h3 id="{anchor(e)}">{escape_text(e.term)} <small class="kb-pinyin">{escape_text(e.pinyin)}</small></h3>',
            "", f'<p class="kb-def">{escape_text(e.definition)}</p>',
@@ -136,7 +165,7 @@ def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True, page
     if e.source:
         out.append(f'<p class="kb-term-source">来源：{escape_text(e.source)}</p>')
     if used:
-        out += ["", _uses_html(used[:recent], prefix, directory_urls)]
+        out += ["", _put(_uses_html(used[:recent], prefix, directory_urls), slots)]
         if len(used) > recent and page:
             out += ["", f'<p class="kb-more" markdown>[全部 {len(used)} 篇文章]({_uses_page_path(page)}#{anchor(e)})</p>']
     out.append("")
@@ -144,7 +173,7 @@ def _entry_md(e, used: list[Use], recent: int, directory_urls: bool = True, page
 
 
 def uses_pages(entries: list, uses: dict, per_page: int = PER_PAGE,
-               directory_urls: bool = True) -> tuple[dict[str, str], dict]:
+               directory_urls: bool = True, slots: dict | None = None) -> tuple[dict[str, str], dict]:
     """The full lists of uses of ``entries`` (in this order), ``per_page`` uses a
     page; returns the files and, per entry, the page its list starts on."""
     prefix = "../../" if directory_urls else "../"    # glossary/uses-k/ (or glossary/uses-k.html) → root
@@ -183,18 +212,19 @@ def uses_pages(entries: list, uses: dict, per_page: int = PER_PAGE,
                      f'<small class="kb-pinyin">{escape_text(e.pinyin)}</small></h2>', "",
                      f'<p class="kb-source" markdown>{len(uses[e])} 篇文章。'
                      f'[释义](../glossary.md#{anchor(e)})</p>', "",
-                     _uses_html(take, prefix, directory_urls), ""]
+                     _put(_uses_html(take, prefix, directory_urls), slots), ""]
         body.append(pager)
         files[_uses_page_path(k)] = "\n".join(body) + "\n"
     return files, start
 
 
 def glossary_files(glossary, uses: dict, recent: int = RECENT, per_page: int = PER_PAGE,
-                   directory_urls: bool = True) -> dict[str, str]:
+                   directory_urls: bool = True, slots: dict | None = None) -> dict[str, str]:
     """Every glossary file: the main page plus the paged full lists of the terms
     used more often than the main page shows. ``directory_urls`` is MkDocs'
-    ``use_directory_urls`` (the use lists carry final URLs)."""
+    ``use_directory_urls`` (the use lists carry final URLs). With ``slots``
+    the use lists go there and the Markdown holds placeholders (see :func:`_put`)."""
     long = [e for e in glossary.sorted_by_pinyin() if len(uses.get(e, [])) > recent]
-    files, start = uses_pages(long, uses, per_page, directory_urls)
-    files["glossary.md"] = render_glossary_page(glossary, uses, recent, directory_urls, start)
+    files, start = uses_pages(long, uses, per_page, directory_urls, slots)
+    files["glossary.md"] = render_glossary_page(glossary, uses, recent, directory_urls, start, slots)
     return files

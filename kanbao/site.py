@@ -32,6 +32,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     log: list[str] = field(default_factory=list)           # one line per seed
     warnings: list[str] = field(default_factory=list)
+    slots: dict[str, str] = field(default_factory=dict)    # glossary use lists for glossary_page.fill_slots
 
 
 def sidecar_for(seed: Path) -> dict | None:
@@ -78,7 +79,8 @@ def build_site(seeds_dir: str | Path, glossary=None, glossary_tag: str = "first"
     if with_home:
         site.files["index.md"] = render_home(site.pages)
     if glossary is not None:
-        site.files.update(glossary_files(glossary, glossary_uses(site.pages), directory_urls=directory_urls))
+        site.files.update(glossary_files(glossary, glossary_uses(site.pages), directory_urls=directory_urls,
+                                         slots=site.slots if deferred_terms else None))
         site.nav.append({"术语表": "glossary.md"})
     return site
 
