@@ -198,3 +198,22 @@ def test_dark_mode_is_readable(browser, site, base, tmp_path) -> None:
     page.screenshot(path=str(tmp_path / "tooltip-dark.png"))
     print("screenshot", tmp_path / "tooltip-dark.png")
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_glossary_jump_bar_lands_below_the_sticky_bar(browser, base, width) -> None:
+    context, page = _new_page(browser, viewport={"width": width, "height": 844})
+    page.goto(base + "/glossary/")
+    bar = page.locator("nav.kb-jump")
+    letters = bar.locator("a").all_inner_texts()
+    assert "L" in letters and "Z" in letters
+    bar.locator("a", has_text="L").click()
+    page.wait_for_timeout(400)
+    heading = page.locator("#letter-L").bounding_box()
+    bar_box = bar.bounding_box()
+    assert heading["y"] >= bar_box["y"] + bar_box["height"] - 1, (heading, bar_box)
+    assert heading["y"] < 844 / 2
+    # the first use listed under a term links to a real article page
+    href = page.locator("#term-链主 ~ ul.kb-uses a").first.get_attribute("href")
+    assert href and page.request.get(page.url.split("#")[0] + href).ok
+    context.close()
