@@ -195,9 +195,11 @@ def _host_block(a: Article, pq: Block) -> Block | None:
 
 
 def _terms_md(used: list, opts: RenderOptions, esc: "_Marker") -> str:
+    forms = [esc.tagger.first_use[e][3] for e in used]     # the form the article wrote first
     if opts.deferred_terms:   # a small slot; expand_terms fills it in on the HTML
-        return f'<div class="kb-terms-slot" data-terms="{",".join(str(esc.index(e)) for e in used)}"></div>'
-    return terms_html(used)
+        keys = ",".join(f"{esc.index(e)}.{e.forms.index(f)}" for e, f in zip(used, forms))
+        return f'<div class="kb-terms-slot" data-terms="{keys}"></div>'
+    return terms_html(used, forms)
 
 
 def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]:

@@ -32,7 +32,7 @@ TAG_MODES = ("first", "section", "all")
 # is far cheaper than parsing an inline <abbr> for every occurrence.
 TERM_OPEN, TERM_MID, TERM_CLOSE = "\ue000", "\ue001", "\ue002"
 _TERM_RE = re.compile("\ue000(\\d+)(?:\\.(\\d+))?\ue001(.*?)\ue002", re.S)
-_SLOT_RE = re.compile(r'<div class="kb-terms-slot" data-terms="([\d,]*)"></div>')
+_SLOT_RE = re.compile(r'<div class="kb-terms-slot" data-terms="([\d,.]*)"></div>')
 
 #: Characters of context on each side of a term in a concordance line.
 CONTEXT = 18
@@ -112,24 +112,46 @@ def expand_terms(html_text: str, glossary) -> str:
         return abbr(titles[key], m.group(3))
 
     html_text = _TERM_RE.sub(sub, html_text)
-    return _SLOT_RE.sub(lambda m: terms_html([glossary.entries[int(k)] for k in m.group(1).split(",") if k]),
-                        html_text)
+    def box(m: re.Match) -> str:
+        pairs = []
+        for key in filter(None, m.group(1).split(",")):
+            n, _, k = key.partition(".")
+            e = glossary.entries[int(n)]
+            pairs.append((e, e.forms[int(k or 0)]))
+        return terms_html([e for e, _ in pairs], [f for _, f in pairs])
+    return _SLOT_RE.sub(box, html_text)
 
 
-def terms_html(used: list) -> str:
+def terms_html(used: list, forms: list | None = None) -> str:
     """The 本文术语 box: every term an article uses, with its definition (printed).
+    Where the article first wrote another form of the term (``forms``), that
+    form is named with its own reading, and its own sense is added if it has one.
 
     >>> from kanbao.glossary import Entry
-    >>> print(terms_html([Entry("中试", (), "zhōngshì", "试验。", "pilot testing")]))
+    >>> print(terms_html([Entry("中试", (), "zhōngshì", "试验。", "pilot testing")], ["中试"]))
     <details class="kb-terms" open data-pagefind-ignore>
     <summary>本文术语</summary>
     <dl>
     <dt>中试 <span class="kb-pinyin">zhōngshì</span></dt><dd>试验。 <em>pilot testing</em></dd>
     </dl>
     </details>
+    >>> from kanbao.glossary import Form
+    >>> e = Entry("通关", ("清关",), "tōngguān", "过海关。", "customs clearance",
+    ...           alias_forms=(Form("清关", "qīngguān", "手续办完。"),))
+    >>> print(terms_html([e], ["清关"]).splitlines()[3])
+    <dt>通关 <span class="kb-pinyin">tōngguān</span>（文中作 清关 <span class="kb-pinyin">qīngguān</span>）</dt><dd>过海关。 <em>customs clearance</em><br>清关：手续办完。 <em>customs clearance</em></dd>
     """
-    rows = "\n".join(f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span></dt>'
-                     f'<dd>{escape_text(e.definition)} <em>{escape_text(e.english)}</em></dd>' for e in used)
+    rows = []
+    for e, surface in zip(used, forms or [None] * len(used)):
+        f = e.form(surface or e.term)
+        head = f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span>'
+        if f.text != e.term:
+            head += f'（文中作 {escape_text(f.text)} <span class="kb-pinyin">{escape_text(f.pinyin)}</span>）'
+        dd = f"{escape_text(e.definition)} <em>{escape_text(e.english)}</em>"
+        if f.text != e.term and (f.definition, f.english) != (e.definition, e.english):
+            dd += f"<br>{escape_text(f.text)}：{escape_text(f.definition)} <em>{escape_text(f.english)}</em>"
+        rows.append(f"{head}</dt><dd>{dd}</dd>")
+    rows = "\n".join(rows)
     # not indexed: a query must find the articles that say it, not those that define it
     return f'<details class="kb-terms" open data-pagefind-ignore>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>'
 
