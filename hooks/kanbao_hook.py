@@ -31,7 +31,12 @@ def _paths(config) -> tuple[Path, Path]:
 
 
 def on_config(config):
-    _cfg["first_only"] = bool((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_first_only", False))
+    from kanbao.terms import TAG_MODES
+    tag = str((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_tag", "first"))
+    if tag not in TAG_MODES:
+        log.warning("kanbao: glossary_tag %r is not one of %s; using 'first'", tag, ", ".join(TAG_MODES))
+        tag = "first"
+    _cfg["glossary_tag"] = tag
     _cfg["user_nav"] = bool(config.get("nav"))   # a nav written in mkdocs.yml is left alone
     return config
 
@@ -45,9 +50,11 @@ def on_files(files, config):
             glossary = load_glossary(gloss_path)
         except Exception as e:  # a broken glossary must not stop the site
             log.warning("glossary %s not used: %s", gloss_path.name, e)
-    site = build_site(seeds, glossary=glossary, first_only=_cfg.get("first_only", False),
-                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True)
+    site = build_site(seeds, glossary=glossary, glossary_tag=_cfg.get("glossary_tag", "first"),
+                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True,
+                      directory_urls=bool(config.get("use_directory_urls", True)))
     _cfg["glossary"] = glossary
+    _cfg["slots"] = site.slots
     for line in site.log:
         log.info("kanbao: %s", line)
     for w in site.warnings:
@@ -75,7 +82,12 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     """Glossary terms were marked in the Markdown; they become <abbr> tooltips here."""
     glossary = _cfg.get("glossary")
-    if glossary is None or ("\ue000" not in html and "kb-terms-slot" not in html):
+    if glossary is None:
+        return html
+    if "kb-slot" in html:   # the glossary pages' use lists, kept out of Markdown
+        from kanbao.glossary_page import fill_slots
+        html = fill_slots(html, _cfg.get("slots") or {})
+    if "\ue000" not in html and "kb-terms-slot" not in html:
         return html
     return expand_terms(html, glossary)
 

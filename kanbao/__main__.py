@@ -21,7 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     sg.add_argument("--seeds", default="seeds")
     sg.add_argument("--glossary", default="docs/glossary.yml")
     sg.add_argument("--limit", type=int, default=30)
+    ck = gsub.add_parser("check", help="check every entry of the glossary (pinyin, forms, definitions)")
+    ck.add_argument("glossary", nargs="?", default="docs/glossary.yml")
     a = ap.parse_args(argv)
+    if a.cmd == "glossary" and a.gcmd == "check":
+        from .glossary_check import main as check_main
+        return check_main(a.glossary)
 
     from .convert import convert_file
     from .decode import DecodeError

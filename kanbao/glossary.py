@@ -1,7 +1,20 @@
 """Glossary: load ``docs/glossary.yml`` and find its terms in Chinese text.
 
 Pure Python (no MkDocs import). The renderer wraps each :class:`Match` in
-``<abbr title="{Glossary.tooltip(entry)}">surface</abbr>``.
+``<abbr class="kb-term" title="{Glossary.tooltip(entry, surface)}">surface</abbr>``
+(see ``terms.py``).
+
+Public API (other parts of Kanbao, e.g. search, rely on it):
+
+* ``load_glossary(path)`` → :class:`Glossary`; ``glossary.entries`` is a list of
+  :class:`Entry`, each with ``.term``, ``.aliases`` (a tuple of str),
+  ``.pinyin``, ``.english``, ``.definition`` (the headword's), ``.forms``
+  (term first, then aliases) and ``.form(text)`` → :class:`Form` with that
+  form's own ``pinyin``, ``definition`` and ``english``;
+* ``glossary.get(form)`` → the entry that has this form;
+* ``anchor(entry)`` → the entry's HTML id on the glossary page, so its URL is
+  ``glossary/#`` + ``anchor(entry)`` (e.g. ``glossary/#term-中试``);
+* ``sort_key(pinyin)`` / ``Glossary.sorted_by_pinyin()``: the glossary page's order.
 
 Why our own matcher: Python-Markdown's ``abbr`` needs ``\\b`` around a term,
 which never happens inside running Chinese text; a plain substring search is
@@ -80,6 +93,13 @@ __all__ = [
     "suggest_terms",
     "word_cost",
     "pinyin_key",
+    "Form",
+    "parse_entry",
+    "syllables",
+    "sort_key",
+    "initial",
+    "anchor",
+    "WINDOW",
     "MARGIN",
 ]
 
@@ -89,8 +109,12 @@ __all__ = [
 #: (中试验收 2.6, 全会精神 2.5, 中试验证 1.4); traps 3.7 (全新赛道) and up.
 MARGIN = 3.0
 
+#: Characters of context on each side of a candidate that jieba sees. Bounds the
+#: cost per candidate, so a 1 MB run without punctuation is matched in seconds.
+WINDOW = 24
+
 REQUIRED_FIELDS = ("term", "pinyin", "definition", "english")
-OPTIONAL_FIELDS = ("aliases", "category", "source")
+OPTIONAL_FIELDS = ("aliases", "category", "source", "readings")
 
 # Characters that belong to a clause; anything else (punctuation, quotes,
 # brackets, dashes, spaces, symbols) ends it.
@@ -111,12 +135,37 @@ class GlossaryError(ValueError):
 
 
 @dataclass(frozen=True)
+class Form:
+    """One surface form of an entry with its own reading.
+
+    ``definition`` and ``english`` are empty when the form shares the entry's
+    sense; ``readings`` lists explicit polyphone choices ``(character, syllable)``
+    that the glossary check accepts where pypinyin reads the character otherwise.
+
+    >>> Form("通关", "tōngguān").pinyin
+    'tōngguān'
+    """
+
+    text: str
+    pinyin: str = ""
+    definition: str = ""
+    english: str = ""
+    readings: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Entry:
     """One glossary entry.
 
-    >>> e = Entry("中试", ("中试熟化",), "zhōngshì", "定义。", "pilot-scale testing")
+    ``aliases`` is a tuple of str (every other surface form); per-form readings
+    and senses are in ``alias_forms`` and read through :meth:`form`.
+
+    >>> e = Entry("中试", ("中试熟化",), "zhōngshì", "定义。", "pilot-scale testing",
+    ...           alias_forms=(Form("中试熟化", "zhōngshì shúhuà", "另一定义。"),))
     >>> e.forms
     ('中试', '中试熟化')
+    >>> f = e.form("中试熟化"); f.pinyin, f.definition, f.english
+    ('zhōngshì shúhuà', '另一定义。', 'pilot-scale testing')
     """
 
     term: str
@@ -126,11 +175,29 @@ class Entry:
     english: str
     category: str = ""
     source: str = ""
+    alias_forms: tuple[Form, ...] = ()
+    readings: tuple[tuple[str, str], ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
         """Every surface form: the term first, then the aliases."""
         return (self.term, *self.aliases)
+
+    def form(self, text: str) -> Form:
+        """The reading and sense of one surface form, the entry's own filled in.
+
+        An alias without its own ``pinyin`` gets an empty one (never the
+        headword's: the glossary check reports it).
+        """
+        if text == self.term:
+            return Form(self.term, self.pinyin, self.definition, self.english, self.readings)
+        for f in self.alias_forms:
+            if f.text == text:
+                return Form(text, f.pinyin, f.definition or self.definition,
+                            f.english or self.english, f.readings)
+        if text in self.aliases:
+            return Form(text, "", self.definition, self.english)
+        raise KeyError(text)
 
 
 @dataclass(frozen=True)
@@ -141,6 +208,11 @@ class Match:
     end: int
     entry: Entry
     surface: str
+
+    @property
+    def form(self) -> Form:
+        """The matched form's reading and sense."""
+        return self.entry.form(self.surface)
 
 
 @dataclass(frozen=True)
@@ -168,8 +240,82 @@ def _check_form(form: object, where: str) -> str:
     return form
 
 
+ALIAS_FIELDS = ("form", "pinyin", "definition", "english", "readings")
+
+
+def _readings(value: object, where: str) -> tuple[tuple[str, str], ...]:
+    """``readings: {行: háng}`` → ``(("行", "háng"),)`` (polyphone overrides)."""
+    if value in (None, {}):
+        return ()
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v.strip() for k, v in value.items()
+    ):
+        raise GlossaryError(f"{where}: 'readings' must map single characters to syllables, got {value!r}")
+    return tuple((k, v.strip()) for k, v in value.items())
+
+
+def _alias(raw: object, where: str) -> Form:
+    """An alias: a bare string, or a mapping with its own reading and sense."""
+    if not isinstance(raw, dict):
+        return Form(_check_form(raw, where))
+    unknown = sorted(set(raw) - set(ALIAS_FIELDS), key=str)
+    if unknown:
+        raise GlossaryError(f"{where}: alias {raw.get('form')!r}: unknown field(s) {', '.join(map(str, unknown))}")
+    text = _check_form(raw.get("form"), where)
+    for name in ("pinyin", "definition", "english"):
+        if not isinstance(raw.get(name) or "", str):
+            raise GlossaryError(f"{where}: alias {text!r}: field {name!r} must be a string")
+    return Form(text, (raw.get("pinyin") or "").strip(), (raw.get("definition") or "").strip(),
+                (raw.get("english") or "").strip(), _readings(raw.get("readings"), f"{where}: alias {text!r}"))
+
+
+def parse_entry(index: int, raw: object, origin: str = "<glossary>") -> Entry:
+    """One entry of the YAML list (``index`` counts from 0) → :class:`Entry`.
+
+    >>> e = parse_entry(0, {"term": "清关", "pinyin": "qīngguān", "definition": "d。", "english": "e",
+    ...     "aliases": [{"form": "通关", "pinyin": "tōngguān"}]})
+    >>> e.aliases, e.form("通关").pinyin
+    (('通关',), 'tōngguān')
+    """
+    where = f"{origin}: {_entry_label(index, raw)}"
+    if not isinstance(raw, dict):
+        raise GlossaryError(f"{where}: expected a mapping, got {type(raw).__name__}")
+    unknown = sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS), key=str)
+    if unknown:
+        raise GlossaryError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}")
+    for name in REQUIRED_FIELDS:
+        value = raw.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise GlossaryError(f"{where}: missing or empty field {name!r}")
+    for name in ("category", "source"):
+        value = raw.get(name, "")
+        if value is not None and not isinstance(value, str):
+            raise GlossaryError(f"{where}: field {name!r} must be a string")
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise GlossaryError(f"{where}: 'aliases' must be a list")
+    term = _check_form(raw["term"], where)
+    alias_forms = tuple(_alias(a, where) for a in aliases)
+    forms = [term] + [f.text for f in alias_forms]
+    if len(set(forms)) < len(forms):
+        dup = next(f for f in forms if forms.count(f) > 1)
+        raise GlossaryError(f"{where}: duplicate form {dup!r} (twice in this entry)")
+    return Entry(
+        term=term,
+        aliases=tuple(forms[1:]),
+        pinyin=raw["pinyin"].strip(),
+        definition=raw["definition"].strip(),
+        english=raw["english"].strip(),
+        category=(raw.get("category") or "").strip(),
+        source=(raw.get("source") or "").strip(),
+        alias_forms=alias_forms,
+        readings=_readings(raw.get("readings"), where),
+    )
+
+
 def entries_from_data(data: object, origin: str = "<glossary>") -> list[Entry]:
-    """Validate parsed YAML data and build the entries.
+    """Validate parsed YAML data and build the entries (stops at the first error;
+    ``kanbao.glossary_check`` lists them all).
 
     >>> entries_from_data([{"term": "中试", "pinyin": "zhōngshì",
     ...     "definition": "d", "english": "e"}])[0].forms
@@ -184,54 +330,18 @@ def entries_from_data(data: object, origin: str = "<glossary>") -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[str, str] = {}
     for index, raw in enumerate(data):
-        where = f"{origin}: {_entry_label(index, raw)}"
-        if not isinstance(raw, dict):
-            raise GlossaryError(f"{where}: expected a mapping, got {type(raw).__name__}")
-        unknown = sorted(set(raw) - set(REQUIRED_FIELDS) - set(OPTIONAL_FIELDS), key=str)
-        if unknown:
-            raise GlossaryError(f"{where}: unknown field(s) {', '.join(map(str, unknown))}")
-        for name in REQUIRED_FIELDS:
-            value = raw.get(name)
-            if not isinstance(value, str) or not value.strip():
-                raise GlossaryError(f"{where}: missing or empty field {name!r}")
-        for name in ("category", "source"):
-            value = raw.get(name, "")
-            if value is None:
-                value = ""
-            if not isinstance(value, str):
-                raise GlossaryError(f"{where}: field {name!r} must be a string")
-        aliases = raw.get("aliases") or []
-        if not isinstance(aliases, list):
-            raise GlossaryError(f"{where}: 'aliases' must be a list")
-        term = _check_form(raw["term"], where)
-        forms = [term] + [_check_form(a, where) for a in aliases]
-        for form in forms:
+        entry = parse_entry(index, raw, origin)
+        for form in entry.forms:
             if form in seen:
-                raise GlossaryError(f"{where}: duplicate form {form!r} (already in {seen[form]})")
+                raise GlossaryError(f"{origin}: {_entry_label(index, raw)}: duplicate form {form!r} "
+                                    f"(already in {seen[form]})")
             seen[form] = _entry_label(index, raw)
-        entries.append(
-            Entry(
-                term=term,
-                aliases=tuple(forms[1:]),
-                pinyin=raw["pinyin"].strip(),
-                definition=raw["definition"].strip(),
-                english=raw["english"].strip(),
-                category=(raw.get("category") or "").strip(),
-                source=(raw.get("source") or "").strip(),
-            )
-        )
+        entries.append(entry)
     return entries
 
 
-def load_glossary(path: str | Path) -> "Glossary":
-    """Read and validate a glossary YAML file.
-
-    Required fields: term, pinyin, definition, english (non-empty strings).
-    Optional: aliases (list), category, source. Unknown fields and forms used
-    twice (in one entry or across entries) raise :class:`GlossaryError`, whose
-    message names the file and the entry, e.g.
-    ``docs/glossary.yml: entry #3 ('中试'): duplicate form '中试' (already in entry #1 ('中试'))``.
-    """
+def read_glossary_data(path: str | Path) -> object:
+    """The parsed YAML of a glossary file (``[]`` for an empty file)."""
     import yaml
 
     path = Path(path)
@@ -243,9 +353,22 @@ def load_glossary(path: str | Path) -> "Glossary":
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise GlossaryError(f"{path}: invalid YAML: {exc}") from exc
-    if data is None:
-        data = []
-    return Glossary(entries_from_data(data, str(path)), path=path)
+    return [] if data is None else data
+
+
+def load_glossary(path: str | Path) -> "Glossary":
+    """Read and validate a glossary YAML file.
+
+    Required fields: term, pinyin, definition, english (non-empty strings).
+    Optional: aliases (list of strings, or of mappings ``{form, pinyin,
+    definition, english, readings}`` for an alias that reads or means
+    something else), category, source, readings (polyphone overrides).
+    Unknown fields and forms used twice (in one entry or across entries)
+    raise :class:`GlossaryError`, whose message names the file and the entry, e.g.
+    ``docs/glossary.yml: entry #3 ('中试'): duplicate form '中试' (already in entry #1 ('中试'))``.
+    """
+    path = Path(path)
+    return Glossary(entries_from_data(read_glossary_data(path), str(path)), path=path)
 
 
 # ---------------------------------------------------------------- jieba
@@ -443,6 +566,9 @@ class Glossary:
         left = breaks[k - 1] + 1 if k else 0
         k = bisect.bisect_left(breaks, end)
         right = breaks[k] if k < len(breaks) else len(text)
+        # Bounded window: jieba only sees WINDOW characters on each side, so the
+        # cost per candidate is constant and matching is linear in run length.
+        left, right = max(left, start - WINDOW), min(right, end + WINDOW)
         cost, why = word_cost(text[left:right], start - left, end - left)
         if cost <= MARGIN:
             return True, why if cost == 0 else f"{why} (cost {cost:.1f} <= {MARGIN}: near tie, kept)"
@@ -458,22 +584,31 @@ class Glossary:
         verdicts: list[Verdict] = []
         if self._starts is None:
             return verdicts
-        cursor = 0
         breaks: list[int] | None = None
+        best: list[int] = []  # index in verdicts of the kept (longest valid) form at each start
         for m in self._starts.finditer(text):
             start = m.start()
-            if start < cursor:
-                continue
             if breaks is None:  # only for texts that have a candidate at all
                 breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
             for form in self._prefixes[m.group(1)]:
                 end = start + len(form)
                 kept, reason = self._judge(text, start, end, form, breaks)
-                match = Match(start, end, self._by_form[form], form)
-                verdicts.append(Verdict(match, kept, reason))
+                verdicts.append(Verdict(Match(start, end, self._by_form[form], form), kept, reason))
                 if kept:
-                    cursor = end
+                    best.append(len(verdicts) - 1)
                     break
+        # Overlaps: the longer form wins (市口岸物流办 over 口岸 inside it), then the earlier.
+        taken: list[tuple[int, int]] = []
+        for i in sorted(best, key=lambda i: (verdicts[i].match.start - verdicts[i].match.end,
+                                             verdicts[i].match.start)):
+            m = verdicts[i].match
+            k = bisect.bisect_left(taken, (m.start, m.end))
+            clash = (k and taken[k - 1][1] > m.start) or (k < len(taken) and taken[k][0] < m.end)
+            if clash:
+                other = taken[k - 1] if k and taken[k - 1][1] > m.start else taken[k]
+                verdicts[i] = Verdict(m, False, f"inside or across the longer {text[other[0]:other[1]]}")
+            else:
+                taken.insert(k, (m.start, m.end))
         return verdicts
 
     def find(self, text: str) -> list[Match]:
@@ -482,35 +617,110 @@ class Glossary:
         >>> g = Glossary([Entry("链主", ("链主企业",), "liànzhǔ", "d", "e")])
         >>> [(m.start, m.end, m.surface) for m in g.find("“链主”企业；产业链主要环节；链主企业")]
         [(1, 3, '链主'), (15, 19, '链主企业')]
+        >>> g = Glossary([Entry("口岸", (), "kǒu'àn", "d", "e"), Entry("市口岸物流办", (), "p", "d", "e")])
+        >>> [m.surface for m in g.find("今年市口岸物流办表示，口岸建设")]
+        ['市口岸物流办', '口岸']
         """
-        return [v.match for v in self.explain(text) if v.kept]
+        return sorted((v.match for v in self.explain(text) if v.kept), key=lambda m: m.start)
 
     # -- presentation
 
-    def tooltip(self, entry: Entry) -> str:
-        """Plain text for ``<abbr title>`` (the caller escapes it).
+    def tooltip(self, entry: Entry, form: str | None = None) -> str:
+        """Plain text for ``<abbr title>`` (the caller escapes it): the form's
+        definition first, then a line with its pinyin and English.
 
         >>> g = Glossary([])
         >>> g.tooltip(Entry("中试", (), "zhōngshì", "量产前的试验。", "pilot-scale testing"))
-        'zhōngshì · pilot-scale testing — 量产前的试验。'
-        >>> g.tooltip(Entry("岷山行动", (), "Mínshān xíngdòng", "一项计划。", "Minshan Initiative",
-        ...                 source="据本报文章"))
-        'Mínshān xíngdòng · Minshan Initiative — 一项计划。（据本报文章）'
+        '量产前的试验。\\nzhōngshì · pilot-scale testing'
+        >>> e = Entry("清关", ("通关",), "qīngguān", "办完海关手续。", "customs clearance",
+        ...           alias_forms=(Form("通关", "tōngguān"),), source="据本报文章")
+        >>> g.tooltip(e, "通关")
+        '办完海关手续。（据本报文章）\\ntōngguān · customs clearance'
         """
-        text = f"{entry.pinyin} · {entry.english} — {entry.definition}"
+        f = entry.form(form or entry.term)
+        text = " ".join(f.definition.split())
         if entry.source:
-            text += f"（{entry.source}）"
-        return " ".join(text.split())
+            text += f"（{' '.join(entry.source.split())}）"
+        meta = " · ".join(x for x in (" ".join(f.pinyin.split()), " ".join(f.english.split())) if x)
+        return f"{text}\n{meta}" if meta else text
 
     def sorted_by_pinyin(self) -> list[Entry]:
-        """Entries ordered by toneless lowercase pinyin, then by term.
+        """Entries ordered by syllables (toneless), then tones, then term.
 
         >>> g = Glossary([Entry("中试", (), "zhōngshì", "d", "e"),
+        ...               Entry("两场两港", (), "liǎngchǎng liǎnggǎng", "d", "e"),
         ...               Entry("链主", (), "liànzhǔ", "d", "e")])
         >>> [e.term for e in g.sorted_by_pinyin()]
-        ['链主', '中试']
+        ['链主', '两场两港', '中试']
         """
-        return sorted(self.entries, key=lambda e: (pinyin_key(e.pinyin), e.term))
+        return sorted(self.entries, key=lambda e: (sort_key(e.pinyin), e.term))
+
+
+# ---------------------------------------------------------------- pinyin syllables and anchors
+
+_TONED = {c: (base, tone) for base, marks in (("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"),
+                                               ("u", "ūúǔù"), ("ü", "ǖǘǚǜ"))
+          for tone, c in enumerate(marks, start=1)}
+_V = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_SYLLABLE = re.compile(
+    rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_V}]+(?:ng(?![{_V}])|n(?![{_V}])|r(?![{_V}]))?"
+    rf"|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[{_V}]+|[a-z0-9]+"
+)
+
+
+def syllables(pinyin: str) -> list[tuple[str, int]]:
+    """Split pinyin into ``(toneless syllable, tone)`` pairs (tone 0 = neutral).
+
+    Within a word a syllable after the first never starts with a vowel
+    (pinyin writes an apostrophe there), which makes the split unambiguous:
+
+    >>> syllables("Zhōngguóshì jīnéng xī'ān lǜ")
+    [('zhong', 1), ('guo', 2), ('shi', 4), ('ji', 1), ('neng', 2), ('xi', 1), ('an', 1), ('lü', 4)]
+    """
+    out: list[tuple[str, int]] = []
+    for word in re.split(r"[\s'’\-·]+", unicodedata.normalize("NFC", pinyin.lower())):
+        for syl in _SYLLABLE.findall(word):
+            tone = 0
+            plain = []
+            for ch in syl:
+                base, t = _TONED.get(ch, (ch, 0))
+                tone = tone or t
+                plain.append("ü" if base == "v" else base)
+            out.append(("".join(plain), tone))
+    return out
+
+
+def sort_key(pinyin: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Glossary order: syllables first (链主 liàn·zhǔ before 两场 liǎng·chǎng), then tones.
+
+    >>> sort_key("liànzhǔ") < sort_key("liǎngchǎng") and sort_key("mǎ") < sort_key("mà")
+    True
+    """
+    syl = syllables(pinyin)
+    return tuple(s.replace("ü", "uz") for s, _ in syl), tuple(t for _, t in syl)
+
+
+def initial(pinyin: str) -> str:
+    """The jump-bar letter of an entry.
+
+    >>> initial("Zhōngguóshì xiàndàihuà"), initial("ǎi"), initial("5G")
+    ('Z', 'A', '#')
+    """
+    key = pinyin_key(pinyin)[:1].upper()
+    return key if "A" <= key <= "Z" else "#"
+
+
+def anchor(entry: Entry | str) -> str:
+    """The glossary page's HTML id for an entry (or a term): ``glossary/#<anchor>``.
+
+    Word characters stay; every other character is written as ``-x<hex>-``,
+    so two different terms never share an anchor (also punctuation-only ones).
+
+    >>> anchor(Entry("中试", (), "p", "d", "e")), anchor("5G+"), anchor("——"), anchor("—")
+    ('term-中试', 'term-5G-x2b-', 'term--x2014--x2014-', 'term--x2014-')
+    """
+    term = entry if isinstance(entry, str) else entry.term
+    return "term-" + "".join(ch if re.fullmatch(r"\w", ch) else f"-x{ord(ch):x}-" for ch in term)
 
 
 # ---------------------------------------------------------------- suggestions

@@ -30,7 +30,7 @@ class TermFinder(Protocol):
 @dataclass
 class RenderOptions:
     glossary: TermFinder | None = None
-    first_only: bool = False          # tag only the first occurrence of a term per article
+    tag: str = "first"                # glossary_tag: which occurrences get a tooltip (first | section | all)
     deferred_terms: bool = False      # mark terms for `expand_terms` on the HTML instead of inline <abbr>
     term_index: dict = field(init=False, default_factory=dict)   # id(entry) -> its number in the glossary
 
@@ -39,35 +39,8 @@ class RenderOptions:
             self.term_index = {id(e): k for k, e in enumerate(self.glossary.entries)}
 
 
-# A term marked for expansion after Markdown: TERM_OPEN + entry number + TERM_MID
-# + escaped surface + TERM_CLOSE (private-use characters; seed text never has
-# them raw, see escape.py).  Markdown passes them through as plain text, which
-# is far cheaper than parsing an inline <abbr> for every occurrence.
-TERM_OPEN, TERM_MID, TERM_CLOSE = "\ue000", "\ue001", "\ue002"
-_TERM_RE = re.compile("\ue000(\\d+)\ue001(.*?)\ue002", re.S)
-_SLOT_RE = re.compile(r'<div class="kb-terms-slot" data-terms="([\d,]*)"></div>')
-
-
-def expand_terms(html_text: str, glossary) -> str:
-    """Turn deferred term marks into ``<abbr title="…">`` and term slots into
-    the 本文术语 box (run on the final HTML).
-
-    >>> class G:
-    ...     entries = ["e"]
-    ...     def tooltip(self, e): return 'zhōngshì · "pilot"'
-    >>> expand_terms("建设\ue0000\ue001中试\ue002平台", G())
-    '建设<abbr title="zhōngshì · &quot;pilot&quot;">中试</abbr>平台'
-    """
-    titles: dict[int, str] = {}
-
-    def sub(m: re.Match) -> str:
-        n = int(m.group(1))
-        if n not in titles:
-            titles[n] = html.escape(glossary.tooltip(glossary.entries[n]))
-        return f'<abbr title="{titles[n]}">{m.group(2)}</abbr>'
-    html_text = _TERM_RE.sub(sub, html_text)
-    return _SLOT_RE.sub(lambda m: terms_html([glossary.entries[int(k)] for k in m.group(1).split(",") if k]),
-                        html_text)
+# Glossary term markup lives in terms.py (re-exported here).
+from .terms import TERM_OPEN, TERM_MID, TERM_CLOSE, TermTagger, abbr, expand_terms, mark, terms_html  # noqa: E402,F401
 
 
 @dataclass
@@ -76,6 +49,7 @@ class ArticleRender:
     title: str
     markdown: str
     terms: list = field(default_factory=list)   # glossary entries used, in first-use order
+    uses: list = field(default_factory=list)    # (entry, terms.Use) with a concordance line, for the glossary page
 
 
 # Characters YAML cannot hold raw in a double-quoted scalar, or folds as line breaks
@@ -102,12 +76,16 @@ def _fm(**kv: str) -> str:
 
 
 class _Marker:
-    """Escapes text and wraps glossary terms, remembering which were used."""
+    """Escapes text and wraps glossary terms (see ``terms.TermTagger`` for which)."""
 
     def __init__(self, opts: RenderOptions, tooltips: bool = True):
         self.opts = opts
         self.tooltips = tooltips   # False: only collect the terms (for the printed list)
-        self.used: list = []
+        self.tagger = TermTagger(opts.glossary, opts.tag) if opts.glossary else None
+
+    @property
+    def used(self) -> list:
+        return self.tagger.used if self.tagger else []
 
     def index(self, entry) -> int:
         return self.opts.term_index[id(entry)]
@@ -118,18 +96,14 @@ class _Marker:
             return escape_text(text)
         out, pos = [], 0
         for m in g.find(text):
-            if self.opts.first_only and m.entry in self.used:
+            if not self.tagger.tag(m, text) or not self.tooltips:
                 continue
             out.append(escape_text(text[pos:m.start]))
-            if self.tooltips and self.opts.deferred_terms:
-                out.append(f"{TERM_OPEN}{self.index(m.entry)}{TERM_MID}{escape_text(m.surface)}{TERM_CLOSE}")
-            elif self.tooltips:
-                out.append(f'<abbr title="{html.escape(g.tooltip(m.entry))}">{escape_text(m.surface)}</abbr>')
+            if self.opts.deferred_terms:
+                out.append(mark(self.index(m.entry), m.entry.forms.index(m.surface), escape_text(m.surface)))
             else:
-                out.append(escape_text(m.surface))
+                out.append(abbr(g.tooltip(m.entry, m.surface), escape_text(m.surface)))
             pos = m.end
-            if m.entry not in self.used:
-                self.used.append(m.entry)
         out.append(escape_text(text[pos:]))
         return "".join(out)
 
@@ -209,6 +183,8 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         host = _host_block(a, pq)
         pq_after.setdefault(host.id if host else "", []).append(pq)
     for s in a.sections:
+        if esc.tagger:
+            esc.tagger.new_section()
         if s.heading:
             parts.append(_heading_md(2, s.heading, esc))
         for b in s.blocks:
@@ -220,7 +196,8 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
             parts.append(_pullquote_md(pq, esc, print_view))
     if esc.used and opts.glossary:
         parts.append(_terms_md(esc.used, opts, esc))
-    return ArticleRender(path="", title=title, markdown="\n\n".join(parts) + "\n", terms=list(esc.used))
+    return ArticleRender(path="", title=title, markdown="\n\n".join(parts) + "\n", terms=list(esc.used),
+                         uses=esc.tagger.uses(title, "", page.date or "") if esc.tagger else [])
 
 
 def _pullquote_md(pq: Block, esc: _Marker, print_view: bool = False) -> str:
@@ -248,18 +225,12 @@ def _host_block(a: Article, pq: Block) -> Block | None:
     return best
 
 
-def terms_html(used: list) -> str:
-    """The 本文术语 box: every term an article uses, with its definition (printed)."""
-    rows = "\n".join(f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span></dt>'
-                     f'<dd>{escape_text(e.definition)} <em>{escape_text(e.english)}</em></dd>' for e in used)
-    # not indexed: a query must find the articles that say it, not those that define it
-    return f'<details class="kb-terms" open data-pagefind-ignore>\n<summary>本文术语</summary>\n<dl>\n{rows}\n</dl>\n</details>'
-
-
 def _terms_md(used: list, opts: RenderOptions, esc: "_Marker") -> str:
+    forms = [esc.tagger.first_use[e][3] for e in used]     # the form the article wrote first
     if opts.deferred_terms:   # a small slot; expand_terms fills it in on the HTML
-        return f'<div class="kb-terms-slot" data-terms="{",".join(str(esc.index(e)) for e in used)}"></div>'
-    return terms_html(used)
+        keys = ",".join(f"{esc.index(e)}.{e.forms.index(f)}" for e, f in zip(used, forms))
+        return f'<div class="kb-terms-slot" data-terms="{keys}"></div>'
+    return terms_html(used, forms)
 
 
 def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]:
@@ -290,28 +261,7 @@ def render_print_view(page: Page, renders: list[ArticleRender], opts: RenderOpti
     return "\n\n".join(out) + "\n"
 
 
-def render_glossary_page(glossary, renders_by_term: dict[str, list[tuple[str, str]]]) -> str:
-    """All glossary terms in pinyin order, each with links to the articles that use it.
-
-    ``renders_by_term`` maps a term to ``[(article title, site path), ...]``.
-    """
-    out = [_fm(title="术语表"), "# 术语表", "",
-           '<p class="kb-source" markdown>文章中的政策术语，按拼音排序。每条给出拼音、释义、英文对照和用到它的文章。</p>', ""]
-    for e in glossary.sorted_by_pinyin():
-        anchor = "term-" + re.sub(r"[^\w]+", "-", e.term)
-        aliases = f"（又作：{escape_text('、'.join(e.aliases))}）" if e.aliases else ""
-        out.append(f'<h2 id="{anchor}">{escape_text(e.term)} '
-                   f'<small class="kb-pinyin">{escape_text(e.pinyin)}</small></h2>')
-        out.append("")
-        out.append(f'<p class="kb-def">{escape_text(e.definition)}{aliases}</p>')
-        out.append(f'<p class="kb-en"><em>{escape_text(e.english)}</em></p>')
-        if e.source:
-            out.append(f'<p class="kb-term-source">来源：{escape_text(e.source)}</p>')
-        uses = renders_by_term.get(e.term, [])
-        if uses:
-            out.append('<p class="kb-uses" markdown>见于：' + "，".join(f"[{escape_text(t)}]({p})" for t, p in uses) + "</p>")
-        out.append("")
-    return "\n".join(out) + "\n"
+from .glossary_page import render_glossary_page  # noqa: E402,F401  (re-export: the glossary page lives there)
 
 
 def first_sentence(a: Article) -> str:

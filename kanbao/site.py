@@ -23,9 +23,10 @@ from html import escape as html_escape
 
 from .discover import discover
 from .escape import escape_text
+from .glossary_page import glossary_files
 from .guard import build_seed
 from .model import Page
-from .render import RenderOptions, first_sentence, page_title, render_glossary_page
+from .render import RenderOptions, first_sentence, page_title
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     log: list[str] = field(default_factory=list)           # one line per seed
     warnings: list[str] = field(default_factory=list)
+    slots: dict[str, str] = field(default_factory=dict)    # glossary use lists for glossary_page.fill_slots
 
 
 def sidecar_for(seed: Path) -> dict | None:
@@ -47,15 +49,16 @@ def sidecar_for(seed: Path) -> dict | None:
     return None
 
 
-def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
-               deferred_terms: bool = False) -> Site:
+def build_site(seeds_dir: str | Path, glossary=None, glossary_tag: str = "first", with_home: bool = True,
+               deferred_terms: bool = False, directory_urls: bool = True) -> Site:
     """Convert and render every seed; ``deferred_terms`` leaves glossary terms
-    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does)."""
+    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does);
+    ``glossary_tag`` is first | section | all (see ``terms.py``)."""
     found = discover(seeds_dir)
     site = Site()
     site.warnings.extend(found.warnings)
     page_navs: list[tuple[Page, dict]] = []
-    opts = RenderOptions(glossary=glossary, first_only=first_only, deferred_terms=deferred_terms)
+    opts = RenderOptions(glossary=glossary, tag=glossary_tag, deferred_terms=deferred_terms)
     for sf in found.seeds:
         t0 = time.perf_counter()
         res = build_seed(sf, opts)
@@ -79,12 +82,8 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
     if with_home:
         site.files["index.md"] = render_home(site.pages)
     if glossary is not None:
-        uses: dict[str, list[tuple[str, str]]] = {}
-        for p in site.pages:
-            for r in p.renders:
-                for e in r.terms:
-                    uses.setdefault(e.term, []).append((r.title, r.path))
-        site.files["glossary.md"] = render_glossary_page(glossary, uses)
+        site.files.update(glossary_files(glossary, glossary_uses(site.pages), directory_urls=directory_urls,
+                                         slots=site.slots if deferred_terms else None))
         site.nav.append({"术语表": "glossary.md"})
     return site
 
@@ -96,6 +95,18 @@ def nav_text(s: str) -> str:
     '&lt;img src=x onerror=alert(1)&gt;'
     """
     return html_escape(s, quote=True)
+
+
+def glossary_uses(pages: list[Page]) -> dict:
+    """Entry → its uses (one per article, with a concordance line), most recent page first."""
+    from dataclasses import replace
+    uses: dict = {}
+    order = sorted(range(len(pages)), key=lambda i: (pages[i].date or "", i), reverse=True)
+    for i in order:
+        for r in pages[i].renders:
+            for e, u in r.uses:
+                uses.setdefault(e, []).append(replace(u, path=r.path))
+    return uses
 
 
 def nav_label(page: Page) -> str:
