@@ -44,7 +44,9 @@ def on_files(files, config):
         except Exception as e:  # a broken glossary must not stop the site
             log.warning("glossary %s not used: %s", gloss_path.name, e)
     site = build_site(seeds, glossary=glossary, first_only=_cfg.get("first_only", False),
-                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True)
+                      with_home=files.get_file_from_path("index.md") is None, deferred_terms=True,
+                      cache_dir=Path(config.config_file_path).parent / ".cache" / "kanbao")
+    log.info("kanbao: %d seeds from the cache, %d converted (.cache/kanbao, safe to delete)", *site.cache_stats)
     _cfg["glossary"] = glossary
     for line in site.log:
         log.info("kanbao: %s", line)

@@ -9,19 +9,25 @@ fails to decode is reported and skipped; the others still build.
 >>> _ = (d / "b.txt").write_bytes(b"")
 >>> s = build_site(d)
 >>> sorted(s.files)[:2], [w.split(":")[0] for w in s.warnings]
-(['index.md', 'pages/a/01-article.md'], ['b.txt'])
+(['archive/index.md', 'feed.xml'], ['b.txt'])
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import meta
+from .archive import build_archive, page_pagers
+from .cache import SeedCache, fingerprint
 from .convert import convert_file
 from .decode import DecodeError
-from .escape import escape_text
 from .model import Page
-from .render import RenderOptions, first_sentence, page_title, render_glossary_page, render_page
+from .render import RenderOptions, render_glossary_page, render_page
 
 
 @dataclass
@@ -31,6 +37,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     log: list[str] = field(default_factory=list)           # one line per seed
     warnings: list[str] = field(default_factory=list)
+    cache_stats: tuple[int, int] = (0, 0)                  # (hits, misses) of the seed cache
 
 
 def sidecar_for(seed: Path) -> dict | None:
@@ -42,39 +49,145 @@ def sidecar_for(seed: Path) -> dict | None:
     return _load(side)
 
 
+@dataclass
+class SeedResult:
+    """What one seed contributes: its page (with ``renders``), its files, its log line."""
+    page: Page | None
+    files: dict[str, str]
+    log: str
+    warnings: list[str]
+    nblocks: int = 0
+
+
+@dataclass
+class _Job:
+    """Everything a worker needs to convert and render one seed."""
+    root: Path
+    opts: RenderOptions
+
+
+def _slim(page: Page) -> None:
+    """Drop what only ``explain`` needs (seed lines, decisions) before a result is pickled."""
+    page.blocks = []
+    for a in page.articles:
+        for b in a.blocks():
+            b.lines, b.decisions = [], []
+    for b in page.furniture:
+        b.lines, b.decisions = [], []
+
+
+def convert_seed(seed: Path, job: _Job) -> SeedResult:
+    """Convert, describe (meta.py) and render one seed; never raises."""
+    t0 = time.perf_counter()
+    try:
+        page = convert_file(seed, sidecar_for(seed))
+    except (DecodeError, ValueError) as e:     # undecodable, empty, or a bad sidecar
+        return SeedResult(None, {}, f"{seed.name}: skipped ({e})", [str(e)])
+    except Exception as e:  # a converter bug must not take the other seeds (or `mkdocs serve`) down
+        msg = f"{seed.name}: conversion failed ({type(e).__name__}: {e}); page skipped — please report it"
+        return SeedResult(None, {}, msg, [msg])
+    warnings = list(page.warnings)
+    try:
+        rel = seed.relative_to(job.root)
+    except ValueError:
+        rel = Path(seed.name)
+    meta.apply(page, meta.resolve(job.root, rel, [b.text for b in page.furniture], page.page_no, warnings))
+    files = render_page(page, job.opts)
+    nblocks = sum(len(s.blocks) for a in page.articles for s in a.sections)
+    _slim(page)
+    log = (f"{seed.name}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
+           f"{len(warnings)} warnings ({(time.perf_counter() - t0) * 1000:.0f} ms)")
+    return SeedResult(page, files, log, warnings, nblocks)
+
+
+_JOB: _Job | None = None      # set in the parent before the worker processes fork
+
+
+def _work(seed: str) -> SeedResult:
+    assert _JOB is not None
+    return convert_seed(Path(seed), _JOB)
+
+
+def jobs_wanted() -> int:
+    """Worker processes: ``KANBAO_JOBS`` or the number of cores."""
+    try:
+        return max(1, int(os.environ.get("KANBAO_JOBS", "0"))) if os.environ.get("KANBAO_JOBS") else (os.cpu_count() or 1)
+    except ValueError:
+        return os.cpu_count() or 1
+
+
+def _cache_key(cache: SeedCache, seed: Path, root: Path) -> str | None:
+    try:
+        rel = seed.relative_to(root)
+    except ValueError:
+        rel = Path(seed.name)
+    try:
+        side = seed.with_suffix(".yml")
+        return cache.key(seed.read_bytes(), side.read_bytes() if side.is_file() else b"\0none",
+                         meta.meta_files_bytes(root, rel), rel.as_posix())
+    except OSError:
+        return None
+
+
+def convert_all(seeds: list[Path], job: _Job, cache: SeedCache | None = None, jobs: int | None = None) -> list[SeedResult]:
+    """Every seed's result, in order: from the cache where it can, the rest in parallel."""
+    global _JOB
+    keys = [_cache_key(cache, s, job.root) if cache else None for s in seeds]
+    results: list[SeedResult | None] = [cache.get(k) if cache and k else None for k in keys]
+    for r in results:
+        if r is not None:
+            r.log = re.sub(r"\(\d+ ms\)$", "(cached)", r.log)
+    todo = [k for k, r in enumerate(results) if r is None]
+    jobs = jobs or jobs_wanted()
+    if len(todo) >= 4 and jobs > 1:
+        _JOB = job
+        if job.opts.glossary is not None:
+            job.opts.glossary.find("预热")   # load the tokenizer once, before forking
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx) as pool:
+            chunk = max(1, len(todo) // (jobs * 8))
+            for k, r in zip(todo, pool.map(_work, [str(seeds[k]) for k in todo], chunksize=chunk)):
+                results[k] = r
+        _JOB = None
+    else:
+        for k in todo:
+            results[k] = convert_seed(seeds[k], job)
+    if cache:
+        for k in todo:
+            if keys[k] and results[k] is not None:
+                cache.put(keys[k], results[k])
+    return [r for r in results if r is not None]
+
+
 def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
-               deferred_terms: bool = False) -> Site:
+               deferred_terms: bool = False, cache_dir: str | Path | None = None, jobs: int | None = None) -> Site:
     """Convert and render every seed; ``deferred_terms`` leaves glossary terms
-    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does)."""
+    marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does).
+    ``cache_dir`` keeps each seed's result between builds (see ``cache.py``);
+    ``jobs`` worker processes convert the seeds not in the cache."""
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     site = Site()
-    page_navs: list[tuple[Page, dict]] = []
     opts = RenderOptions(glossary=glossary, first_only=first_only, deferred_terms=deferred_terms)
-    for seed in seeds:
-        t0 = time.perf_counter()
-        try:
-            page = convert_file(seed, sidecar_for(seed))
-        except (DecodeError, ValueError) as e:     # undecodable, empty, or a bad sidecar
-            site.warnings.append(str(e))
-            site.log.append(f"{seed.name}: skipped ({e})")
+    cache = None
+    if cache_dir is not None and os.environ.get("KANBAO_NO_CACHE") != "1":
+        cache = SeedCache(Path(cache_dir), salt=fingerprint(glossary.entries if glossary is not None else None,
+                                                             first_only, deferred_terms))
+    for r in convert_all(seeds, _Job(Path(seeds_dir), opts), cache, jobs):
+        site.log.append(r.log)
+        site.warnings.extend(r.warnings)
+        if r.page is None:
             continue
-        except Exception as e:  # a converter bug must not take the other seeds (or `mkdocs serve`) down
-            msg = f"{seed.name}: conversion failed ({type(e).__name__}: {e}); page skipped — please report it"
-            site.warnings.append(msg)
-            site.log.append(msg)
-            continue
-        files = render_page(page, opts)
-        site.files.update(files)
-        site.pages.append(page)
-        site.warnings.extend(page.warnings)
-        nblocks = sum(len(s.blocks) for a in page.articles for s in a.sections)
-        site.log.append(f"{seed.name}: page {page.page_no or '?'}, {len(page.articles)} articles, {nblocks} paragraphs, "
-                        f"{len(page.warnings)} warnings ({(time.perf_counter() - t0) * 1000:.0f} ms)")
-        page_navs.append((page, {nav_label(page): [f"pages/{page.slug}/index.md"] +
-                                 [{r.title: r.path} for r in page.renders] + [{"打印本版": f"pages/{page.slug}/print.md"}]}))
-    site.nav = bucket_nav(page_navs)
-    if with_home:
-        site.files["index.md"] = render_home(site.pages)
+        site.files.update(r.files)
+        site.pages.append(r.page)
+    if cache:
+        cache.prune()
+        site.cache_stats = (cache.hits, cache.misses)
+    arc = build_archive(site.pages)
+    for path, extra in page_pagers(arc.issues).items():
+        if path in site.files:
+            site.files[path] += extra
+    site.files.update({k: v for k, v in arc.files.items() if k != "index.md" or with_home})
+    site.nav = arc.nav
     if glossary is not None:
         uses: dict[str, list[tuple[str, str]]] = {}
         for p in site.pages:
@@ -84,59 +197,3 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
         site.files["glossary.md"] = render_glossary_page(glossary, uses)
         site.nav.append({"术语表": "glossary.md"})
     return site
-
-
-def nav_label(page: Page) -> str:
-    """Navigation label of a newspaper page: its number and, if known, date.
-
-    >>> nav_label(Page(seed="a.txt", slug="a", page_no="07", date="2024-11-27"))
-    '第 07 版 · 2024-11-27'
-    """
-    return page_title(page) + (f" · {page.date}" if page.date else "")
-
-
-def bucket_nav(items: list[tuple[Page, dict]], size: int = 30) -> list:
-    """Keep the navigation small as the archive grows.
-
-    Up to ``size`` newspaper pages are listed directly.  Beyond that they are
-    grouped by month of their date (pages without a date in groups of
-    ``size`` by file name), and groups larger than ``size`` are split again,
-    so that with ``navigation.prune`` a page carries only its own group's links.
-
-    >>> ps = [(Page(seed=f"{i}.txt", slug=str(i), page_no=str(i)), {str(i): []}) for i in range(65)]
-    >>> [list(g)[0] for g in bucket_nav(ps)]
-    ['版面 1–30', '版面 31–60', '版面 61–65']
-    """
-    if len(items) <= size:
-        return [nav for _, nav in items]
-    groups: dict[str, list[dict]] = {}
-    undated = [(p, nav) for p, nav in items if not p.date]
-    for p, nav in items:
-        if p.date:
-            groups.setdefault(p.date[:7], []).append(nav)
-    out = []
-    for month in sorted(groups):
-        navs = groups[month]
-        if len(navs) <= size:
-            out.append({month: navs})
-        else:
-            for k in range(0, len(navs), size):
-                out.append({f"{month} ({k // size + 1})": navs[k:k + size]})
-    for k in range(0, len(undated), size):
-        chunk = undated[k:k + size]
-        out.append({f"版面 {k + 1}–{k + len(chunk)}": [nav for _, nav in chunk]})
-    return out
-
-
-def render_home(pages: list[Page]) -> str:
-    out = ["---\ntitle: 看报\n---\n", "# 看报 · 本期导读\n"]
-    if not pages:
-        out.append("还没有版面：把报纸版面的文本放进 `seeds/` 目录后重新构建。\n")
-    for p in pages:
-        date = f" · {p.date}" if p.date else ""
-        out.append(f"## [{escape_text(page_title(p))}{escape_text(date)}](pages/{p.slug}/index.md)\n")
-        out.append(f'<p class="kb-print-link" markdown>[打印本版全部文章](pages/{p.slug}/print.md)</p>\n')
-        for r, a in zip(p.renders, p.articles):
-            out.append(f'- **[{escape_text(r.title)}]({r.path})**<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
-        out.append("")
-    return "\n".join(out) + "\n"
