@@ -30,6 +30,9 @@ from .model import Page
 from .render import RenderOptions, render_glossary_page, render_page
 
 
+GLOSSARY_USES = 10     # articles linked per glossary term (the newest)
+
+
 @dataclass
 class Site:
     files: dict[str, str] = field(default_factory=dict)   # site path → Markdown
@@ -189,11 +192,13 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
     site.files.update({k: v for k, v in arc.files.items() if k != "index.md" or with_home})
     site.nav = arc.nav
     if glossary is not None:
+        # the glossary page links each term to its newest uses only: it must not grow with the archive
         uses: dict[str, list[tuple[str, str]]] = {}
-        for p in site.pages:
+        for p in sorted(site.pages, key=lambda p: p.date, reverse=True):
             for r in p.renders:
                 for e in r.terms:
-                    uses.setdefault(e.term, []).append((r.title, r.path))
+                    if len(uses.setdefault(e.term, [])) < GLOSSARY_USES:
+                        uses[e.term].append((r.title, r.path))
         site.files["glossary.md"] = render_glossary_page(glossary, uses)
         site.nav.append({"术语表": "glossary.md"})
     return site
