@@ -30,7 +30,7 @@ from .model import Page
 from .render import RenderOptions, render_glossary_page, render_page
 
 
-GLOSSARY_USES = 10     # articles linked per glossary term (the newest)
+GLOSSARY_USES = 6      # articles linked per glossary term (the newest)
 
 
 @dataclass

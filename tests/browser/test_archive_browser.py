@@ -124,3 +124,32 @@ def test_home_to_issue_to_page_to_article_and_back(sites, browser):
         page.wait_for_load_state()
         assert page.url.endswith("/pages/000_e92b42195bf00fd7/")
         page.close()
+
+
+def test_reader_details_phone_title_pullquote_rule_anchors(sites, browser):
+    with host(sites["/"], "/") as base:
+        page = browser.new_page(viewport={"width": 390, "height": 800}, locale="zh-CN")
+        page.goto(base + "pages/000_e92b42195bf00fd7/")
+        name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+        assert name.inner_text().strip() == "看报 Kanbao"
+        assert page.evaluate("e => e.scrollWidth <= e.clientWidth + 1", name.element_handle())   # not cut to 「看报 Ka…」
+        page.locator("article li a").first.click()
+        page.wait_for_load_state()
+        rgb = page.evaluate("getComputedStyle(document.querySelector('blockquote.kb-pullquote')).borderLeftColor")
+        r, g, b = (int(float(x)) for x in rgb[rgb.index("(") + 1:].rstrip(")").split(",")[:3])
+        assert r > 150 and g < 100 and b < 100, rgb                                               # red, not grey
+        ids = page.evaluate("[...document.querySelectorAll('article h2[id]')].map(h => h.id)")
+        assert ids and all(any("\u4e00" <= c <= "\u9fff" for c in i) for i in ids), ids           # not #_1
+        page.close()
+
+
+def test_search_from_file_url_says_it_needs_a_server(sites, browser):
+    page = browser.new_page(locale="zh-CN")
+    page.goto((sites["/"] / "index.html").as_uri())
+    box = page.locator("#kb-search input.pagefind-ui__search-input")
+    box.fill(QUERY)
+    page.wait_for_function("document.querySelector('#kb-search .pagefind-ui__message').textContent.length > 0",
+                           timeout=15000)
+    msg = page.locator("#kb-search .pagefind-ui__message").inner_text()
+    assert "http.server" in msg and "TypeError" not in msg, msg
+    page.close()

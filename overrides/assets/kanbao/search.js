@@ -79,7 +79,11 @@
       }).join("");
       message.textContent = hits.length ? "找到 " + hits.length + " 个 " + q + " 的结果" : "没有找到 " + q + " 的结果";
     }).catch(function (err) {
-      if (mine === seq) message.textContent = "搜索出错：" + err;
+      if (mine !== seq) return;
+      // Browsers do not load modules from file:// — the site must come from a web server.
+      message.textContent = location.protocol === "file:"
+        ? "直接打开本地文件时无法搜索：请在站点目录运行 python3 -m http.server 8000，再访问 http://127.0.0.1:8000/"
+        : "搜索出错：" + err;
     });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); });
