@@ -168,7 +168,8 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
                                        kanbao_paper=page.paper, kanbao_chars=str(chars))]
     if a.kicker:
         parts.append(_wrap("kb-kicker", esc(a.kicker.text, False), print_view))
-    parts.append(_heading_md(1, a.title, esc) if a.title else "# " + escape_text(title))
+    lv = 2 if print_view else 1   # the print view has its own h1; its articles are h2, so its contents list holds them all
+    parts.append(_heading_md(lv, a.title, esc) if a.title else "#" * lv + " " + escape_text(title))
     if a.subtitle:
         parts.append(_wrap("kb-subtitle", esc(a.subtitle.text, False), print_view))
     for b in a.byline:
@@ -183,7 +184,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         pq_after.setdefault(host.id if host else "", []).append(pq)
     for s in a.sections:
         if s.heading:
-            parts.append(_heading_md(2, s.heading, esc))
+            parts.append(_heading_md(lv + 1, s.heading, esc))
         for b in s.blocks:
             parts.append(_block_md(b, esc, print_view))
             for pq in pq_after.pop(b.id, []):
@@ -262,7 +263,9 @@ def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]
 
 def render_print_view(page: Page, renders: list[ArticleRender], opts: RenderOptions) -> str:
     """All articles of one newspaper page in reading order, each on a new sheet when printed."""
-    out = [_fm(title=f"{page_title(page)} · 打印版", kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_print="page"),
+    out = [_fm(title=f"{page_title(page)} · 打印版", kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_print="page",
+               kanbao_title=f"{issue_label(page)} · 打印版"),
+           f"# {escape_text(page_title(page))} · 打印版",
            f'<p class="kb-print-note">{escape_text(page_title(page))}：全部 {len(renders)} 篇文章，按版面阅读顺序排列。'
            f'用浏览器的“打印”可导出 PDF，每篇文章从新的一页开始。</p>']
     for n, a in enumerate(page.articles, start=1):
