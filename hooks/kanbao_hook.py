@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -20,6 +21,12 @@ from kanbao.site import build_site  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kanbao")
 _cfg: dict = {}
+_last: dict[str, int] = {}          # generated page -> hash of its Markdown at the previous build (serve)
+_search_lock = threading.Lock()
+
+
+def on_startup(command, dirty):
+    _cfg["serve"] = command == "serve"
 
 
 def _paths(config) -> tuple[Path, Path]:
@@ -54,7 +61,12 @@ def on_files(files, config):
         log.warning("kanbao: %s", w)
     for path, md in site.files.items():
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=md))
+            f = File.generated(config, path, content=md)
+            digest = hash(md)
+            if _last.get(path) == digest:   # unchanged since the last build: `mkdocs serve --dirty` skips it
+                f.is_modified = lambda: False
+            _last[path] = digest
+            files.append(f)
     if not _cfg.get("user_nav"):
         # generated pages by newspaper page, then any hand-written pages in docs/
         config["nav"] = [{"首页": "index.md"}] + site.nav + sorted(
@@ -87,4 +99,14 @@ def on_post_build(config):
     spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
     search = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(search)
-    log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+    if not _cfg.get("serve"):
+        log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+        return
+
+    def index() -> None:   # `mkdocs serve`: the edited page is served at once, search follows
+        with _search_lock:
+            try:
+                log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+            except Exception as e:
+                log.warning("kanbao: search index not rebuilt: %s", e)
+    threading.Thread(target=index, daemon=True).start()

@@ -213,7 +213,8 @@ def _pick_run(seed_lines: list[str], article_text: str) -> tuple[int, int, str]:
     raise AssertionError("no CJK run found to edit")
 
 
-def test_mkdocs_serve_reloads_an_edited_seed_and_survives_a_binary_one(tmp_path, page_factory):
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["full", "dirty"])   # make serve uses --dirty
+def test_mkdocs_serve_reloads_an_edited_seed_and_survives_a_binary_one(tmp_path, page_factory, flags):
     proj = copy_project(tmp_path / "proj")
     seed = proj / "seeds" / f"{SAMPLE}.txt"
     assert seed.exists()
@@ -221,7 +222,7 @@ def test_mkdocs_serve_reloads_an_edited_seed_and_survives_a_binary_one(tmp_path,
     base = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "serve.log"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload",
+        proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload", *flags,
                                  "-a", f"127.0.0.1:{port}"], cwd=proj, env=ENV,
                                 stdout=log, stderr=subprocess.STDOUT)
     try:
