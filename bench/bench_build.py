@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -120,6 +121,57 @@ def variant_configs(proj: Path) -> Path:
     return plain / "mkdocs.yml"
 
 
+def serve_edit(proj: Path, repeat: int) -> dict:
+    """`mkdocs serve --dirty` (as `make serve`): seconds from saving an edit to one seed until
+    the server returns the changed page (its print view, which holds every article)."""
+    import socket
+    import urllib.request
+    from kanbao.site import build_site
+    seed = sorted((proj / "seeds").glob("*.txt"))[-1]
+    with socket.socket() as sk:
+        sk.bind(("127.0.0.1", 0))
+        port = sk.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    log = open(proj / "serve.log", "wb")
+    proc = subprocess.Popen([MKDOCS, "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=str(proj),
+                            stdout=log, stderr=subprocess.STDOUT, env=dict(ENV, KANBAO_NO_SEARCH="1"))
+
+    def get(url: str) -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:
+                return r.read().decode("utf-8", "replace")
+        except Exception:
+            return ""
+    times = []
+    try:
+        t0 = time.perf_counter()
+        while "kb-home" not in get(base):
+            if time.perf_counter() - t0 > 1800 or proc.poll() is not None:
+                raise RuntimeError("mkdocs serve did not come up: " + (proj / "serve.log").read_text()[-2000:])
+            time.sleep(1)
+        first = time.perf_counter() - t0
+        home = get(base)
+        m = re.findall(r'href="(?:\./)?(pages/[^"/]+/)print/"', home)
+        url = base + m[-1] + "print/" if m else None
+        for k in range(repeat):
+            marker = f"更正第{'一二三四五六七八九'[k]}次：本版稿件有误。"
+            seed.write_text(seed.read_text(encoding="utf-8") + "\n" + marker + "\n", encoding="utf-8")
+            t = time.perf_counter()
+            if not url:
+                raise RuntimeError("no print view linked from the home page")
+            while marker not in "".join(re.sub(r"<[^>]+>", "", get(url)).split()):
+                if time.perf_counter() - t > 300:
+                    raise RuntimeError("edit never served")
+                time.sleep(0.2)
+            times.append(time.perf_counter() - t)
+            time.sleep(2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    return {"first_build_s": first, "edit_served_s": times, "best_s": min(times), "page": url}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", nargs="?", type=int, default=100, help="number of generated seeds (default 100)")
@@ -128,6 +180,8 @@ def main(argv=None) -> int:
     ap.add_argument("--per-day", type=int, default=12, help="pages per daily issue (default 12)")
     ap.add_argument("--repeat", type=int, default=3, help="best of N builds per variant (default 3)")
     ap.add_argument("--search", action="store_true", help="also time Pagefind on the built site")
+    ap.add_argument("--serve", action="store_true", help="also time `mkdocs serve --dirty` from a seed edit to the page served")
+    ap.add_argument("--only-serve", action="store_true", help="skip the build timings (with --serve)")
     ap.add_argument("--keep", action="store_true", help="keep the temp project")
     ap.add_argument("--json", type=Path, help="write the numbers here")
     ap.add_argument("--from", dest="real", type=Path, default=None,
@@ -143,7 +197,7 @@ def main(argv=None) -> int:
             generate_seeds(tmp / "seeds", a.n, a.seed, a.scale, a.per_day)
         else:
             make_project(tmp, a.n, a.seed, a.real)
-        plain_cfg = variant_configs(tmp)
+        plain_cfg = None if a.only_serve else variant_configs(tmp)
         size = sum(f.stat().st_size for f in (tmp / "seeds").glob("*.txt"))
         res["seed_mb"] = size / 1e6
         print(f"{a.n} seeds ({size / 1e6:.2f} MB, {size / a.n / 1e3:.1f} KB each); set-up {time.perf_counter() - t:.1f} s (untimed)",
@@ -168,6 +222,11 @@ def main(argv=None) -> int:
                   flush=True)
             return min(runs)
 
+        if a.only_serve:
+            sv = serve_edit(tmp, a.repeat)
+            print(f"mkdocs serve --dirty: first build {sv['first_build_s']:.1f} s; one seed edited → page served in "
+                  f"best {sv['best_s']:.1f} s (runs {', '.join(f'{x:.1f}' for x in sv['edit_served_s'])})", flush=True)
+            return 0
         tc = best("stock Material, no search", plain_cfg, tmp / "site-c")
         ta = best("kanbao cold (cache emptied)", tmp / "mkdocs.yml", tmp / "site-a", cold=True)
         tw = best("kanbao warm cache", tmp / "mkdocs.yml", tmp / "site-a")
@@ -178,6 +237,12 @@ def main(argv=None) -> int:
         print(f"cold/stock = {ta / tc:.2f}   warm/stock = {tw / tc:.2f}   one-edit/stock = {te / tc:.2f}")
         print(f"site: {sizes['html_files']} HTML files, {sizes['total_mb']:.1f} MB ({sizes['total_mb'] * 1e6 / a.n / 1e3:.1f} KB per seed); "
               f"largest {sizes['largest']} {sizes['largest_kb']:.0f} KB; home {sizes['home_kb']:.0f} KB")
+        if a.serve:
+            # the seed edited is the last one: the latest issue, whose pages the home page lists
+            sv = serve_edit(tmp, a.repeat)
+            res["serve"] = sv
+            print(f"mkdocs serve --dirty: first build {sv['first_build_s']:.1f} s; one seed edited → page served in "
+                  f"best {sv['best_s']:.1f} s (runs {', '.join(f'{x:.1f}' for x in sv['edit_served_s'])})", flush=True)
         if a.search:
             tp = min(run_pagefind(tmp / "site-a") for _ in range(a.repeat))
             pf = tmp / "site-a" / "pagefind"
