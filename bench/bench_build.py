@@ -181,7 +181,8 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="best of N builds per variant (default 3)")
     ap.add_argument("--search", action="store_true", help="also time Pagefind on the built site")
     ap.add_argument("--serve", action="store_true", help="also time `mkdocs serve --dirty` from a seed edit to the page served")
-    ap.add_argument("--only-serve", action="store_true", help="skip the build timings (with --serve)")
+    ap.add_argument("--only-serve", action="store_true", help="only time `mkdocs serve --dirty` (no build timings)")
+    ap.add_argument("--only-size", action="store_true", help="only one cold kanbao build and the site's size")
     ap.add_argument("--keep", action="store_true", help="keep the temp project")
     ap.add_argument("--json", type=Path, help="write the numbers here")
     ap.add_argument("--from", dest="real", type=Path, default=None,
@@ -197,12 +198,12 @@ def main(argv=None) -> int:
             generate_seeds(tmp / "seeds", a.n, a.seed, a.scale, a.per_day)
         else:
             make_project(tmp, a.n, a.seed, a.real)
-        plain_cfg = None if a.only_serve else variant_configs(tmp)
+        plain_cfg = None if a.only_serve or a.only_size else variant_configs(tmp)
+        env = dict(ENV, KANBAO_NO_SEARCH="1")
         size = sum(f.stat().st_size for f in (tmp / "seeds").glob("*.txt"))
         res["seed_mb"] = size / 1e6
         print(f"{a.n} seeds ({size / 1e6:.2f} MB, {size / a.n / 1e3:.1f} KB each); set-up {time.perf_counter() - t:.1f} s (untimed)",
               flush=True)
-        env = dict(ENV, KANBAO_NO_SEARCH="1")
         cache = tmp / ".cache"
 
         def best(label, cfg, site, cold=False, edit=False):
@@ -222,6 +223,15 @@ def main(argv=None) -> int:
                   flush=True)
             return min(runs)
 
+        if a.only_size:   # one cold kanbao build, then the site's size
+            dt, mb = peak_rss([MKDOCS, "build", "-d", str(tmp / "site-a")], tmp, env)
+            sz = site_sizes(tmp / "site-a")
+            print(f"kanbao cold build: {dt:.1f} s, peak {mb:.0f} MB; {sz['html_files']} HTML files, {sz['total_mb']:.1f} MB "
+                  f"({sz['total_mb'] * 1e6 / a.n / 1e3:.1f} KB per seed, {sz['html_mb'] * 1e6 / sz['html_files'] / 1e3:.1f} KB per HTML page); "
+                  f"largest {sz['largest']} {sz['largest_kb']:.0f} KB; home {sz['home_kb']:.0f} KB", flush=True)
+            if a.json:
+                a.json.write_text(json.dumps({"n": a.n, "build_s": dt, "peak_mb": mb, **sz}, ensure_ascii=False), encoding="utf-8")
+            return 0
         if a.only_serve:
             sv = serve_edit(tmp, a.repeat)
             print(f"mkdocs serve --dirty: first build {sv['first_build_s']:.1f} s; one seed edited → page served in "
