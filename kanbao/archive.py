@@ -27,6 +27,7 @@ archive on one page:
 """
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import posixpath
 import re
@@ -319,8 +320,8 @@ def build_archive(pages: list[Page]) -> Archive:
                                                  mkeys[k + 1] if k + 1 < len(mkeys) else None)
     for k, i in enumerate(issues):
         arc.files[i.path] = render_issue(i, issues[k - 1] if k else None, issues[k + 1] if k + 1 < len(issues) else None)
-    latest = next((i for i in reversed(issues) if i.date), None)
-    arc.files["feed.xml"] = render_feed(latest)
+    latest = next((i for i in reversed(issues) if i.date), issues[0] if issues else None)
+    arc.files["feed.xml"] = render_feed(latest, _dt.date.today().isoformat())
     arc.nav = build_nav(issues)
     return arc
 
