@@ -1,15 +1,21 @@
 """All seeds → every generated Markdown file of the site, plus nav and log.
 
-This is what the MkDocs hook calls; it knows nothing of MkDocs.  A seed that
-fails to decode is reported and skipped; the others still build.
+This is what the MkDocs hook calls; it knows nothing of MkDocs.  Each seed is
+converted, placed (``meta.py``) and rendered on its own — from the cache
+(``cache.py``) when nothing it depends on changed, otherwise in a pool of
+worker processes — then ``archive.py`` adds the home, issue and month pages,
+the navigation and the feed.  A seed that fails to decode is reported and
+skipped; the others still build.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "a.txt").write_text("07正文第一段，很长的一句话。", encoding="utf-8")
 >>> _ = (d / "b.txt").write_bytes(b"")
 >>> s = build_site(d)
->>> sorted(s.files)[:2], [w.split(":")[0] for w in s.warnings]
-(['archive/index.md', 'feed.xml'], ['b.txt'])
+>>> [p for p in sorted(s.files) if p.startswith("pages/")], [w.split(":")[0] for w in s.warnings]
+(['pages/a/01-article.md', 'pages/a/index.md', 'pages/a/print.md'], ['b.txt'])
+>>> sorted(p for p in s.files if not p.startswith("pages/"))
+['archive/index.md', 'feed.xml', 'index.md', 'issues/undated-1/index.md']
 """
 from __future__ import annotations
 
@@ -46,7 +52,7 @@ class Site:
 def sidecar_for(seed: Path) -> dict | None:
     """The parsed correction file next to ``seed`` (``X.txt`` → ``X.yml``), if there is one."""
     side = seed.with_suffix(".yml")
-    if not side.exists():
+    if not side.exists() or side.name == "meta.yml":   # meta.yml describes a folder (meta.py)
         return None
     from .corrections import load_corrections as _load
     return _load(side)
