@@ -38,6 +38,12 @@ def _paths(config) -> tuple[Path, Path]:
 def on_config(config):
     _cfg["first_only"] = bool((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_first_only", False))
     _cfg["user_nav"] = bool(config.get("nav"))   # a nav written in mkdocs.yml is left alone
+    # heading anchors keep the Chinese words (#成都加快…, not #_1); set here so that
+    # mkdocs.yml stays plain YAML (no !!python tags)
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "slugify" not in toc:
+        from pymdownx.slugs import slugify
+        toc["slugify"] = slugify(case="lower")
     return config
 
 
