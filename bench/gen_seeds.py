@@ -201,7 +201,9 @@ def generate_seeds(out_dir: str | Path, n: int = 100, seed: int = 0, scale: floa
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     answers = []
-    for i, (place, person) in enumerate(unique_names(n, seed)):
+    names = unique_names(min(n, 2000), seed)   # beyond 2,000 seeds the names repeat (not unique any more)
+    for i in range(n):
+        place, person = names[i % len(names)]
         s = seed * 1_000_003 + i
         if per_day:
             day = _dt.date(2024, 1, 1) + _dt.timedelta(days=i // per_day)
