@@ -35,6 +35,10 @@ def _paths(config) -> tuple[Path, Path]:
     return base / extra.get("seeds", "seeds"), Path(config.docs_dir) / extra.get("glossary", "glossary.yml")
 
 
+def _extra(config) -> dict:
+    return config.get("extra", {}).get("kanbao", {}) or {}
+
+
 def on_config(config):
     _cfg["first_only"] = bool((config.get("extra", {}).get("kanbao", {}) or {}).get("glossary_first_only", False))
     _cfg["user_nav"] = bool(config.get("nav"))   # a nav written in mkdocs.yml is left alone
@@ -58,7 +62,8 @@ def on_files(files, config):
             log.warning("glossary %s not used: %s", gloss_path.name, e)
     site = build_site(seeds, glossary=glossary, first_only=_cfg.get("first_only", False),
                       with_home=files.get_file_from_path("index.md") is None, deferred_terms=True,
-                      cache_dir=Path(config.config_file_path).parent / ".cache" / "kanbao")
+                      cache_dir=Path(config.config_file_path).parent / ".cache" / "kanbao",
+                      year=str(_extra(config).get("year") or os.environ.get("KANBAO_YEAR") or "") or None)
     log.info("kanbao: %d seeds from the cache, %d converted (.cache/kanbao, safe to delete)", *site.cache_stats)
     _cfg["glossary"] = glossary
     for line in site.log:

@@ -169,11 +169,13 @@ def convert_all(seeds: list[Path], job: _Job, cache: SeedCache | None = None, jo
 
 
 def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, with_home: bool = True,
-               deferred_terms: bool = False, cache_dir: str | Path | None = None, jobs: int | None = None) -> Site:
+               deferred_terms: bool = False, cache_dir: str | Path | None = None, jobs: int | None = None,
+               year: str | None = None) -> Site:
     """Convert and render every seed; ``deferred_terms`` leaves glossary terms
     marked for ``render.expand_terms`` on the HTML (what the MkDocs hook does).
     ``cache_dir`` keeps each seed's result between builds (see ``cache.py``);
-    ``jobs`` worker processes convert the seeds not in the cache."""
+    ``jobs`` worker processes convert the seeds not in the cache.  ``year``
+    keeps only the pages of that year (one shard of a sharded archive)."""
     seeds = sorted(Path(seeds_dir).glob("*.txt"))
     site = Site()
     opts = RenderOptions(glossary=glossary, first_only=first_only, deferred_terms=deferred_terms)
@@ -184,7 +186,7 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
     for r in convert_all(seeds, _Job(Path(seeds_dir), opts), cache, jobs):
         site.log.append(r.log)
         site.warnings.extend(r.warnings)
-        if r.page is None:
+        if r.page is None or (year and not r.page.date.startswith(f"{year}-")):
             continue
         site.files.update(r.files)
         site.pages.append(r.page)

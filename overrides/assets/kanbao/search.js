@@ -33,7 +33,14 @@
   function load() {
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: base }).then(function () { return pf; });
+        // a sharded archive (README, "Sharded builds"): the other years' indexes join this one
+        var shards = (box.dataset.shards || "").split(/\s+/).filter(Boolean);
+        return pf.options({ baseUrl: base }).then(function () {
+          return Promise.all(shards.map(function (s) {
+            var root = new URL(s, document.baseURI);
+            return pf.mergeIndex(new URL("pagefind/", root).href, { baseUrl: root.pathname });
+          }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;
