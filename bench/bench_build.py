@@ -126,7 +126,6 @@ def serve_edit(proj: Path, repeat: int) -> dict:
     the server returns the changed page (its print view, which holds every article)."""
     import socket
     import urllib.request
-    from kanbao.site import build_site
     seed = sorted((proj / "seeds").glob("*.txt"))[-1]
     with socket.socket() as sk:
         sk.bind(("127.0.0.1", 0))

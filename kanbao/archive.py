@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .escape import escape_text
 from .meta import date_label
 from .model import Page
-from .render import _fm, first_sentence, issue_label, page_title, pager
+from .render import _fm, first_sentence, page_title, pager
 
 GROUP = 30            # at most this many entries per navigation level / undated issue
 HOME_PAGES = 30       # pages of the latest issue shown on the home page
