@@ -57,7 +57,7 @@ class Issue:
 
     @property
     def label(self) -> str:
-        """``2024年12月5日 星期四`` (with the newspaper when all pages share one)."""
+        """``2024年12月5日星期四`` (with the newspaper when all pages share one)."""
         if not self.date:
             return f"未注明日期（{self.key.rsplit('-', 1)[1]}）"
         papers = {p.paper for p in self.pages}
@@ -281,7 +281,7 @@ def render_feed(issue: Issue | None, updated: str = "") -> str:
 
     >>> p = Page(seed="a.txt", slug="a", date="2024-12-05", paper="报<")
     >>> p.renders = []
-    >>> "<title>看报 · 报&lt; 2024年12月5日 星期四</title>" in render_feed(Issue("2024-12-05", "2024-12-05", [p]))
+    >>> "<title>看报 · 报&lt; 2024年12月5日星期四</title>" in render_feed(Issue("2024-12-05", "2024-12-05", [p]))
     True
     """
     title = "看报" + (f" · {issue.label}" if issue else "")

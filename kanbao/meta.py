@@ -269,12 +269,12 @@ WEEKDAYS = "一二三四五六日"
 
 
 def date_label(date: str) -> str:
-    """``2024-12-05`` → ``2024年12月5日 星期四``.
+    """``2024-12-05`` → ``2024年12月5日星期四``.
 
     >>> date_label("2024-12-05"), date_label("")
-    ('2024年12月5日 星期四', '')
+    ('2024年12月5日星期四', '')
     """
     if not date:
         return ""
     d = _dt.date.fromisoformat(date)
-    return f"{d.year}年{d.month}月{d.day}日 星期{WEEKDAYS[d.weekday()]}"
+    return f"{d.year}年{d.month}月{d.day}日星期{WEEKDAYS[d.weekday()]}"   # no space: none between CJK characters

@@ -321,7 +321,7 @@ def issue_label(page: Page) -> str:
     """Newspaper, date and page, for ``<title>`` and the source line (plain text).
 
     >>> issue_label(Page(seed="x.txt", slug="x", paper="江城日报", date="2024-10-23", page_no="03"))
-    '江城日报 · 2024年10月23日 星期三 · 第 03 版'
+    '江城日报 · 2024年10月23日星期三 · 第 03 版'
     """
     return " · ".join(x for x in (page.paper, date_label(page.date), page_title(page)) if x)
 

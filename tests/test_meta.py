@@ -74,3 +74,14 @@ def test_source_line_and_title_carry_the_issue(tmp_path):
     article = next(md for p, md in site.files.items() if p.startswith("pages/") and p.endswith(".md")
                    and not p.endswith(("index.md", "print.md")))
     assert "kb-source" in article and "第 07 版" in article and "分钟读完" in article
+
+
+def test_source_line_has_no_space_between_chinese_characters():
+    import re
+    from kanbao.model import Page
+    from kanbao.render import source_line
+    line = source_line(Page(seed="a.txt", slug="a", paper="江城日报", date="2024-10-23", page_no="03",
+                            page_name="农业·乡村"), 900)
+    text = re.sub(r"<[^>]+>", "", line)
+    assert "2024年10月23日星期三" in text and "第 03 版" in text and "农业·乡村" in text
+    assert not re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", text), text
