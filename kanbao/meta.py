@@ -53,15 +53,20 @@ class PageMeta:
         return PageMeta(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
 
 
-def clean(value: object) -> str:
-    """A metadata value as one short line of text (control characters dropped).
+_MARKUP = set("<>&\"'`")
 
-    >>> clean(" 江城\\x7f日报\\n "), clean(12), clean(None), len(clean("长" * 99))
-    ('江城日报', '12', '', 40)
+
+def clean(value: object) -> str:
+    """A metadata value as one short line of plain text: control characters and
+    markup characters (``<>&"'```) dropped — no newspaper or page name needs them,
+    and a value that cannot hold markup cannot inject it anywhere it is shown.
+
+    >>> clean(" 江城\\x7f日报\\n "), clean(12), clean(None), len(clean("长" * 99)), clean("<b>要闻</b>")
+    ('江城日报', '12', '', 40, 'b要闻/b')
     """
     if value is None or isinstance(value, (dict, list)):
         return ""
-    s = "".join(c for c in str(value) if unicodedata.category(c)[0] != "C" or c == " ")
+    s = "".join(c for c in str(value) if (unicodedata.category(c)[0] != "C" or c == " ") and c not in _MARKUP)
     return re.sub(r"\s+", " ", s).strip()[:MAX_LEN]
 
 
