@@ -190,6 +190,7 @@ def build_site(seeds_dir: str | Path, glossary=None, first_only: bool = False, w
             continue
         site.files.update(r.files)
         site.pages.append(r.page)
+    site.warnings = list(dict.fromkeys(site.warnings))   # a broken meta.yml above many seeds: said once
     if cache:
         cache.prune()
         site.cache_stats = (cache.hits, cache.misses)

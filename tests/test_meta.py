@@ -85,3 +85,12 @@ def test_source_line_has_no_space_between_chinese_characters():
     text = re.sub(r"<[^>]+>", "", line)
     assert "2024年10月23日星期三" in text and "第 03 版" in text and "农业·乡村" in text
     assert not re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", text), text
+
+
+def test_a_broken_meta_yml_is_reported_once_and_the_seeds_still_build(tmp_path):
+    for n in (1, 2):
+        (tmp_path / f"0{n}.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "meta.yml").write_text("paper: [unclosed\n", encoding="utf-8")
+    site = build_site(tmp_path)
+    assert len(site.pages) == 2
+    assert [w for w in site.warnings if "meta.yml" in w] == [site.warnings[0]] and len(site.warnings) == 1
