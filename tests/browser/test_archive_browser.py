@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PAGEFIND
-from reader_conftest_helpers import CHROME_ARGS, CHROMIUM, build, copy_project
+from reader_conftest_helpers import CHROMIUM, build, copy_project
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} missing", allow_module_level=True)
@@ -71,15 +71,6 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     cfg.write_text("site_url: https://example.org/kanbao/\n" + cfg.read_text(encoding="utf-8"), encoding="utf-8")
     out["/kanbao/"] = build(proj, root / "site-kanbao")
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("prefix", ["/", "/kanbao/"])

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from conftest import PAGEFIND
-from reader_conftest_helpers import CHROME_ARGS, CHROMIUM, ENV, MKDOCS, copy_project, serve
+from reader_conftest_helpers import CHROMIUM, ENV, MKDOCS, copy_project, serve
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} missing", allow_module_level=True)
@@ -58,11 +58,9 @@ def test_each_shard_holds_only_its_year(shards):
         assert not (shards / y / "pages" / "000_e92b42195bf00fd7").exists()    # undated pages are in no year
 
 
-def test_one_search_finds_an_article_in_each_year(shards):
-    from playwright.sync_api import sync_playwright
-    with serve(shards) as base, sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-        page = b.new_page(locale="zh-CN")
+def test_one_search_finds_an_article_in_each_year(shards, browser):   # conftest's session browser
+    with serve(shards) as base:
+        page = browser.new_page(locale="zh-CN")
         page.goto(base + "/2024/")
         box = page.locator("#kb-search input.pagefind-ui__search-input")
         for y, (_, _, place) in YEARS.items():
@@ -76,4 +74,4 @@ def test_one_search_finds_an_article_in_each_year(shards):
             page.goto(hrefs[0])
             assert place in page.locator("article h1").inner_text()
             page.goto(base + "/2024/")
-        b.close()
+        page.close()
