@@ -179,11 +179,11 @@ def _archive_list(issues: list[Issue], here: str) -> list[str]:
 def render_home(issues: list[Issue]) -> str:
     """The latest issue and the archive by year and month."""
     here = "index.md"
-    out = [_fm(title="看报"), "# 看报 · 本期导读", ""]
     if not issues:
-        out.append("还没有版面：把报纸版面的文本放进 `seeds/` 目录后重新构建。")
-        return "\n".join(out) + "\n"
+        return "\n".join([_fm(title="看报"), "# 看报 · 本期导读", "",
+                          "还没有版面：把报纸版面的文本放进 `seeds/` 目录后重新构建。"]) + "\n"
     latest = next((i for i in reversed(issues) if i.date), issues[0])
+    out = [_fm(title="看报", kanbao_title=f"本期导读 · {latest.label}"), "# 看报 · 本期导读", ""]
     out.append(f'<p class="kb-issue-head" markdown>[{escape_text(latest.label)}]({_rel(latest.path, here)})'
                f' · {len(latest.pages)} 个版面 · <a class="kb-feed" href="feed.xml" type="application/atom+xml">订阅（Atom）</a></p>')
     out.append("")
