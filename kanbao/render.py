@@ -342,10 +342,10 @@ def source_line(page: Page, chars: int) -> str:
     """The line under a headline: paper, date, page, 版名, reading time (escaped Markdown).
 
     >>> source_line(Page(seed="a<b>.txt", slug="a"), 1000)
-    '<span class="kb-issue">a&#60;b&#62;</span><span class="kb-readtime"> · 约 3 分钟读完（1000 字）</span>'
+    '<span class="kb-issue" data-pagefind-meta="issue">a&#60;b&#62;</span><span class="kb-readtime"> · 约 3 分钟读完（1000 字）</span>'
     """
     mins = max(1, -(-chars // READ_SPEED))
-    return (f'<span class="kb-issue">{escape_text(issue_label(page))}</span>'
+    return (f'<span class="kb-issue" data-pagefind-meta="issue">{escape_text(issue_label(page))}</span>'
             f'<span class="kb-readtime"> · 约 {mins} 分钟读完（{chars} 字）</span>')
 
 

@@ -63,7 +63,7 @@ def test_one_search_finds_an_article_in_each_year(shards, browser):   # conftest
         page = browser.new_page(locale="zh-CN")
         page.goto(base + "/2024/")
         box = page.locator("#kb-search input.pagefind-ui__search-input")
-        for y, (_, _, place) in YEARS.items():
+        for y, (m, d, place) in YEARS.items():
             box.fill(place)
             page.wait_for_function(
                 "q => (document.querySelector('#kb-search .pagefind-ui__message') || {}).textContent?.includes('找到')"
@@ -71,6 +71,8 @@ def test_one_search_finds_an_article_in_each_year(shards, browser):   # conftest
                 arg=place, timeout=15000)
             hrefs = page.eval_on_selector_all("#kb-search .pagefind-ui__result-link", "as => as.map(a => a.href)")
             assert hrefs and all(f"/{y}/pages/" in h for h in hrefs), (place, hrefs)
+            issue = page.locator("#kb-search .kb-result-issue").first.inner_text()   # the result says where it ran
+            assert f"江城日报 · {y}年{m}月{d}日" in issue and "第 01 版 · 要闻" in issue, issue
             page.goto(hrefs[0])
             assert place in page.locator("article h1").inner_text()
             page.goto(base + "/2024/")

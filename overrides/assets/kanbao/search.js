@@ -82,6 +82,7 @@
         return '<li class="pagefind-ui__result"><div class="pagefind-ui__result-inner">' +
           '<p class="pagefind-ui__result-title"><a class="pagefind-ui__result-link" href="' + esc(h.d.url) + '">' +
           esc((h.d.meta && h.d.meta.title) || h.d.url) + "</a></p>" +
+          (h.d.meta && h.d.meta.issue ? '<p class="kb-result-issue">' + esc(h.d.meta.issue) + "</p>" : "") +
           '<p class="pagefind-ui__result-excerpt">' + excerpt(h.d.content, h.m) + "</p></div></li>";
       }).join("");
       message.textContent = hits.length ? "找到 " + hits.length + " 个 " + q + " 的结果" : "没有找到 " + q + " 的结果";
