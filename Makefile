@@ -15,7 +15,7 @@ node_modules/.bin/pagefind: package.json package-lock.json
 setup: $(BIN)/mkdocs node_modules/.bin/pagefind
 
 serve: setup
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty -a 127.0.0.1:8000
 
 site: setup
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

@@ -15,6 +15,7 @@ clauses of seeds/000_*.txt and glossary definitions, and a unique place name
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import json
 import random
 import re
@@ -150,9 +151,24 @@ def _article(w: _Writer, rng: random.Random, n_pars: int, extras: list[str], wid
     return head, [head, _byline(rng), ""] + lines
 
 
+PAGE_NAMES = ["要闻", "要闻", "经济", "城市", "农业·乡村", "国际", "文化·访谈", "法治", "综合·天气", "体育", "副刊", "理论"]
+WEEKDAYS = "一二三四五六日"
+
+
+def header_lines(date: "_dt.date", page_no: int, paper: str = "江城日报") -> list[str]:
+    """A printed page header as pdftotext gives it: number and 版名, masthead with date, editors."""
+    name = PAGE_NAMES[(page_no - 1) % len(PAGE_NAMES)]
+    return [f"{page_no:02d} {name}", "",
+            f"{paper} {date.year}年{date.month}月{date.day}日 星期{WEEKDAYS[date.weekday()]} 责任编辑 张 磊", "",
+            "美术编辑 刘 芸", ""]
+
+
 def make_page(seed: int, place: str, person: str, page_no: int | None = None,
-              articles: int | None = None) -> tuple[str, dict]:
-    """One page dump; returns (text, info) with the article that holds the names."""
+              articles: int | None = None, scale: float = 1.0, date: "_dt.date | None" = None) -> tuple[str, dict]:
+    """One page dump; returns (text, info) with the article that holds the names.
+
+    ``scale`` multiplies the paragraphs per article (3 gives real-size pages,
+    10–50 KB); ``date`` prints a page header (paper, date, 版名) above the articles."""
     rng = random.Random(seed)
     pool = clause_pool()
     vocab = rng.sample(pool, k=max(30, len(pool) * 2 // 5))        # distinct vocabulary per page
@@ -163,25 +179,37 @@ def make_page(seed: int, place: str, person: str, page_no: int | None = None,
     for k in range(n_art):
         extras = [f"在{place}", f"{place}{person}介绍"] if k == target else []
         width = rng.randint(12, 18)
-        head, lines = _article(w, rng, rng.randint(3, 8), extras, width)
+        head, lines = _article(w, rng, max(1, round(rng.randint(3, 8) * scale)), extras, width)
         heads.append(head)
         if out:
             out.append("")
         out.extend(lines)
     pn = page_no if page_no is not None else rng.randint(1, 16)
-    out[0] = f" {pn:02d}" + out[0]
+    if date is not None:
+        out = header_lines(date, pn) + out
+    else:
+        out[0] = f" {pn:02d}" + out[0]
     text = "\n".join(out) + "\n"
     return text, {"place": place, "person": person, "page_no": pn, "articles": n_art,
                   "target": target, "headline": heads[target], "headlines": heads}
 
 
-def generate_seeds(out_dir: str | Path, n: int = 100, seed: int = 0) -> list[dict]:
+def generate_seeds(out_dir: str | Path, n: int = 100, seed: int = 0, scale: float = 1.0,
+                   per_day: int = 0) -> list[dict]:
+    """``n`` seeds in ``out_dir``; with ``per_day`` > 0 they form daily issues of that many
+    pages from 2024-01-01 on (page header with paper, date and 版名)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     answers = []
-    for i, (place, person) in enumerate(unique_names(n, seed)):
+    names = unique_names(min(n, 2000), seed)   # beyond 2,000 seeds the names repeat (not unique any more)
+    for i in range(n):
+        place, person = names[i % len(names)]
         s = seed * 1_000_003 + i
-        text, info = make_page(s, place, person)
+        if per_day:
+            day = _dt.date(2024, 1, 1) + _dt.timedelta(days=i // per_day)
+            text, info = make_page(s, place, person, page_no=i % per_day + 1, scale=scale, date=day)
+        else:
+            text, info = make_page(s, place, person, scale=scale)
         name = f"{i:04d}_{random.Random(s).getrandbits(64):016x}.txt"
         (out / name).write_text(text, encoding="utf-8")
         info["file"] = name
@@ -214,6 +242,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     ap.add_argument("--big", type=float, metavar="MB", help="write ONE seed of this many MB to out_dir/big.txt")
     ap.add_argument("--answers", help="write the answer key (JSON) here")
+    ap.add_argument("--scale", type=float, default=1.0, help="paragraphs per article × this (3 = real-size pages)")
+    ap.add_argument("--per-day", type=int, default=0, help="daily issues of this many pages, with page headers")
     ap.add_argument("--check", action="store_true", help="convert a few seeds with kanbao and show the article counts")
     a = ap.parse_args(argv)
     if a.big:
@@ -223,7 +253,7 @@ def main(argv=None) -> int:
         (p / "big.txt").write_text(t, encoding="utf-8")
         print(f"wrote {p / 'big.txt'}: {len(t.encode()) / 1e6:.2f} MB, {t.count(chr(10))} lines")
         return 0
-    ans = generate_seeds(a.out_dir, a.n, a.seed)
+    ans = generate_seeds(a.out_dir, a.n, a.seed, a.scale, a.per_day)
     if a.answers:
         Path(a.answers).write_text(json.dumps(ans, ensure_ascii=False, indent=1), encoding="utf-8")
     tot = sum((Path(a.out_dir) / x["file"]).stat().st_size for x in ans)

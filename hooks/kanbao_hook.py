@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -22,12 +23,22 @@ from html import escape as _esc  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.kanbao")
 _cfg: dict = {}
+_last: dict[str, int] = {}          # generated page -> hash of its Markdown at the previous build (serve)
+_search_lock = threading.Lock()
+
+
+def on_startup(command, dirty):
+    _cfg["serve"] = command == "serve"
 
 
 def _paths(config) -> tuple[Path, Path]:
     base = Path(config.config_file_path).parent
     extra = config.get("extra", {}).get("kanbao", {}) or {}
     return base / extra.get("seeds", "seeds"), Path(config.docs_dir) / extra.get("glossary", "glossary.yml")
+
+
+def _extra(config) -> dict:
+    return config.get("extra", {}).get("kanbao", {}) or {}
 
 
 def on_config(config):
@@ -38,6 +49,12 @@ def on_config(config):
         tag = "first"
     _cfg["glossary_tag"] = tag
     _cfg["user_nav"] = bool(config.get("nav"))   # a nav written in mkdocs.yml is left alone
+    # heading anchors keep the Chinese words (#成都加快…, not #_1); set here so that
+    # mkdocs.yml stays plain YAML (no !!python tags)
+    toc = config.mdx_configs.setdefault("toc", {})
+    if "slugify" not in toc:
+        from pymdownx.slugs import slugify
+        toc["slugify"] = slugify(case="lower")
     return config
 
 
@@ -52,7 +69,10 @@ def on_files(files, config):
             log.warning("glossary %s not used: %s", gloss_path.name, e)
     site = build_site(seeds, glossary=glossary, glossary_tag=_cfg.get("glossary_tag", "first"),
                       with_home=files.get_file_from_path("index.md") is None, deferred_terms=True,
-                      directory_urls=bool(config.get("use_directory_urls", True)))
+                      directory_urls=bool(config.get("use_directory_urls", True)),
+                      cache_dir=Path(config.config_file_path).parent / ".cache" / "kanbao",
+                      year=str(_extra(config).get("year") or os.environ.get("KANBAO_YEAR") or "") or None)
+    log.info("kanbao: %d seeds from the cache, %d converted (.cache/kanbao, safe to delete)", *site.cache_stats)
     _cfg["glossary"] = glossary
     _cfg["slots"] = site.slots
     for line in site.log:
@@ -62,7 +82,12 @@ def on_files(files, config):
     _cfg["generated"] = set()
     for path, md in site.files.items():
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=md))
+            f = File.generated(config, path, content=md)
+            digest = hash(md)
+            if _last.get(path) == digest:   # unchanged since the last build: `mkdocs serve --dirty` skips it
+                f.is_modified = lambda: False
+            _last[path] = digest
+            files.append(f)
             _cfg["generated"].add(path)
     if not _cfg.get("user_nav"):
         # generated pages by newspaper page, then any hand-written pages in docs/
@@ -110,8 +135,18 @@ def on_post_build(config):
     spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
     search = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(search)
-    try:
-        log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
-    except RuntimeError as e:   # one clear line, no traceback
-        from mkdocs.exceptions import PluginError
-        raise PluginError(f"kanbao: search index not built: {e}") from None
+    if not _cfg.get("serve"):
+        try:
+            log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+        except RuntimeError as e:   # one clear line, no traceback
+            from mkdocs.exceptions import PluginError
+            raise PluginError(f"kanbao: search index not built: {e}") from None
+        return
+
+    def index() -> None:   # `mkdocs serve`: the edited page is served at once, search follows
+        with _search_lock:
+            try:
+                log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))
+            except Exception as e:
+                log.warning("kanbao: search index not rebuilt: %s", e)
+    threading.Thread(target=index, daemon=True).start()

@@ -142,7 +142,9 @@ class Page:
     seed: str                                  # file name of the seed
     slug: str                                  # URL-safe, stable name of the seed
     page_no: str = ""                          # printed page number, if found
-    date: str = ""                             # date printed in the page header, if any
+    date: str = ""                             # issue date YYYY-MM-DD (meta.yml, folder, page header or file name)
+    paper: str = ""                            # newspaper name, if known (see meta.py)
+    page_name: str = ""                        # 版名 (要闻, 农业·乡村 …), if known
     blocks: list[Block] = field(default_factory=list)       # reflowed, extractor order
     articles: list[Article] = field(default_factory=list)
     furniture: list[Block] = field(default_factory=list)    # page header lines

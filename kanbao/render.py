@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from .escape import escape_text
+from .meta import date_label
 from .model import Article, Block, Page
 
 
@@ -125,7 +127,7 @@ def _heading_md(level: int, b: Block, esc: _Marker) -> str:
     return "#" * level + " " + HBR.join(_lines_html(b))
 
 
-def _headline_md(a: Article) -> str:
+def _headline_md(a: Article, lv: int = 1) -> str:
     """The article's headline as one ``h1``: kicker (引题), title lines, subtitle (副题),
     each printed line a child of its own so the reader sees where it ends.
 
@@ -138,7 +140,7 @@ def _headline_md(a: Article) -> str:
     out = "".join(f'<span class="kb-kicker">{x}</span>' for x in (_lines_html(a.kicker) if a.kicker else []))
     out += HBR.join(_lines_html(a.title)) if a.title else ""
     out += "".join(f'<span class="kb-subtitle">{x}</span>' for x in (_lines_html(a.subtitle) if a.subtitle else []))
-    return "# " + out
+    return "#" * lv + " " + out
 
 
 def _wrap(cls: str, inner: str, print_view: bool) -> str:
@@ -169,13 +171,16 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
     esc = _Marker(opts, tooltips=not print_view)
     first = (a.lead or [b for s in a.sections for b in s.blocks] or [None])[0]
     title = a.title_text or (first.text[:24] + "…" if first else page_title(page))
-    parts = [] if print_view else [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id)]
-    parts.append(_headline_md(a) if a.title else "# " + escape_text(title))
+    chars = reading_chars(a)
+    parts = [] if print_view else [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id,
+                                       kanbao_title=f"{title} · {issue_label(page)}", kanbao_date=page.date,
+                                       kanbao_paper=page.paper, kanbao_chars=str(chars))]
+    lv = 2 if print_view else 1   # the print view has its own h1; its articles are h2, so its contents list holds them all
+    parts.append(_headline_md(a, lv) if a.title else "#" * lv + " " + escape_text(title))
     for b in a.byline:
         # the newspaper's own spaces in a byline must not break between role and name
         parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))
-    src = f"第 {page.page_no} 版 · " if page.page_no else ""
-    parts.append(_wrap("kb-source", escape_text(src + page.seed), print_view))
+    parts.append(_wrap("kb-source", source_line(page, chars), print_view))
     if a.lead:
         parts.append('<div class="kb-lead" markdown>\n\n' + "\n\n".join(_block_md(b, esc, print_view) for b in a.lead) + "\n\n</div>")
     pq_after: dict[str, list[Block]] = {}
@@ -186,7 +191,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         if esc.tagger:
             esc.tagger.new_section()
         if s.heading:
-            parts.append(_heading_md(2, s.heading, esc))
+            parts.append(_heading_md(lv + 1, s.heading, esc))
         for b in s.blocks:
             parts.append(_block_md(b, esc, print_view))
             for pq in pq_after.pop(b.id, []):
@@ -244,6 +249,9 @@ def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]
         r.path = f"{base}/{n}.md"   # the article's number on the page: a headline fix keeps the URL
         renders.append(r)
         files[r.path] = r.markdown
+    for k, r in enumerate(renders):
+        r.markdown += "\n" + article_pager(renders, k, f"{base}/index.md") + "\n"
+        files[r.path] = r.markdown
     files[f"{base}/index.md"] = render_page_index(page, renders)
     files[f"{base}/print.md"] = render_print_view(page, renders, opts)
     page.renders = renders  # type: ignore[attr-defined]
@@ -252,7 +260,9 @@ def render_page(page: Page, opts: RenderOptions | None = None) -> dict[str, str]
 
 def render_print_view(page: Page, renders: list[ArticleRender], opts: RenderOptions) -> str:
     """All articles of one newspaper page in reading order, each on a new sheet when printed."""
-    out = [_fm(title=f"{page_title(page)} · 打印版", kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_print="page"),
+    out = [_fm(title=f"{page_title(page)} · 打印版", kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_print="page",
+               kanbao_title=f"{issue_label(page)} · 打印版"),
+           f"# {escape_text(page_title(page))} · 打印版",
            f'<p class="kb-print-note">{escape_text(page_title(page))}：全部 {len(renders)} 篇文章，按版面阅读顺序排列。'
            f'用浏览器的“打印”可导出 PDF，每篇文章从新的一页开始。</p>']
     for n, a in enumerate(page.articles, start=1):
@@ -273,21 +283,83 @@ def first_sentence(a: Article) -> str:
 
 
 def page_title(page: Page) -> str:
-    """A newspaper page's title: its number, else its file name without ``.txt``.
+    """A newspaper page's name: number and 版名, else the seed's file name.
 
-    >>> page_title(Page(seed="x/早报 A.TXT", slug="x/早报-a"))
-    'x/早报 A'
+    >>> page_title(Page(seed="x.txt", slug="x", page_no="03", page_name="农业·乡村")), page_title(Page(seed="x.txt", slug="x"))
+    ('第 03 版 · 农业·乡村', 'x')
     """
-    return f"第 {page.page_no} 版" if page.page_no else page.seed.rsplit(".", 1)[0]
+    if page.page_no:
+        return f"第 {page.page_no} 版" + (f" · {page.page_name}" if page.page_name else "")
+    return page.page_name or page.seed.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def issue_label(page: Page) -> str:
+    """Newspaper, date and page, for ``<title>`` and the source line (plain text).
+
+    >>> issue_label(Page(seed="x.txt", slug="x", paper="江城日报", date="2024-10-23", page_no="03"))
+    '江城日报 · 2024年10月23日星期三 · 第 03 版'
+    """
+    return " · ".join(x for x in (page.paper, date_label(page.date), page_title(page)) if x)
+
+
+READ_SPEED = 400   # characters a minute
+
+
+def reading_chars(a: Article) -> int:
+    """Characters an article has for a reader (spaces not counted).
+
+    >>> reading_chars(Article(id="a1", lead=[Block("b1", [], "一二 三。")]))
+    4
+    """
+    return sum(len("".join(b.text.split())) for b in a.blocks())
+
+
+def source_line(page: Page, chars: int) -> str:
+    """The line under a headline: paper, date, page, 版名, reading time (escaped Markdown).
+
+    >>> source_line(Page(seed="a<b>.txt", slug="a"), 1000)
+    '<span class="kb-issue" data-pagefind-meta="issue">a&#60;b&#62;</span><span class="kb-readtime"> · 约 3 分钟读完（1000 字）</span>'
+    """
+    mins = max(1, -(-chars // READ_SPEED))
+    return (f'<span class="kb-issue" data-pagefind-meta="issue">{escape_text(issue_label(page))}</span>'
+            f'<span class="kb-readtime"> · 约 {mins} 分钟读完（{chars} 字）</span>')
 
 
 def render_page_index(page: Page, renders: list[ArticleRender]) -> str:
-    lines = [_fm(title=page_title(page), kanbao_page=page.page_no, kanbao_seed=page.seed), f"# {escape_text(page_title(page))}", ""]
+    """The page's own index: its header, its articles in reading order, the print view."""
+    lines = [_fm(title=page_title(page), kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_title=issue_label(page),
+                 kanbao_date=page.date, kanbao_paper=page.paper),
+             f"# {escape_text(page_title(page))}", ""]
     meta = [escape_text(b.text) for b in page.furniture]
     if meta:
         lines.append('<div class="kb-furniture"><span>' + "</span> · <span>".join(meta) + "</span></div>\n")
-    lines.append(f'<p class="kb-source" markdown>{escape_text(page.seed)} · {len(page.articles)} 篇文章</p>\n')
+    issue = escape_text(" · ".join(x for x in (page.paper, date_label(page.date)) if x))
+    lines.append(f'<p class="kb-source">{issue + " · " if issue else ""}{len(page.articles)} 篇文章'
+                 f'<span class="kb-seedfile"> · 来源文件 {escape_text(page.seed)}</span></p>\n')
     for (a, r) in zip(page.articles, renders):
-        link = r.path.rsplit("/", 1)[1]
+        link = posixpath.relpath(r.path, posixpath.dirname(f"pages/{page.slug}/index.md"))
         lines.append(f'- [{escape_text(r.title)}]({link})<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
+    lines.append(f'\n<p class="kb-print-link" markdown>[打印本版全部文章](print.md)</p>')
     return "\n".join(lines) + "\n"
+
+
+def pager(prev: tuple[str, str] | None, up: tuple[str, str] | None, nxt: tuple[str, str] | None, here: str) -> str:
+    """A row of links: previous, up, next; each ``(label, site path)``, label plain text.
+
+    >>> pager(None, ("本版目录", "pages/p/index.md"), ("下一篇：T<2>", "pages/p/02.md"), "pages/p/01.md")
+    '<nav class="kb-pager" markdown><span class="kb-up" markdown>[本版目录](index.md)</span><span class="kb-next" markdown>[下一篇：T&#60;2&#62; →](02.md)</span></nav>'
+    """
+    base = posixpath.dirname(here)
+    out = []
+    for cls, item, fmt in (("kb-prev", prev, "← {}"), ("kb-up", up, "{}"), ("kb-next", nxt, "{} →")):
+        if item:
+            out.append(f'<span class="{cls}" markdown>[{fmt.format(escape_text(item[0]))}]'
+                       f'({posixpath.relpath(item[1], base)})</span>')
+    return '<nav class="kb-pager" markdown>' + "".join(out) + "</nav>"
+
+
+def article_pager(renders: list[ArticleRender], k: int, index_path: str) -> str:
+    """Previous and next article of the same newspaper page, and the page's index."""
+    prev = ("上一篇：" + renders[k - 1].title, renders[k - 1].path) if k > 0 else None
+    nxt = ("下一篇：" + renders[k + 1].title, renders[k + 1].path) if k + 1 < len(renders) else None
+    return pager(prev, ("本版目录", index_path), nxt, renders[k].path)

@@ -150,9 +150,11 @@ def test_print_view_puts_each_article_on_its_own_sheet(built_site, server, sampl
                                                        page_factory, tmp_path):
     view = built_site / "pages" / SAMPLE / "print"
     soup = soup_of(built_site, view)
-    titles = [s.find("h1").get_text() for s in soup.select("section.kb-print-article")]
+    titles = [s.find("h2").get_text() for s in soup.select("section.kb-print-article")]
     index_titles = [soup_of(built_site, d).select_one("article h1").get_text() for d in sample_articles]
     assert titles == index_titles, "print view holds every article, in reading order"
+    toc = [a.get_text(strip=True) for a in soup.select(".md-sidebar--secondary nav.md-nav--secondary > ul > li > a")]
+    assert toc == [t.strip() for t in titles], "its contents list skips no article"
     page = page_factory(viewport={"width": 1280, "height": 900})
     page.goto(server + url_of(built_site, view))
     page.wait_for_load_state("networkidle")
@@ -164,7 +166,7 @@ def test_print_view_puts_each_article_on_its_own_sheet(built_site, server, sampl
                 extra = soup_of(built_site, other.parent).select("section.kb-print-article")
                 page.evaluate("""html => document.querySelector('section.kb-print-article:last-of-type')
                     .insertAdjacentHTML('afterend', html)""", "".join(str(x) for x in extra))
-                titles += [x.find("h1").get_text() for x in extra]
+                titles += [x.find("h2").get_text() for x in extra]
     assert len(titles) >= 3
     pages = [norm(p) for p in pdf_pages(page.pdf(format="A4"), tmp_path)]
     starts = []
@@ -211,7 +213,8 @@ def _pick_run(seed_lines: list[str], article_text: str) -> tuple[int, int, str]:
     raise AssertionError("no CJK run found to edit")
 
 
-def test_mkdocs_serve_reloads_an_edited_seed_and_survives_a_binary_one(tmp_path, page_factory):
+@pytest.mark.parametrize("flags", [[], ["--dirty"]], ids=["full", "dirty"])   # make serve uses --dirty
+def test_mkdocs_serve_reloads_an_edited_seed_and_survives_a_binary_one(tmp_path, page_factory, flags):
     proj = copy_project(tmp_path / "proj")
     seed = proj / "seeds" / f"{SAMPLE}.txt"
     assert seed.exists()
@@ -219,7 +222,7 @@ def test_mkdocs_serve_reloads_an_edited_seed_and_survives_a_binary_one(tmp_path,
     base = f"http://127.0.0.1:{port}"
     log_path = tmp_path / "serve.log"
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload",
+        proc = subprocess.Popen([str(MKDOCS), "serve", "--livereload", *flags,
                                  "-a", f"127.0.0.1:{port}"], cwd=proj, env=ENV,
                                 stdout=log, stderr=subprocess.STDOUT)
     try:

@@ -33,7 +33,14 @@
   function load() {
     if (!pagefind) {
       pagefind = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ baseUrl: base }).then(function () { return pf; });
+        // a sharded archive (README, "Sharded builds"): the other years' indexes join this one
+        var shards = (box.dataset.shards || "").split(/\s+/).filter(Boolean);
+        return pf.options({ baseUrl: base }).then(function () {
+          return Promise.all(shards.map(function (s) {
+            var root = new URL(s, document.baseURI);
+            return pf.mergeIndex(new URL("pagefind/", root).href, { baseUrl: root.pathname });
+          }));
+        }).then(function () { return pf; });
       });
     }
     return pagefind;
@@ -75,11 +82,16 @@
         return '<li class="pagefind-ui__result"><div class="pagefind-ui__result-inner">' +
           '<p class="pagefind-ui__result-title"><a class="pagefind-ui__result-link" href="' + esc(h.d.url) + '">' +
           esc((h.d.meta && h.d.meta.title) || h.d.url) + "</a></p>" +
+          (h.d.meta && h.d.meta.issue ? '<p class="kb-result-issue">' + esc(h.d.meta.issue) + "</p>" : "") +
           '<p class="pagefind-ui__result-excerpt">' + excerpt(h.d.content, h.m) + "</p></div></li>";
       }).join("");
       message.textContent = hits.length ? "找到 " + hits.length + " 个 " + q + " 的结果" : "没有找到 " + q + " 的结果";
     }).catch(function (err) {
-      if (mine === seq) message.textContent = "搜索出错：" + err;
+      if (mine !== seq) return;
+      // Browsers do not load modules from file:// — the site must come from a web server.
+      message.textContent = location.protocol === "file:"
+        ? "直接打开本地文件时无法搜索：请在站点目录运行 python3 -m http.server 8000，再访问 http://127.0.0.1:8000/"
+        : "搜索出错：" + err;
     });
   }
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); });

@@ -1,0 +1,122 @@
+"""Archive navigation (kanbao/archive.py): bounded nav, home, issues, months, pagers, feed."""
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from kanbao.archive import GROUP, build_archive, build_nav, group_issues, page_pagers
+from kanbao.model import Article, Block, Page
+from kanbao.render import ArticleRender
+
+
+def _page(date: str, no: int, n_articles: int = 3, paper: str = "江城日报") -> Page:
+    slug = f"{date or 'x'}-{no:02d}"
+    p = Page(seed=f"{slug}.txt", slug=slug, page_no=f"{no:02d}", date=date, paper=paper)
+    p.articles = [Article(id=f"a{k}", title=Block(f"b{k}", [], f"标题{slug}-{k}"),
+                          lead=[Block(f"l{k}", [], f"第{k}篇的第一句。后面还有。")]) for k in range(1, n_articles + 1)]
+    p.renders = [ArticleRender(f"pages/{slug}/{k:02d}.md", f"标题{slug}-{k}", "") for k in range(1, n_articles + 1)]
+    return p
+
+
+def _archive(days: int, pages_per_day: int, **kw) -> list[Page]:
+    start = dt.date(2023, 1, 1)
+    return [_page((start + dt.timedelta(days=d)).isoformat(), n, **kw) for d in range(days) for n in range(1, pages_per_day + 1)]
+
+
+def visible_links(nav: list, target: str) -> int:
+    """Links Material renders on ``target``'s page with navigation.prune: every
+    item at the top level, and the children of each section on the path to it."""
+    def contains(item) -> bool:
+        if isinstance(item, str):
+            return item == target
+        if isinstance(item, dict):
+            return any(contains(v) for v in item.values())
+        return any(contains(v) for v in item)
+
+    def count(items: list) -> int:
+        n = 0
+        for item in items:
+            n += 1
+            if isinstance(item, dict):
+                (children,) = item.values()
+                if isinstance(children, list) and contains(children):
+                    n += count(children)
+        return n
+    return count(nav)
+
+
+@pytest.mark.parametrize("days,per_day,articles", [(3, 8, 3), (400, 12, 5), (2, 90, 4), (1, 2, 200)])
+def test_nav_links_per_page_are_bounded(days, per_day, articles):
+    pages = _archive(days, per_day, n_articles=articles)
+    nav = build_nav(group_issues(pages))
+    years = len({p.date[:4] for p in pages})
+    bound = years + 12 + 31 + GROUP + 1 + GROUP + 1 + 2 + 3   # years, months, days, pages, articles, fixed items
+    worst = max(visible_links(nav, r.path) for p in pages[:: max(1, len(pages) // 50)] for r in p.renders)
+    assert worst <= bound
+
+
+def test_home_shows_the_latest_issue_only_and_stays_small():
+    pages = _archive(400, 12)
+    arc = build_archive(pages)
+    home = arc.files["index.md"]
+    latest = max(p.date for p in pages)
+    assert all(p.slug in home for p in pages if p.date == latest)
+    assert not any(p.slug in home for p in pages if p.date != latest)
+    assert len(home.encode()) < 100_000
+    assert "archive/2024/02/index.md" in home and "archive/2023/01/index.md" in home   # every month linked
+    assert max(len(md.encode()) for md in arc.files.values()) < 150_000
+
+
+def test_no_page_lists_every_article():
+    pages = _archive(60, 10)
+    arc = build_archive(pages)
+    all_articles = {r.path.rsplit("/", 2)[1] + "/" + r.path.rsplit("/", 1)[1] for p in pages for r in p.renders}
+    for path, md in arc.files.items():
+        listed = sum(1 for a in all_articles if a in md)
+        assert listed < len(all_articles) / 10, path
+
+
+def test_issue_month_and_page_order():
+    pages = _archive(40, 3)
+    arc = build_archive(pages)
+    assert [i.date for i in arc.issues] == sorted(p.date for p in pages if p.page_no == "01")
+    jan = arc.files["archive/2023/01/index.md"]
+    assert jan.count('class="kb-day"') == 31 and "archive/2023/02" not in jan.split("kb-pager")[0]
+    assert "下一期" in arc.files["issues/2023-01-01/index.md"] and "上一期" not in arc.files["issues/2023-01-01/index.md"]
+    pagers = page_pagers(arc.issues)
+    first, middle = pagers["pages/2023-01-01-01/index.md"], pagers["pages/2023-01-01-02/index.md"]
+    assert "上一版" not in first and "下一版" in first and "2023-01-01-02" in first
+    assert "2023-01-01-01" in middle and "2023-01-01-03" in middle
+
+
+def test_page_numbers_sort_as_numbers():
+    pages = [_page("2024-12-05", n) for n in (10, 2, 1)]
+    assert [p.page_no for p in group_issues(pages)[0].pages] == ["01", "02", "10"]
+
+
+def test_undated_pages_in_bounded_groups():
+    pages = [_page("", n) for n in range(1, 2 * GROUP + 5)]
+    issues = group_issues(pages)
+    assert [len(i.pages) for i in issues] == [GROUP, GROUP, 4]
+
+
+def test_feed_is_atom_with_the_latest_issue():
+    pages = _archive(3, 2) + [_page("2023-01-03", 3, paper="<b>&")]
+    arc = build_archive(pages)
+    root = ET.fromstring(arc.files["feed.xml"])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = root.findall("a:entry", ns)
+    assert len(entries) == 9
+    assert all(e.find("a:link", ns).get("href").startswith("pages/2023-01-03-") for e in entries)
+    assert entries[0].find("a:summary", ns).text == "第1篇的第一句。"
+    assert 'href="feed.xml"' in arc.files["index.md"]
+
+
+def test_nav_labels_are_escaped():
+    p = _page("2024-12-05", 1)
+    p.page_name = "<img src=x onerror=alert(1)>"
+    p.renders[0].title = "<script>x</script>"
+    text = repr(build_nav(group_issues([p])))
+    assert "<img" not in text and "<script>" not in text and "&lt;img" in text
