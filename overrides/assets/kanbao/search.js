@@ -1,92 +1,299 @@
 /* Kanbao search box in the Material header, on Pagefind's JS API.
  *
- * Pagefind ranks the pages for the query as typed (its own Chinese
- * segmentation); of the best-ranked pages we list only those whose text
- * really contains the query, with an excerpt around it.  (A phrase search
- * would be exact but comes back unranked, and misses words that Pagefind
- * segmented differently in the page; the plain search alone also lists pages
- * that only share single characters with the query.)
- * Keys: "/" or "s" focuses the box, arrows move through the results, Enter
- * opens one, Escape leaves.  The markup reuses Pagefind UI's class names, so
- * its stylesheet and ours (search.css) apply.
+ * A query is keywords separated by spaces (half or full width), all of which
+ * must occur (AND); a quoted part is one keyword (an exact phrase).  Matching
+ * ignores punctuation, quotes, case and width (kb-match.js), so 链主企业 finds
+ * “链主”企业 and ＧＤＰ finds GDP.  Traditional characters are converted to
+ * simplified first (OpenCC t2cn, fetched with the engine); a keyword in
+ * pinyin or in the English gloss of a glossary term (zhongshi, "chain leader")
+ * stands for the term, and the glossary entry is offered first.
+ *
+ * Finding the articles: Pagefind ranks the pages for the query (its own
+ * Chinese segmentation); we load the best-ranked RANKED pages and keep those
+ * that contain every keyword.  When there are more candidates than that,
+ * Pagefind's phrase search ("…" per keyword) lists the pages holding each
+ * keyword exactly, which finds rare words that the ranking buries in a big
+ * archive and gives the count; those pages are checked the same way when the
+ * reader asks for more.  Only checked pages are ever listed.
+ *
+ * A result links to the article with ?kbq=<keywords>; kb-highlight.js marks
+ * them there.  Keys: "/" or "s" focuses the box, arrows move through the
+ * results, Enter opens one, Escape leaves.
  */
 (function () {
   var box = document.getElementById("kb-search");
-  if (!box) return;
+  var M = window.KanbaoMatch;
+  if (!box || !M) return;
   var bundle = new URL(box.dataset.bundle, document.baseURI).href;
+  var assets = new URL(box.dataset.assets, document.baseURI).href;
+  var siteRoot = new URL(box.dataset.base, document.baseURI).href;
   var base = new URL(box.dataset.base, document.baseURI).pathname;
-  var RANKED = 12, SHOWN = 8, DEBOUNCE_MS = 80;
+  var RANKED = 12, SHOWN = 8, MAX_UNSURE = 36, DEBOUNCE_MS = 80;
 
   box.innerHTML =
     '<div class="pagefind-ui"><form class="pagefind-ui__form" role="search" aria-label="站内搜索" action="javascript:void(0);">' +
-    '<input class="pagefind-ui__search-input" type="text" placeholder="搜索文章" aria-label="搜索文章" ' +
+    '<input class="pagefind-ui__search-input" type="text" placeholder="搜索文章" aria-label="搜索文章（空格分隔多个关键词）" ' +
     'autocapitalize="none" autocomplete="off" enterkeyhint="search">' +
     '<button type="button" class="pagefind-ui__search-clear pagefind-ui__suppressed">清除</button>' +
     '<div class="pagefind-ui__drawer pagefind-ui__hidden"><div class="pagefind-ui__results-area">' +
-    '<p class="pagefind-ui__message" role="status"></p><ol class="pagefind-ui__results"></ol></div></div>' +
+    '<div class="kb-search__filters" hidden></div>' +
+    '<p class="pagefind-ui__message" role="status"></p><div class="kb-search__terms"></div>' +
+    '<ol class="pagefind-ui__results"></ol>' +
+    '<button type="button" class="kb-search__more" hidden>更多结果</button></div></div>' +
     "</form></div>";
-  var input = box.querySelector("input"), clear = box.querySelector("button");
-  var drawer = box.querySelector(".pagefind-ui__drawer");
+  var input = box.querySelector("input"), clear = box.querySelector(".pagefind-ui__search-clear");
+  var drawer = box.querySelector(".pagefind-ui__drawer"), filtersEl = box.querySelector(".kb-search__filters");
   var message = box.querySelector(".pagefind-ui__message"), list = box.querySelector("ol");
+  var termsEl = box.querySelector(".kb-search__terms"), moreBtn = box.querySelector(".kb-search__more");
 
-  var pagefind = null;
+  // ---------------------------------------------------------------- loading
+  var engine = null;
+  function soft(p) { return p.catch(function () { return null; }); }
   function load() {
-    if (!pagefind) {
-      pagefind = import(bundle + "pagefind.js").then(function (pf) {
+    if (!engine) {
+      var pf = import(bundle + "pagefind.js").then(function (pf) {
         return pf.options({ baseUrl: base }).then(function () { return pf; });
       });
+      var t2cn = soft(import(assets + "vendor/opencc-t2cn.js").then(function (m) {
+        return m.Converter({ from: "tw", to: "cn" });
+      }));
+      var gloss = soft(fetch(assets + "glossary-search.json").then(function (r) { return r.json(); }).then(indexGlossary));
+      engine = Promise.all([pf, t2cn, gloss]).then(function (xs) {
+        setupFilters(xs[0]);
+        return { pf: xs[0], t2cn: xs[1], gloss: xs[2] };
+      });
     }
-    return pagefind;
+    return engine;
+  }
+  function indexGlossary(recs) {
+    var byKey = {}, byForm = {};
+    recs.forEach(function (r) {
+      r.keys.forEach(function (k) { if (!byKey[k]) byKey[k] = r; });
+      [r.term].concat(r.aliases).forEach(function (f) { byForm[M.fold(f).text] = r; });
+    });
+    return { byKey: byKey, byForm: byForm };
   }
 
-  function esc(s) {
-    return s.replace(/[&<>"']/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; });
-  }
-  // the query as a pattern that allows whitespace between its characters
-  function pattern(q) {
-    var chars = Array.from(q.replace(/\s+/g, ""));
-    return new RegExp(chars.map(function (c) { return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("\\s*"), "i");
-  }
-  function excerpt(text, m) {
-    var start = Math.max(0, m.index - 24), end = Math.min(text.length, m.index + m[0].length + 40);
-    return (start ? "…" : "") + esc(text.slice(start, m.index)) + "<mark>" + esc(m[0]) + "</mark>" +
-      esc(text.slice(m.index + m[0].length, end)) + (end < text.length ? "…" : "");
+  // ---------------------------------------------------------------- query plan
+  // keywords -> [{alts: [folded strings], pf: text for Pagefind, entry: glossary record or null}]
+  function plan(q, eng) {
+    var kws = M.parse(q), out = [];
+    for (var i = 0; i < kws.length;) {
+      var hit = null;
+      if (eng.gloss && kws[i].latin) {   // longest run of Latin keywords that is a glossary key
+        for (var j = kws.length; j > i && !hit; j--) {
+          var run = kws.slice(i, j);
+          if (!run.every(function (k) { return k.latin; })) continue;
+          var rec = eng.gloss.byKey[M.latinKey(run.map(function (k) { return k.raw; }).join(""))];
+          if (rec) hit = { rec: rec, next: j };
+        }
+      }
+      if (hit) {
+        out.push({ alts: [hit.rec.term].concat(hit.rec.aliases).map(function (a) { return M.fold(a).text; }),
+                   pf: hit.rec.term, entry: hit.rec });
+        i = hit.next;
+        continue;
+      }
+      var k = kws[i++], alts = [k.text], pfq = k.latin ? k.raw.toLowerCase() : k.text;
+      if (eng.t2cn && !k.latin) {
+        var s = M.fold(eng.t2cn(k.raw)).text;
+        if (s && s !== k.text) { alts.unshift(s); pfq = s; }
+      }
+      out.push({ alts: alts, pf: pfq, entry: (eng.gloss && eng.gloss.byForm[alts[0]]) || null });
+    }
+    return out;
   }
 
-  var seq = 0, timer = null;
+  // ---------------------------------------------------------------- one search
+  function Session(pf, kws, filters) {
+    this.pf = pf; this.kws = kws; this.alts = kws.map(function (k) { return k.alts; });
+    this.opts = { filters: filters };
+    this.cands = []; this.pos = 0; this.hits = []; this.unsure = 0; this.total = null;
+  }
+  Session.prototype.start = function () {
+    var self = this;
+    var q = this.kws.map(function (k) { return k.pf; }).join(" ");
+    return this.pf.search(q, this.opts).then(function (res) {
+      self.ranked = res.results;
+      self.rank = {};
+      self.ranked.forEach(function (r, i) { self.rank[r.id] = i; });
+      self.cands = self.ranked.slice(0, RANKED).map(function (r) { return { r: r, sure: true }; });
+      return self.fill(SHOWN);
+    }).then(function () {
+      if (self.ranked.length <= RANKED) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
+      else self.phrase = self.phraseSearch();
+    });
+  };
+  // Pagefind's phrase search per keyword; pages that hold them all, ranked
+  // by the plain search, then the rest of the ranked pages (checked last)
+  Session.prototype.phraseSearch = function () {
+    var self = this;
+    return Promise.all(this.kws.map(function (k) {
+      return self.pf.search('"' + k.pf + '"', self.opts).then(function (r) { return r.results; });
+    })).then(function (sets) {
+      var ids = null;
+      sets.forEach(function (rs) {
+        var s = {};
+        rs.forEach(function (r) { if (!ids || ids[r.id]) s[r.id] = r; });
+        ids = s;
+      });
+      var seen = {};
+      self.cands.forEach(function (c) { seen[c.r.id] = 1; });
+      var extra = Object.keys(ids).filter(function (id) { return !seen[id]; }).map(function (id) { return ids[id]; });
+      var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
+      extra.sort(function (a, b) { return rk(a) - rk(b); });
+      extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
+      self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
+      self.total = self.hits.length + extra.length;
+    });
+  };
+  // check candidates in order until `want` hits (or no more worth checking)
+  Session.prototype.fill = function (want) {
+    var self = this;
+    if (this.hits.length >= want || !this.more()) return Promise.resolve();
+    var batch = [];
+    while (batch.length < 8 && this.more()) {
+      var c = this.cands[this.pos++];
+      if (!c.sure) this.unsure++;
+      batch.push(c.r);
+    }
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (ds) {
+      ds.forEach(function (d) {
+        var text = ((d.meta && d.meta.title) || "") + "\n" + (d.content || "");
+        if (M.hasAll(M.fold(text).text, self.alts)) self.hits.push(d);
+      });
+      return self.fill(want);
+    });
+  };
+  Session.prototype.more = function () {
+    var c = this.cands[this.pos];
+    return !!c && (c.sure || this.unsure < MAX_UNSURE);
+  };
+
+  // ---------------------------------------------------------------- rendering
+  var esc = M.esc;
+  function linkFor(d, kws) {
+    var u = new URL(d.url, document.baseURI);
+    u.searchParams.set("kbq", kws.map(function (k) { return k.alts.join("|"); }).join(" "));
+    return u.pathname + u.search;
+  }
+  function marked(text, alts) {
+    var f = M.fold(text), rs = [], html = "", pos = 0;
+    alts.forEach(function (a) { rs = rs.concat(M.find(f, a)); });
+    rs.sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) {
+      if (r[0] < pos) return;
+      html += esc(text.slice(pos, r[0])) + "<mark>" + esc(text.slice(r[0], r[1])) + "</mark>";
+      pos = r[1];
+    });
+    return html + esc(text.slice(pos));
+  }
+  function resultHTML(d, s) {
+    var meta = [d.meta && d.meta.page, d.meta && d.meta.date].filter(Boolean).map(esc).join(" · ");
+    return '<li class="pagefind-ui__result"><div class="pagefind-ui__result-inner">' +
+      '<p class="pagefind-ui__result-title"><a class="pagefind-ui__result-link" href="' + esc(linkFor(d, s.kws)) + '">' +
+      marked((d.meta && d.meta.title) || d.url, s.alts) + "</a></p>" +
+      (meta ? '<p class="kb-search__meta">' + meta + "</p>" : "") +
+      '<p class="pagefind-ui__result-excerpt">' + M.excerpt(d.content || "", s.alts, 90) + "</p></div></li>";
+  }
+  function termHTML(rec) {
+    var gloss = [rec.pinyin, rec.english].filter(Boolean).map(esc).join(" · ");
+    return '<div class="kb-search__term"><a class="kb-search__term-link" href="' + esc(new URL(rec.url, siteRoot).href) + '">' +
+      "术语：" + esc(rec.term) + "</a>" + (gloss ? ' <span class="kb-search__gloss">' + gloss + "</span>" : "") +
+      '<p class="kb-search__def">' + esc(rec.definition) + "</p></div>";
+  }
+
+  var seq = 0, timer = null, current = null, shown = 0;
   function show(open) { drawer.classList.toggle("pagefind-ui__hidden", !open); }
+  function countText(q, s) {
+    if (!s.hits.length) return "没有找到 " + q + " 的结果";
+    var n = s.total === null ? s.hits.length + "+" : Math.max(s.total, s.hits.length);
+    return "“" + q + "”：找到 " + n + " 篇文章";
+  }
+  function render(q, s, upto) {
+    list.insertAdjacentHTML("beforeend", s.hits.slice(shown, upto).map(function (d) { return resultHTML(d, s); }).join(""));
+    shown = Math.max(shown, Math.min(upto, s.hits.length));
+    message.textContent = countText(q, s);
+    moreBtn.hidden = !(shown < s.hits.length || s.more());
+  }
   function run() {
     var q = input.value.trim(), mine = ++seq;
     clear.classList.toggle("pagefind-ui__suppressed", !q);
-    if (!q) { list.innerHTML = ""; message.textContent = ""; show(false); return; }
+    list.innerHTML = ""; termsEl.innerHTML = ""; moreBtn.hidden = true; shown = 0; current = null;
+    if (!q) { message.textContent = ""; show(false); return; }
     show(true);
     message.textContent = "正在搜索 " + q + "…";
-    load().then(function (pf) { return pf.search(q); }).then(function (res) {
-      if (mine !== seq) return null;
-      return Promise.all(res.results.slice(0, RANKED).map(function (r) { return r.data(); }));
-    }).then(function (pages) {
-      if (!pages || mine !== seq) return;
-      var re = pattern(q), hits = [];
-      pages.forEach(function (d) {
-        var m = re.exec(d.content || "");
-        if (m && hits.length < SHOWN) hits.push({ d: d, m: m });
+    load().then(function (eng) {
+      if (mine !== seq) return;
+      var kws = plan(q, eng);
+      if (!kws.length) { message.textContent = "没有找到 " + q + " 的结果"; return; }
+      var entries = [];
+      kws.forEach(function (k) { if (k.entry && entries.indexOf(k.entry) < 0) entries.push(k.entry); });
+      termsEl.innerHTML = entries.map(termHTML).join("");
+      var s = new Session(eng.pf, kws, currentFilters());
+      return s.start().then(function () {
+        if (mine !== seq) return;
+        current = s;
+        if (s.hits.length >= SHOWN || s.total !== null) { render(q, s, SHOWN); return s.phrase; }
+        return s.phrase.then(function () { return s.fill(SHOWN); }).then(function () { if (mine === seq) render(q, s, SHOWN); });
+      }).then(function () {
+        if (mine === seq) render(q, s, shown);   // the count, once the phrase search is in
       });
-      list.innerHTML = hits.map(function (h) {
-        return '<li class="pagefind-ui__result"><div class="pagefind-ui__result-inner">' +
-          '<p class="pagefind-ui__result-title"><a class="pagefind-ui__result-link" href="' + esc(h.d.url) + '">' +
-          esc((h.d.meta && h.d.meta.title) || h.d.url) + "</a></p>" +
-          '<p class="pagefind-ui__result-excerpt">' + excerpt(h.d.content, h.m) + "</p></div></li>";
-      }).join("");
-      message.textContent = hits.length ? "找到 " + hits.length + " 个 " + q + " 的结果" : "没有找到 " + q + " 的结果";
     }).catch(function (err) {
       if (mine === seq) message.textContent = "搜索出错：" + err;
     });
   }
+  moreBtn.addEventListener("click", function () {
+    var s = current, q = input.value.trim(), mine = seq;
+    if (!s) return;
+    moreBtn.disabled = true;
+    s.fill(shown + SHOWN).then(function () {
+      moreBtn.disabled = false;
+      if (mine === seq) render(q, s, shown + SHOWN);
+    });
+  });
+
+  // ---------------------------------------------------------------- filters
+  var filterState = { from: "", to: "", page: "" }, filterValues = { dates: [], pages: [] };
+  function setupFilters(pf) {
+    pf.filters().then(function (fs) {
+      var dates = Object.keys(fs["日期"] || {}).sort(), pages = Object.keys(fs["版面"] || {}).sort();
+      filterValues = { dates: dates, pages: pages };
+      var html = "";
+      if (dates.length > 1) {
+        var opts = function (sel) {
+          return dates.map(function (d) { return '<option value="' + esc(d) + '"' + (d === sel ? " selected" : "") + ">" + esc(d) + "</option>"; }).join("");
+        };
+        html += '<label>日期 <select data-f="from">' + opts(dates[0]) + '</select></label>' +
+          '<label>至 <select data-f="to">' + opts(dates[dates.length - 1]) + "</select></label>";
+        filterState.from = dates[0]; filterState.to = dates[dates.length - 1];
+      }
+      if (pages.length > 1) {
+        html += '<label>版面 <select data-f="page"><option value="">全部</option>' +
+          pages.map(function (p) { return '<option value="' + esc(p) + '">' + esc(p) + "</option>"; }).join("") + "</select></label>";
+      }
+      filtersEl.innerHTML = html;
+      filtersEl.hidden = !html;
+    }).catch(function () {});
+  }
+  filtersEl.addEventListener("change", function (e) {
+    var f = e.target.getAttribute("data-f");
+    if (f) { filterState[f] = e.target.value; run(); }
+  });
+  function currentFilters() {
+    var out = {}, ds = filterValues.dates;
+    if (ds.length > 1 && (filterState.from !== ds[0] || filterState.to !== ds[ds.length - 1])) {
+      out["日期"] = { any: ds.filter(function (d) { return d >= filterState.from && d <= filterState.to; }).concat(["\u0000"]) };
+    }
+    if (filterState.page) out["版面"] = filterState.page;
+    return out;
+  }
+
+  // ---------------------------------------------------------------- keys
   input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); });
   input.addEventListener("focus", load);   // fetch the engine while the reader types
   clear.addEventListener("click", function () { input.value = ""; run(); input.focus(); });
 
-  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  function links() { return Array.prototype.slice.call(drawer.querySelectorAll("a, .kb-search__more:not([hidden])")); }
   box.addEventListener("keydown", function (e) {
     var ls = links(), i = ls.indexOf(document.activeElement);
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {
@@ -94,7 +301,7 @@
       e.preventDefault();
       var next = e.key === "ArrowDown" ? Math.min(ls.length - 1, i + 1) : i - 1;
       if (next < 0) input.focus(); else ls[next].focus();
-    } else if (e.key === "Enter" && document.activeElement === input && ls.length) {
+    } else if (e.key === "Enter" && document.activeElement === input && ls.length && ls[0].href) {
       e.preventDefault();
       window.location.href = ls[0].href;
     } else if (e.key === "Escape") {
