@@ -94,7 +94,7 @@
         i = hit.next;
         continue;
       }
-      var k = kws[i++], alts = [k.text], pfq = k.latin ? k.raw.toLowerCase() : k.text;
+      var k = kws[i++], alts = [k.text], pfq = k.latin ? k.raw.normalize("NFKC").toLowerCase() : k.text;
       if (eng.t2cn && !k.latin) {
         var s = M.fold(eng.t2cn(k.raw)).text;
         if (s && s !== k.text) { alts.unshift(s); pfq = s; }
@@ -113,23 +113,38 @@
   Session.prototype.start = function () {
     var self = this;
     var q = this.kws.map(function (k) { return k.pf; }).join(" ");
-    return this.pf.search(q, this.opts).then(function (res) {
-      self.ranked = res.results;
+    return this.searchBoth(q).then(function (results) {
+      self.ranked = results;
       self.rank = {};
       self.ranked.forEach(function (r, i) { self.rank[r.id] = i; });
       self.cands = self.ranked.slice(0, RANKED).map(function (r) { return { r: r, sure: true }; });
-      return self.fill(SHOWN);
+      return self.fill(RANKED);   // all of the best-ranked pages: the count is exact when there are no more
     }).then(function () {
       if (self.ranked.length <= RANKED) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
       else self.phrase = self.phraseSearch();
     });
   };
+  // Pagefind keeps full-width letters and digits as they are (ＧＤＰ is not gdp):
+  // a query with ASCII letters or digits is also run in full width, the
+  // results merged by score
+  Session.prototype.searchBoth = function (q) {
+    var self = this, fw = fullWidth(q), qs = fw === q ? [q] : [q, fw];
+    return Promise.all(qs.map(function (x) { return self.pf.search(x, self.opts); })).then(function (rs) {
+      if (rs.length === 1) return rs[0].results;
+      var byId = {};
+      rs.forEach(function (r) { r.results.forEach(function (x) { if (!byId[x.id] || byId[x.id].score < x.score) byId[x.id] = x; }); });
+      return Object.keys(byId).map(function (id) { return byId[id]; }).sort(function (a, b) { return b.score - a.score; });
+    });
+  };
+  function fullWidth(s) {
+    return s.replace(/[A-Za-z0-9]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0xFEE0); });
+  }
   // Pagefind's phrase search per keyword; pages that hold them all, ranked
   // by the plain search, then the rest of the ranked pages (checked last)
   Session.prototype.phraseSearch = function () {
     var self = this;
     return Promise.all(this.kws.map(function (k) {
-      return self.pf.search('"' + k.pf + '"', self.opts).then(function (r) { return r.results; });
+      return self.searchBoth('"' + k.pf + '"');
     })).then(function (sets) {
       var ids = null;
       sets.forEach(function (rs) {
@@ -152,7 +167,7 @@
     var self = this;
     if (this.hits.length >= want || !this.more()) return Promise.resolve();
     var batch = [];
-    while (batch.length < 8 && this.more()) {
+    while (batch.length < RANKED && this.more()) {
       var c = this.cands[this.pos++];
       if (!c.sure) this.unsure++;
       batch.push(c.r);
@@ -219,13 +234,14 @@
     var q = input.value.trim(), mine = ++seq;
     clear.classList.toggle("pagefind-ui__suppressed", !q);
     list.innerHTML = ""; termsEl.innerHTML = ""; moreBtn.hidden = true; shown = 0; current = null;
-    if (!q) { message.textContent = ""; show(false); return; }
+    box.dataset.kbState = "searching";   // "done" once the list and the count are final (for tests)
+    if (!q) { message.textContent = ""; show(false); box.dataset.kbState = "done"; return; }
     show(true);
     message.textContent = "正在搜索 " + q + "…";
     load().then(function (eng) {
       if (mine !== seq) return;
       var kws = plan(q, eng);
-      if (!kws.length) { message.textContent = "没有找到 " + q + " 的结果"; return; }
+      if (!kws.length) { message.textContent = "没有找到 " + q + " 的结果"; box.dataset.kbState = "done"; return; }
       var entries = [];
       kws.forEach(function (k) { if (k.entry && entries.indexOf(k.entry) < 0) entries.push(k.entry); });
       termsEl.innerHTML = entries.map(termHTML).join("");
@@ -236,19 +252,20 @@
         if (s.hits.length >= SHOWN || s.total !== null) { render(q, s, SHOWN); return s.phrase; }
         return s.phrase.then(function () { return s.fill(SHOWN); }).then(function () { if (mine === seq) render(q, s, SHOWN); });
       }).then(function () {
-        if (mine === seq) render(q, s, shown);   // the count, once the phrase search is in
+        if (mine === seq) { render(q, s, shown); box.dataset.kbState = "done"; }   // the count, once the phrase search is in
       });
     }).catch(function (err) {
-      if (mine === seq) message.textContent = "搜索出错：" + err;
+      if (mine === seq) { message.textContent = "搜索出错：" + err; box.dataset.kbState = "done"; }
     });
   }
   moreBtn.addEventListener("click", function () {
     var s = current, q = input.value.trim(), mine = seq;
     if (!s) return;
     moreBtn.disabled = true;
+    box.dataset.kbState = "searching";
     s.fill(shown + SHOWN).then(function () {
       moreBtn.disabled = false;
-      if (mine === seq) render(q, s, shown + SHOWN);
+      if (mine === seq) { render(q, s, shown + SHOWN); box.dataset.kbState = "done"; }
     });
   });
 
