@@ -196,6 +196,43 @@ def test_count_and_more_results(search_page):
     assert not more.is_visible()
 
 
+def _articles_containing(site: Path, word: str) -> set[str]:
+    """URL paths of the article pages whose indexed text contains ``word`` (folded)."""
+    out = set()
+    for f in site.glob("pages/*/*/index.html"):
+        rel = "/" + str(f.parent.relative_to(site)) + "/"
+        if fold(word) in fold(_page_text(site, rel)):
+            out.add(rel)
+    return out
+
+
+def _all_results(page) -> list[str]:
+    more = page.locator("#kb-search .kb-search__more")
+    while more.is_visible():
+        n = page.locator("#kb-search .pagefind-ui__result").count()
+        more.click()
+        page.wait_for_function("n => document.querySelectorAll('#kb-search .pagefind-ui__result').length > n"
+                               " && document.getElementById('kb-search').dataset.kbState === 'done'", arg=n)
+    return page.evaluate("() => [...document.querySelectorAll('#kb-search .pagefind-ui__result-link')]"
+                         ".map(a => decodeURIComponent(new URL(a.href).pathname))")
+
+
+@pytest.mark.parametrize("query", ["冰雪", "景区", "成都", "物流", "开幕"])
+def test_phrase_fallback_lists_every_page(browser, server, built_site, query):
+    """With only the 2 best-ranked pages checked directly (data-ranked), every
+    page holding the word must still be listed (Pagefind's phrase search), and
+    the count must say how many."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(server + "/")
+    page.evaluate("() => { document.getElementById('kb-search').dataset.ranked = '2'; }")
+    search(page, query)
+    want = _articles_containing(built_site, query)
+    got = _all_results(page)
+    assert set(got) == want and len(got) == len(want), (sorted(got), sorted(want))
+    assert f"找到 {len(want)} 篇文章" in message(page)
+    page.close()
+
+
 def test_result_shows_page_and_date(search_page):
     results = search(search_page, "峨眉山")
     assert results[0]["meta"] == "第 13 版 · 2025-12-05", results[0]

@@ -40,7 +40,7 @@
   }
   function label(mode) {
     btn.textContent = mode === "tw" ? "简" : "繁";
-    btn.title = mode === "tw" ? "显示简体字" : "顯示繁體字";
+    btn.setAttribute("aria-label", mode === "tw" ? "显示简体字" : "顯示繁體字");
     btn.setAttribute("aria-pressed", mode === "tw" ? "true" : "false");
   }
   function toTraditional() {

@@ -29,6 +29,8 @@
   var siteRoot = new URL(box.dataset.base, document.baseURI).href;
   var base = new URL(box.dataset.base, document.baseURI).pathname;
   var RANKED = 12, SHOWN = 8, MAX_UNSURE = 36, DEBOUNCE_MS = 80;
+  // data-ranked on the box overrides RANKED (the tests use it to reach the phrase fallback on a small site)
+  function ranked() { return +box.dataset.ranked || RANKED; }
 
   box.innerHTML =
     '<div class="pagefind-ui"><form class="pagefind-ui__form" role="search" aria-label="站内搜索" action="javascript:void(0);">' +
@@ -117,10 +119,10 @@
       self.ranked = results;
       self.rank = {};
       self.ranked.forEach(function (r, i) { self.rank[r.id] = i; });
-      self.cands = self.ranked.slice(0, RANKED).map(function (r) { return { r: r, sure: true }; });
-      return self.fill(RANKED);   // all of the best-ranked pages: the count is exact when there are no more
+      self.cands = self.ranked.slice(0, ranked()).map(function (r) { return { r: r, sure: true }; });
+      return self.fill(ranked());   // all of the best-ranked pages: the count is exact when there are no more
     }).then(function () {
-      if (self.ranked.length <= RANKED) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
+      if (self.ranked.length <= ranked()) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
       else self.phrase = self.phraseSearch();
     });
   };
@@ -167,7 +169,7 @@
     var self = this;
     if (this.hits.length >= want || !this.more()) return Promise.resolve();
     var batch = [];
-    while (batch.length < RANKED && this.more()) {
+    while (batch.length < ranked() && this.more()) {
       var c = this.cands[this.pos++];
       if (!c.sure) this.unsure++;
       batch.push(c.r);
