@@ -312,7 +312,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rounds", type=int, default=3, help="rounds per variant, best ms kept (default 3)")
     ap.add_argument("--settle", type=float, default=1.0, help="seconds after the first result for later fetches")
     ap.add_argument("--before", default=BEFORE, help=f"git revision of the old search.js (default {BEFORE}); '' skips")
-    ap.add_argument("--site", help="reuse a project dir kept with --keep instead of building")
+    ap.add_argument("--site", help="reuse a project dir kept with --keep instead of building (its search scripts are refreshed)")
     ap.add_argument("--keep", action="store_true", help="keep the temp project")
     ap.add_argument("--json", help="write all numbers to this file")
     a = ap.parse_args(argv)
@@ -328,6 +328,10 @@ def main(argv=None) -> int:
             tb, _ = mkdocs_build(tmp / "mkdocs.yml", tmp / "site")
             print(f"mkdocs build of {a.n} real-size seeds (incl. pagefind): {tb:.1f} s", flush=True)
         site = tmp / "site"
+        if a.site:   # the box's current scripts (static files) into the kept site
+            for f in (ROOT / "overrides" / "assets" / "kanbao").glob("*.*"):
+                shutil.copyfile(f, site / "assets" / "kanbao" / f.name)
+            shutil.rmtree(tmp / "site-before", ignore_errors=True)
         seeds = sorted((tmp / "seeds").glob("*.txt"))
         pf = [f for f in (site / "pagefind").rglob("*") if f.is_file()]
         texts = article_texts(site)

@@ -128,6 +128,7 @@ def write_search_assets(site_dir: str, root: str, glossary_path: str | Path | No
     out = site / GLOSSARY_JSON
     out.parent.mkdir(parents=True, exist_ok=True)
     recs: list[dict] = []
+    note = ""
     if glossary_path and Path(glossary_path).exists():
         try:
             from kanbao.glossary import load_glossary
@@ -135,12 +136,7 @@ def write_search_assets(site_dir: str, root: str, glossary_path: str | Path | No
             recs = glossary_records(load_glossary(glossary_path),
                                     page.read_text(encoding="utf-8") if page.exists() else "")
         except Exception as e:  # a broken glossary must not stop the site (the page build says why)
-            recs = []
             note = f" (glossary not used: {e})"
-        else:
-            note = ""
-    else:
-        note = ""
     # the JSON is data for the browser, never markup: search.js escapes every field it shows
     out.write_text(json.dumps(recs, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     src = Path(root) / "node_modules" / "opencc-js" / "dist" / "esm"

@@ -18,7 +18,12 @@
   function fold(s) {
     var text = "", start = [], end = [];
     for (var i = 0; i < s.length;) {
-      var cp = s.codePointAt(i), c = String.fromCodePoint(cp), n = c.length;
+      var cp = s.codePointAt(i);
+      if (cp >= 0x4e00 && cp <= 0x9fff) {   // fast path: CJK ideographs fold to themselves
+        text += s[i]; start.push(i); end.push(i + 1); i++;
+        continue;
+      }
+      var c = String.fromCodePoint(cp), n = c.length;
       if (!SKIP.test(c)) {
         var f = c.normalize("NFKC").toLowerCase();
         for (var k = 0; k < f.length; k++) {

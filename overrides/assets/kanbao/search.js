@@ -14,7 +14,9 @@
  * Pagefind's phrase search ("…" per keyword) lists the pages holding each
  * keyword exactly, which finds rare words that the ranking buries in a big
  * archive and gives the count; those pages are checked the same way when the
- * reader asks for more.  Only checked pages are ever listed.
+ * reader asks for more (and, if the phrase search finds nothing for some
+ * keyword, up to MAX_UNSURE more of the ranked pages).  Only checked pages
+ * are ever listed.
  *
  * A result links to the article with ?kbq=<keywords>; kb-highlight.js marks
  * them there.  Keys: "/" or "s" focuses the box, arrows move through the
@@ -160,7 +162,11 @@
       var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
       extra.sort(function (a, b) { return rk(a) - rk(b); });
       extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
-      self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
+      // a keyword that the phrase search cannot find at all (Pagefind segmented it
+      // differently in the pages, or punctuation splits it): check more of the ranked pages
+      if (sets.some(function (rs) { return !rs.length; })) {
+        self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
+      }
       self.total = self.hits.length + extra.length;
     });
   };
