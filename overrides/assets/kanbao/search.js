@@ -122,10 +122,13 @@
       self.rank = {};
       self.ranked.forEach(function (r, i) { self.rank[r.id] = i; });
       self.cands = self.ranked.slice(0, ranked()).map(function (r) { return { r: r, sure: true }; });
-      return self.fill(ranked());   // all of the best-ranked pages: the count is exact when there are no more
+      // more candidates than we check directly: the phrase search runs while the best are checked
+      self.phrase = self.ranked.length > ranked() ? self.phraseSearch() : null;
+      return self.fill(ranked(), self.cands.length);   // all of the best-ranked pages (only those)
     }).then(function () {
-      if (self.ranked.length <= ranked()) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
-      else self.phrase = self.phraseSearch();
+      self.topHits = self.hits.length;
+      if (!self.phrase) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
+      else self.phrase = self.phrase.then(function () { self.total = self.topHits + self.extra; });
     });
   };
   // Pagefind keeps full-width letters and digits as they are (ＧＤＰ is not gdp):
@@ -161,21 +164,22 @@
       var extra = Object.keys(ids).filter(function (id) { return !seen[id]; }).map(function (id) { return ids[id]; });
       var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
       extra.sort(function (a, b) { return rk(a) - rk(b); });
+      self.extra = extra.length;
       extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
       // a keyword that the phrase search cannot find at all (Pagefind segmented it
       // differently in the pages, or punctuation splits it): check more of the ranked pages
       if (sets.some(function (rs) { return !rs.length; })) {
         self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
       }
-      self.total = self.hits.length + extra.length;
     });
   };
-  // check candidates in order until `want` hits (or no more worth checking)
-  Session.prototype.fill = function (want) {
+  // check candidates in order until `want` hits (or no more worth checking, or position `upto`)
+  Session.prototype.fill = function (want, upto) {
     var self = this;
-    if (this.hits.length >= want || !this.more()) return Promise.resolve();
+    var more = function () { return self.more() && (upto === undefined || self.pos < upto); };
+    if (this.hits.length >= want || !more()) return Promise.resolve();
     var batch = [];
-    while (batch.length < ranked() && this.more()) {
+    while (batch.length < ranked() && more()) {
       var c = this.cands[this.pos++];
       if (!c.sure) this.unsure++;
       batch.push(c.r);
@@ -185,7 +189,7 @@
         var text = ((d.meta && d.meta.title) || "") + "\n" + (d.content || "");
         if (M.hasAll(M.fold(text).text, self.alts)) self.hits.push(d);
       });
-      return self.fill(want);
+      return self.fill(want, upto);
     });
   };
   Session.prototype.more = function () {
