@@ -6,7 +6,9 @@ characters, 2-4 articles each, like the sample page; one date per 16 pages),
 serves it on 127.0.0.1 and, in headless Chromium, types queries that can fail:
 
 - rare: a person or place name on exactly one page; two of them as a
-  two-keyword query; words planted on exactly three pages.  Every page holding
+  two-keyword query; words planted on exactly three pages; words of common
+  characters (like 钟文) on one or three pages, which Pagefind's ranking
+  buries among the pages that hold their characters.  Every page holding
   the query must be listed (after 更多结果 as often as needed) and a rare
   name's article must come first;
 - common: glossary terms and words on hundreds of pages (count shown vs. the
@@ -76,13 +78,38 @@ def real_page(i: int, seed: int, extras: list[str]) -> tuple[str, dict]:
     return text, {"headline": heads[target], "page_no": pn}
 
 
+def common_char_words(k: int, rng: random.Random) -> list[str]:
+    """k words of 2-3 of the commonest characters that never occur in the text the
+    pages are made of (like 钟文 in the sample: Pagefind cuts them into single
+    characters that every page has, so its ranking buries the one page).
+
+    >>> ws = common_char_words(3, random.Random(1))
+    >>> len(ws), all(2 <= len(w) <= 3 for w in ws)
+    (3, True)
+    """
+    from collections import Counter
+    text = "".join(clause_pool())
+    top = [c for c, _ in Counter(c for c in text if "\u4e00" <= c <= "\u9fff").most_common(60)]
+    out: list[str] = []
+    while len(out) < k:
+        w = "".join(rng.sample(top, rng.choice([2, 3])))
+        if w not in text and w not in out:
+            out.append(w)
+    return out
+
+
 def write_seeds(dest: Path, n: int, seed: int) -> dict:
-    """n real-size seeds in dest; returns the planted names: {name: kind}."""
+    """n real-size seeds in dest; returns the planted words: {word: kind}.
+
+    Every page has a place and a person name of rare characters (one page
+    each); 12 words of rare characters go on three pages each, 6 words of
+    common characters on one page each and 3 on three pages each."""
     names = unique_names(n + 12, seed)
-    (dest).mkdir(parents=True, exist_ok=True)
-    three = [names[n + k][0] for k in range(12)]             # planted on three pages each
+    dest.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    holders = {w: set(rng.sample(range(n), 3)) for w in three} if n >= 3 else {}
+    cc = common_char_words(9, rng)
+    plant = {names[n + k][0]: 3 for k in range(12)} | {w: 1 for w in cc[:6]} | {w: 3 for w in cc[6:]}
+    holders = {w: set(rng.sample(range(n), c)) for w, c in plant.items()} if n >= 3 else {}
     planted = {}
     for i in range(n):
         place, person = names[i]
@@ -91,7 +118,7 @@ def write_seeds(dest: Path, n: int, seed: int) -> dict:
         (dest / f"{i:04d}_{rng.getrandbits(48):012x}.txt").write_text(text, encoding="utf-8")
         planted[place] = planted[person] = "one"
     for w in holders:
-        planted[w] = "three"
+        planted[w] = ("cc" if w in cc else "rare") + str(len(holders[w]))
     return planted
 
 
@@ -244,7 +271,7 @@ def measure(site: Path, queries: list[dict], rounds: int, settle: float, list_al
 
 def judge(q: dict, row: dict) -> str:
     listed, want = row["listed"], q["want"]
-    if q["kind"] in ("rare", "rare pair"):
+    if q["kind"].startswith("rare"):
         ok = want <= set(listed) and (len(want) != 1 or (listed and listed[0] in want))
         return "yes" if ok else f"NO ({len(want & set(listed))}/{len(want)} listed)"
     bad = [u for u in listed if u not in want]
@@ -275,11 +302,13 @@ def report(title: str, queries: list[dict], rows: list[dict], load: int) -> dict
 
 def build_queries(planted: dict, texts: dict[str, str], n_rare: int) -> list[dict]:
     ones = [w for w, k in planted.items() if k == "one"]
-    threes = [w for w, k in planted.items() if k == "three"]
+    threes = [w for w, k in planted.items() if k == "rare3"]
     step = max(1, len(ones) // (2 * n_rare))
     rare = ones[::step][:n_rare]
     qs = [{"q": w, "kind": "rare", "words": [w]} for w in rare]
     qs += [{"q": w, "kind": "rare", "words": [w]} for w in threes[:3]]
+    # rare words of common characters (one page, three pages): the ones that can fail
+    qs += [{"q": w, "kind": "rare cc", "words": [w]} for w, k in planted.items() if k.startswith("cc")]
     # place and person of the same page, as two keywords
     places = [w for w in ones if w.endswith("镇")][:2]
     for p in places:
