@@ -2,10 +2,12 @@
  * highlight on article pages (kb-highlight.js).  window.KanbaoMatch.
  *
  * fold("“链主”企业 ＧＤＰ") -> {text: "链主企业gdp", start: [...], end: [...]}:
- * punctuation, quotes and spaces are dropped, Latin letters and digits are
- * width- and case-folded (NFKC + lower case); start[i]/end[i] give where the
- * i-th folded character sits in the original string, so a match in the
- * folded text can be highlighted in the original.
+ * quotes, brackets, dashes, dots and spaces are dropped, Latin letters and
+ * digits are width- and case-folded (NFKC + lower case); start[i]/end[i]
+ * give where the i-th folded character sits in the original string, so a
+ * match in the folded text can be highlighted in the original.  Punctuation
+ * that ends a clause (，。、；：！？… —) becomes a separator (U+0001), so
+ * 动力需 does not match 动力，需要 across a comma.
  *
  * parse('成都 物流 "中试 平台"') -> keywords [{text:"成都"}, {text:"物流"},
  * {text:"中试平台", phrase:true}]: spaces (half or full width) separate
@@ -13,6 +15,7 @@
  */
 (function () {
   var SKIP = /[\p{P}\p{Z}\s\p{Cf}]/u;
+  var BREAK = /^[，。、；：！？…—,.;:!?]$/u, SEP = "\u0001";
   var LATIN = /^[\p{Script=Latin}\p{N}\p{M}'’\-]+$/u;
 
   function fold(s) {
@@ -23,9 +26,10 @@
         text += s[i]; start.push(i); end.push(i + 1); i++;
         continue;
       }
-      var c = String.fromCodePoint(cp), n = c.length;
-      if (!SKIP.test(c)) {
-        var f = c.normalize("NFKC").toLowerCase();
+      var c = String.fromCodePoint(cp), n = c.length, f = c.normalize("NFKC").toLowerCase();
+      if ((BREAK.test(f) || BREAK.test(c)) && !(f === "." && /\d/.test(s[i + n] || ""))) {   // a full stop before a digit is a decimal point
+        if (text && text[text.length - 1] !== SEP) { text += SEP; start.push(i); end.push(i + n); }
+      } else if (!SKIP.test(c)) {
         for (var k = 0; k < f.length; k++) {
           if (SKIP.test(f[k])) continue;
           text += f[k]; start.push(i); end.push(i + n);
@@ -46,7 +50,7 @@
     while ((m = re.exec(q))) {
       var raw = m[1] !== undefined ? m[1] : m[0];
       var phrase = m[1] !== undefined;
-      var t = fold(raw).text;
+      var t = fold(raw).text.replace(/^\u0001+|\u0001+$/g, "");
       if (t) out.push({ raw: raw.trim(), text: t, phrase: phrase, latin: LATIN.test(raw.replace(/\s+/g, "")) });
     }
     return out;
@@ -102,5 +106,5 @@
   }
 
   window.KanbaoMatch = { fold: fold, latinKey: latinKey, parse: parse, find: find, hasAll: hasAll,
-    excerpt: excerpt, esc: esc, LATIN: LATIN };
+    excerpt: excerpt, esc: esc, LATIN: LATIN, SEP: SEP };
 })();

@@ -92,16 +92,18 @@
           if (rec) hit = { rec: rec, next: j };
         }
       }
-      if (hit) {
-        out.push({ alts: [hit.rec.term].concat(hit.rec.aliases).map(function (a) { return M.fold(a).text; }),
+      if (hit) {   // the term, its aliases, and the words as typed (an English text may say them)
+        var typed = M.fold(kws.slice(i, hit.next).map(function (k) { return k.raw; }).join(" ")).text;
+        out.push({ alts: [hit.rec.term].concat(hit.rec.aliases).map(function (a) { return M.fold(a).text; }).concat([typed]),
                    pf: hit.rec.term, entry: hit.rec });
         i = hit.next;
         continue;
       }
-      var k = kws[i++], alts = [k.text], pfq = k.latin ? k.raw.normalize("NFKC").toLowerCase() : k.text;
+      var k = kws[i++], alts = [k.text];
+      var pfq = k.latin ? k.raw.normalize("NFKC").toLowerCase() : k.text.split(M.SEP).join(" ");
       if (eng.t2cn && !k.latin) {
         var s = M.fold(eng.t2cn(k.raw)).text;
-        if (s && s !== k.text) { alts.unshift(s); pfq = s; }
+        if (s && s !== k.text) { alts.unshift(s); pfq = s.split(M.SEP).join(" "); }
       }
       out.push({ alts: alts, pf: pfq, entry: (eng.gloss && eng.gloss.byForm[alts[0]]) || null });
     }
