@@ -8,15 +8,18 @@
  * pinyin or in the English gloss of a glossary term (zhongshi, "chain leader")
  * stands for the term, and the glossary entry is offered first.
  *
- * Finding the articles: Pagefind ranks the pages for the query (its own
- * Chinese segmentation); we load the best-ranked RANKED pages and keep those
- * that contain every keyword.  When there are more candidates than that,
- * Pagefind's phrase search ("…" per keyword) lists the pages holding each
- * keyword exactly, which finds rare words that the ranking buries in a big
- * archive and gives the count; those pages are checked the same way when the
- * reader asks for more (and, if the phrase search finds nothing for some
- * keyword, up to MAX_UNSURE more of the ranked pages).  Only checked pages
- * are ever listed.
+ * Finding the articles: Pagefind's phrase search ("…" per keyword, a few ms)
+ * gives the pages that hold each keyword as Pagefind segments it.  When
+ * only a few pages hold them all (a rare word), they are checked and listed
+ * at once, and Pagefind's ranked search (slow for words of common
+ * characters, since every page holds their characters) then puts them in its
+ * order and adds any page among its best RANKED that the phrase search
+ * missed.  Otherwise the ranked search leads: its best RANKED pages are
+ * checked (every keyword must occur), then the phrase-search pages in ranked
+ * order as the reader asks for more (and, if the phrase search finds nothing
+ * for some keyword, up to MAX_UNSURE more of the ranked pages).  Only checked
+ * pages are ever listed; the count is the checked hits plus the
+ * phrase-search pages not yet checked.
  *
  * A result links to the article with ?kbq=<keywords>; kb-highlight.js marks
  * them there.  Keys: "/" or "s" focuses the box, arrows move through the
@@ -115,22 +118,75 @@
     this.pf = pf; this.kws = kws; this.alts = kws.map(function (k) { return k.alts; });
     this.opts = { filters: filters };
     this.cands = []; this.pos = 0; this.hits = []; this.unsure = 0; this.total = null;
+    this.later = null; this.reordered = false;
   }
   Session.prototype.start = function () {
     var self = this;
-    var q = this.kws.map(function (k) { return k.pf; }).join(" ");
-    return this.searchBoth(q).then(function (results) {
+    this.q = this.kws.map(function (k) { return k.pf; }).join(" ");
+    // Pagefind's phrase search first: cheap (a few ms), and exact for words it segments alike
+    return Promise.all(this.kws.map(function (k) { return self.searchBoth('"' + k.pf + '"'); })).then(function (sets) {
+      self.sets = sets;
+      self.inAll = null;
+      sets.forEach(function (rs) {
+        var s = {};
+        rs.forEach(function (r) { if (!self.inAll || self.inAll[r.id]) s[r.id] = r; });
+        self.inAll = s;
+      });
+      var ids = Object.keys(self.inAll);
+      if (ids.length && ids.length <= SHOWN && sets.every(function (rs) { return rs.length; })) return self.startFew(ids);
+      return self.startRanked();
+    });
+  };
+  // A few pages hold every keyword (a rare word): list them at once, and let
+  // the ranked search (slow for words of common characters: every page holds
+  // their characters) put them in Pagefind's order and add any page it ranks
+  // in its best RANKED that the phrase search missed.
+  Session.prototype.startFew = function (ids) {
+    var self = this;
+    this.cands = ids.map(function (id) { return { r: self.inAll[id], sure: true }; });
+    return this.fill(ranked(), this.cands.length).then(function () {
+      self.total = self.hits.length;
+      self.later = self.searchBoth(self.q).then(function (results) {
+        self.ranked = results;
+        var seen = {};
+        self.cands.forEach(function (c) { seen[c.r.id] = 1; });
+        results.slice(0, ranked()).forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: true }); });
+        return self.fill(Infinity, self.cands.length);
+      }).then(function () {
+        var rank = {}, rk = function (d) { return d.kbId in rank ? rank[d.kbId] : 1e9; };
+        self.ranked.forEach(function (r, i) { rank[r.id] = i; });
+        var before = self.hits.map(function (d) { return d.url; }).join(" ");
+        self.hits.sort(function (a, b) { return rk(a) - rk(b); });
+        self.reordered = before !== self.hits.map(function (d) { return d.url; }).join(" ");
+        self.total = self.hits.length;
+      });
+    });
+  };
+  // Many pages (or a keyword the phrase search cannot find): Pagefind's ranked
+  // search, its best RANKED pages checked, then the phrase-search pages
+  Session.prototype.startRanked = function () {
+    var self = this;
+    return this.searchBoth(this.q).then(function (results) {
       self.ranked = results;
       self.rank = {};
       self.ranked.forEach(function (r, i) { self.rank[r.id] = i; });
       self.cands = self.ranked.slice(0, ranked()).map(function (r) { return { r: r, sure: true }; });
-      // more candidates than we check directly: the phrase search runs while the best are checked
-      self.phrase = self.ranked.length > ranked() ? self.phraseSearch() : null;
       return self.fill(ranked(), self.cands.length);   // all of the best-ranked pages (only those)
     }).then(function () {
-      self.topHits = self.hits.length;
-      if (!self.phrase) { self.total = self.hits.length; self.phrase = Promise.resolve(); }
-      else self.phrase = self.phrase.then(function () { self.total = self.topHits + self.extra; });
+      var topHits = self.hits.length;
+      if (self.ranked.length <= ranked()) { self.total = topHits; return; }
+      var seen = {};
+      self.cands.forEach(function (c) { seen[c.r.id] = 1; });
+      var extra = Object.keys(self.inAll).filter(function (id) { return !seen[id]; }).map(function (id) { return self.inAll[id]; });
+      var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
+      extra.sort(function (a, b) { return rk(a) - rk(b); });
+      extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
+      // a keyword that the phrase search cannot find at all (Pagefind segmented it
+      // differently in the pages, or punctuation splits it): check more of the ranked pages
+      if (self.sets.some(function (rs) { return !rs.length; })) {
+        self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
+      }
+      self.total = topHits + extra.length;
     });
   };
   // Pagefind keeps full-width letters and digits as they are (ＧＤＰ is not gdp):
@@ -148,33 +204,6 @@
   function fullWidth(s) {
     return s.replace(/[A-Za-z0-9]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0xFEE0); });
   }
-  // Pagefind's phrase search per keyword; pages that hold them all, ranked
-  // by the plain search, then the rest of the ranked pages (checked last)
-  Session.prototype.phraseSearch = function () {
-    var self = this;
-    return Promise.all(this.kws.map(function (k) {
-      return self.searchBoth('"' + k.pf + '"');
-    })).then(function (sets) {
-      var ids = null;
-      sets.forEach(function (rs) {
-        var s = {};
-        rs.forEach(function (r) { if (!ids || ids[r.id]) s[r.id] = r; });
-        ids = s;
-      });
-      var seen = {};
-      self.cands.forEach(function (c) { seen[c.r.id] = 1; });
-      var extra = Object.keys(ids).filter(function (id) { return !seen[id]; }).map(function (id) { return ids[id]; });
-      var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
-      extra.sort(function (a, b) { return rk(a) - rk(b); });
-      self.extra = extra.length;
-      extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
-      // a keyword that the phrase search cannot find at all (Pagefind segmented it
-      // differently in the pages, or punctuation splits it): check more of the ranked pages
-      if (sets.some(function (rs) { return !rs.length; })) {
-        self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
-      }
-    });
-  };
   // check candidates in order until `want` hits (or no more worth checking, or position `upto`)
   Session.prototype.fill = function (want, upto) {
     var self = this;
@@ -186,7 +215,9 @@
       if (!c.sure) this.unsure++;
       batch.push(c.r);
     }
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (ds) {
+    return Promise.all(batch.map(function (r) {
+      return r.data().then(function (d) { d.kbId = r.id; return d; });
+    })).then(function (ds) {
       ds.forEach(function (d) {
         var text = ((d.meta && d.meta.title) || "") + "\n" + (d.content || "");
         if (M.hasAll(M.fold(text).text, self.alts)) self.hits.push(d);
@@ -263,10 +294,16 @@
       return s.start().then(function () {
         if (mine !== seq) return;
         current = s;
-        if (s.hits.length >= SHOWN || s.total !== null) { render(q, s, SHOWN); return s.phrase; }
-        return s.phrase.then(function () { return s.fill(SHOWN); }).then(function () { if (mine === seq) render(q, s, SHOWN); });
+        return s.fill(SHOWN).then(function () {   // the phrase-search pages, when the best-ranked held too few
+          if (mine !== seq) return;
+          render(q, s, SHOWN);
+          return s.later;
+        });
       }).then(function () {
-        if (mine === seq) { render(q, s, shown); box.dataset.kbState = "done"; }   // the count, once the phrase search is in
+        if (mine !== seq) return;
+        if (s.reordered) { list.innerHTML = ""; shown = 0; }   // Pagefind's order, once its ranking is in
+        render(q, s, Math.max(shown, SHOWN));
+        box.dataset.kbState = "done";
       });
     }).catch(function (err) {
       if (mine === seq) { message.textContent = "搜索出错：" + err; box.dataset.kbState = "done"; }
