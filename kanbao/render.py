@@ -171,8 +171,9 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))
     src = f"第 {page.page_no} 版 · " if page.page_no else ""
     parts.append(_wrap("kb-source", escape_text(src + page.seed), print_view))
-    if not print_view:
-        parts.append(search_meta(page))
+    meta = "" if print_view else search_meta(page)
+    if meta:
+        parts.append(meta)
     if a.lead:
         parts.append('<div class="kb-lead" markdown>\n\n' + "\n\n".join(_block_md(b, esc, print_view) for b in a.lead) + "\n\n</div>")
     pq_after: dict[str, list[Block]] = {}
@@ -195,23 +196,23 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
 
 
 def search_meta(page: Page) -> str:
-    """Hidden Pagefind metadata and filters of an article (date, newspaper page).
+    """Hidden Pagefind metadata and filters of an article (newspaper page, date).
 
     Out of the index (``data-pagefind-ignore``), but Pagefind still reads the
-    meta and filter values inside; the search box shows them and filters on them.
-    Values are escaped like all seed text (Pagefind reads the decoded text).
+    meta and filter values (the element's text); the search box shows them
+    and filters on them.  Values are escaped like all seed text.
 
-    >>> search_meta(Page(seed="a.txt", slug="a", page_no="07", date="2024-11-27"))
-    '<div class="kb-search-meta" hidden data-pagefind-ignore><span data-pagefind-meta="page">第 07 版</span><span data-pagefind-filter="版面">第 07 版</span><span data-pagefind-meta="date">2024&#45;11&#45;27</span><span data-pagefind-filter="日期">2024&#45;11&#45;27</span></div>'
+    >>> search_meta(Page(seed="a.txt", slug="a", page_no="07"))
+    '<p class="kb-search-meta" hidden data-pagefind-ignore data-pagefind-meta="page" data-pagefind-filter="版面">第 07 版</p>'
     """
     paper, name = getattr(page, "paper", "") or "", getattr(page, "page_name", "") or ""
     label = " ".join(x for x in (paper, page_title(page) if page.page_no else "", name) if x)
-    spans = []
+    out = []
     for key, filt, value in (("page", "版面", label), ("date", "日期", page.date or "")):
         if value:
-            v = escape_text(value)
-            spans.append(f'<span data-pagefind-meta="{key}">{v}</span><span data-pagefind-filter="{filt}">{v}</span>')
-    return f'<div class="kb-search-meta" hidden data-pagefind-ignore>{"".join(spans)}</div>'
+            out.append(f'<p class="kb-search-meta" hidden data-pagefind-ignore data-pagefind-meta="{key}" '
+                       f'data-pagefind-filter="{filt}">{escape_text(value)}</p>')
+    return "\n".join(out)
 
 
 def _pullquote_md(pq: Block, esc: _Marker, print_view: bool = False) -> str:
