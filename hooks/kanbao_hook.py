@@ -135,6 +135,10 @@ def on_post_build(config):
     spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
     search = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(search)
+    try:
+        log.info("kanbao: %s", search.write_search_assets(config.site_dir, str(ROOT), _paths(config)[1]))
+    except Exception as e:   # glossary keys and OpenCC for the search box; search still works without them
+        log.warning("kanbao: search assets not written: %s", e)
     if not _cfg.get("serve"):
         try:
             log.info("kanbao: %s", search.run_pagefind(config.site_dir, str(ROOT)))

@@ -180,7 +180,11 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
     for b in a.byline:
         # the newspaper's own spaces in a byline must not break between role and name
         parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))
-    parts.append(_wrap("kb-source", source_line(page, chars), print_view))
+    if print_view:
+        parts.append(_wrap("kb-source", source_line(page, chars), print_view))
+    else:   # out of the search index; its meta (issue) is still read by Pagefind
+        parts.append(f'<p class="kb-source" data-pagefind-ignore>{source_line(page, chars)}</p>')
+        parts.extend(x for x in [search_meta(page)] if x)
     if a.lead:
         parts.append('<div class="kb-lead" markdown>\n\n' + "\n\n".join(_block_md(b, esc, print_view) for b in a.lead) + "\n\n</div>")
     pq_after: dict[str, list[Block]] = {}
@@ -203,6 +207,26 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         parts.append(_terms_md(esc.used, opts, esc))
     return ArticleRender(path="", title=title, markdown="\n\n".join(parts) + "\n", terms=list(esc.used),
                          uses=esc.tagger.uses(title, "", page.date or "") if esc.tagger else [])
+
+
+def search_meta(page: Page) -> str:
+    """Hidden Pagefind metadata and filters of an article (newspaper page, date).
+
+    Out of the index (``data-pagefind-ignore``), but Pagefind still reads the
+    meta and filter values (the element's text); the search box shows them
+    and filters on them.  Values are escaped like all seed text.
+
+    >>> search_meta(Page(seed="a.txt", slug="a", page_no="07"))
+    '<p class="kb-search-meta" hidden data-pagefind-ignore data-pagefind-meta="page" data-pagefind-filter="版面">第 07 版</p>'
+    """
+    paper, name = getattr(page, "paper", "") or "", getattr(page, "page_name", "") or ""
+    label = " ".join(x for x in (paper, page_title(page) if page.page_no else "", name) if x)
+    out = []
+    for key, filt, value in (("page", "版面", label), ("date", "日期", page.date or "")):
+        if value:
+            out.append(f'<p class="kb-search-meta" hidden data-pagefind-ignore data-pagefind-meta="{key}" '
+                       f'data-pagefind-filter="{filt}">{escape_text(value)}</p>')
+    return "\n".join(out)
 
 
 def _pullquote_md(pq: Block, esc: _Marker, print_view: bool = False) -> str:
