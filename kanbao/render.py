@@ -220,7 +220,7 @@ def search_meta(page: Page) -> str:
     '<p class="kb-search-meta" hidden data-pagefind-ignore data-pagefind-meta="page" data-pagefind-filter="版面">第 07 版</p>'
     """
     paper, name = getattr(page, "paper", "") or "", getattr(page, "page_name", "") or ""
-    label = " ".join(x for x in (paper, page_title(page) if page.page_no else "", name) if x)
+    label = " · ".join(x for x in (paper, page_title(page) if page.page_no else name) if x)   # page_title holds the 版名
     out = []
     for key, filt, value in (("page", "版面", label), ("date", "日期", page.date or "")):
         if value:
