@@ -371,7 +371,7 @@ def pager(prev: tuple[str, str] | None, up: tuple[str, str] | None, nxt: tuple[s
     """A row of links: previous, up, next; each ``(label, site path)``, label plain text.
 
     >>> pager(None, ("本版目录", "pages/p/index.md"), ("下一篇：T<2>", "pages/p/02.md"), "pages/p/01.md")
-    '<nav class="kb-pager" markdown><span class="kb-up" markdown>[本版目录](index.md)</span><span class="kb-next" markdown>[下一篇：T&#60;2&#62; →](02.md)</span></nav>'
+    '<nav class="kb-pager" data-pagefind-ignore markdown><span class="kb-up" markdown>[本版目录](index.md)</span><span class="kb-next" markdown>[下一篇：T&#60;2&#62; →](02.md)</span></nav>'
     """
     base = posixpath.dirname(here)
     out = []
@@ -379,7 +379,7 @@ def pager(prev: tuple[str, str] | None, up: tuple[str, str] | None, nxt: tuple[s
         if item:
             out.append(f'<span class="{cls}" markdown>[{fmt.format(escape_text(item[0]))}]'
                        f'({posixpath.relpath(item[1], base)})</span>')
-    return '<nav class="kb-pager" markdown>' + "".join(out) + "</nav>"
+    return '<nav class="kb-pager" data-pagefind-ignore markdown>' + "".join(out) + "</nav>"
 
 
 def article_pager(renders: list[ArticleRender], k: int, index_path: str) -> str:

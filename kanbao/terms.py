@@ -139,14 +139,14 @@ def terms_html(used: list, forms: list | None = None) -> str:
     >>> e = Entry("通关", ("清关",), "tōngguān", "过海关。", "customs clearance",
     ...           alias_forms=(Form("清关", "qīngguān", "手续办完。"),))
     >>> print(terms_html([e], ["清关"]).splitlines()[3])
-    <dt>通关 <span class="kb-pinyin">tōngguān</span>（文中作 清关 <span class="kb-pinyin">qīngguān</span>）</dt><dd>过海关。 <em>customs clearance</em><br>清关：手续办完。 <em>customs clearance</em></dd>
+    <dt>通关 <span class="kb-pinyin">tōngguān</span>（文中作“清关” <span class="kb-pinyin">qīngguān</span>）</dt><dd>过海关。 <em>customs clearance</em><br>清关：手续办完。 <em>customs clearance</em></dd>
     """
     rows = []
     for e, surface in zip(used, forms or [None] * len(used)):
         f = e.form(surface or e.term)
         head = f'<dt>{escape_text(e.term)} <span class="kb-pinyin">{escape_text(e.pinyin)}</span>'
         if f.text != e.term:
-            head += f'（文中作 {escape_text(f.text)} <span class="kb-pinyin">{escape_text(f.pinyin)}</span>）'
+            head += f'（文中作“{escape_text(f.text)}” <span class="kb-pinyin">{escape_text(f.pinyin)}</span>）'
         dd = f"{escape_text(e.definition)} <em>{escape_text(e.english)}</em>"
         if f.text != e.term and (f.definition, f.english) != (e.definition, e.english):
             dd += f"<br>{escape_text(f.text)}：{escape_text(f.definition)} <em>{escape_text(f.english)}</em>"

@@ -295,7 +295,7 @@ def test_open_result_highlights_keywords(browser, server):
 def test_zh_switch_remembered_and_printed(browser, server, built_site):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
-    arts = sorted((built_site / "pages").glob("000_*/0*/index.html"))
+    arts = sorted((built_site / "pages").glob("000_*/[0-9]*/index.html"))
     urls = [server + "/" + str(a.parent.relative_to(built_site)) + "/" for a in arts[:2]]
     page.goto(urls[0])
     body = page.locator("article.md-content__inner")

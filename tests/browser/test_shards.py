@@ -71,8 +71,8 @@ def test_one_search_finds_an_article_in_each_year(shards, browser):   # conftest
                 arg=place, timeout=15000)
             hrefs = page.eval_on_selector_all("#kb-search .pagefind-ui__result-link", "as => as.map(a => a.href)")
             assert hrefs and all(f"/{y}/pages/" in h for h in hrefs), (place, hrefs)
-            issue = page.locator("#kb-search .kb-result-issue").first.inner_text()   # the result says where it ran
-            assert f"江城日报 · {y}年{m}月{d}日" in issue and "第 01 版 · 要闻" in issue, issue
+            issue = page.locator("#kb-search .kb-search__meta").first.inner_text()   # the result says where it ran
+            assert "江城日报" in issue and "第 01 版 · 要闻" in issue and f"{y}-{int(m):02d}-{int(d):02d}" in issue, issue
             page.goto(hrefs[0])
             assert place in page.locator("article h1").inner_text()
             page.goto(base + "/2024/")
