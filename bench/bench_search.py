@@ -39,10 +39,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
-import unicodedata
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -124,29 +121,7 @@ def write_seeds(dest: Path, n: int, seed: int) -> dict:
 
 # ---------------------------------------------------------------- truth from the built HTML
 
-BREAK = set("，。、；：！？…—,.;:!?")
-
-
-def fold(s: str) -> str:
-    r"""What a keyword must match (as kb-match.js): quotes, brackets, dashes, spaces
-    dropped; NFKC; lower case; clause punctuation a separator (\x01).
-
-    >>> fold("“链主”企业 ＧＤＰ"), fold("动力，需要 22.76")
-    ('链主企业gdp', '动力\x01需要2276')
-    """
-    out: list[str] = []
-
-    def skip(c: str) -> bool:
-        cat = unicodedata.category(c)
-        return cat[0] in "PZ" or cat == "Cf" or c.isspace()
-    for i, c in enumerate(s):
-        f = unicodedata.normalize("NFKC", c).lower()
-        if (f in BREAK or c in BREAK) and not (f == "." and s[i + 1:i + 2].isdigit()):
-            if out and out[-1] != "\x01":
-                out.append("\x01")
-        elif not skip(c):
-            out += [x for x in f if not skip(x)]
-    return "".join(out)
+from kanbao.searchfold import fold  # noqa: E402  (the box's folding, in Python)
 
 
 _IGNORED = re.compile(r'<(p|div|details)\b[^>]*data-pagefind-ignore[^>]*>.*?</\1>', re.S)

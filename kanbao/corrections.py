@@ -23,8 +23,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from .model import Article, Block, Decision, Page, Section
 
 KINDS = {"para", "heading", "byline", "question", "answer", "pullquote", "furniture"}

@@ -74,7 +74,6 @@ from .words import base_tokenizer
 
 import bisect
 import functools
-import logging
 import math
 import re
 import unicodedata
