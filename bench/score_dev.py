@@ -67,6 +67,8 @@ def main() -> None:
     ap.add_argument("--json", default="")
     a = ap.parse_args()
     ev = Path(a.eval_dir)
+    if not ev.is_dir():
+        sys.exit(f"score_dev: no dev set at {ev}: give the folder of gold pages as the first argument")
     scorer = ev / "score_site.py"
     if not scorer.exists():
         scorer = ev.parent / "score_site.py"

@@ -29,6 +29,7 @@ The thresholds that trade one error for another are in ``TUNING``.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -64,6 +65,9 @@ JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五�
 PAGE_NO = re.compile(r"^\d{1,3}$")
 ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 
+
+
+MAX_QA_PAIRS = 10_000   # questions × answers compared on one page (a real interview page has < 1,000)
 
 def _note(b: Block, s: str) -> None:
     b.notes.append(s)
@@ -743,8 +747,18 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
     if len({x.label for x in answers}) < 2:
         again.clear()
 
+    if len(loose) * len(free) > MAX_QA_PAIRS:   # no newspaper page has this many: stay linear, move nothing
+        a.moves.append(f"{len(loose)} loose questions × {len(free)} free answers: too many to pair, left in place")
+        return
+    vecs: dict[str, dict[str, float]] = {}
+
+    def vector(b: Block) -> dict[str, float]:
+        if b.id not in vecs:
+            vecs[b.id] = vec.vector(b.text)
+        return vecs[b.id]
+
     def fit(q: Block, ans: Block) -> float:
-        sim = vec.cosine(vec.vector(q.text), vec.vector(ans.text))
+        sim = vec.cosine(vector(q), vector(ans))
         named = 0.3 if ans.label and ans.label in q.text[len(q.label):] else 0.0   # the question names who answers
         return sim + named + (0.1 if ans.id in again else 0.0)
     pairs = sorted(((fit(q, ans), qi, ai) for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
@@ -835,6 +849,21 @@ def _gather_interview(page: Page, vec: Vectorizer) -> None:
         target.moves.append(f"{', '.join(b.id for b in run)} questions/subheads ← article {a.id}: its answers are here")
 
 
+def _cosine_without(part: dict[str, float], whole: dict[str, float], whole_norm2: float) -> float:
+    """Cosine of ``part`` with ``whole`` less ``part`` (the rest of an article),
+    in time linear in ``part`` alone (``whole_norm2``: the sum of squares of ``whole``).
+
+    >>> round(_cosine_without({"a": 1.0}, {"a": 2.0, "b": 1.0}, 5.0), 3)
+    0.707
+    """
+    dot = sum(w * (whole.get(t, 0.0) - w) for t, w in part.items())
+    if dot <= 0:
+        return 0.0
+    n_part = sum(w * w for w in part.values())
+    n_rest = whole_norm2 - 2 * sum(w * whole.get(t, 0.0) for t, w in part.items()) + n_part
+    return dot / math.sqrt(n_part * n_rest) if n_rest > 0 else 0.0
+
+
 def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None, floor: float = 0.10) -> None:
     """A run of paragraphs that follows an interview turn but is about another
     article's subject moves to the end of that article (its headline came
@@ -853,6 +882,7 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None
         return vec.vector("".join(parts))
 
     whole = {id(a): text_of(a, set()) for a in page.articles}   # vocabularies before any move
+    norms = {k: sum(w * w for w in v.values()) for k, v in whole.items()}
 
     for a in list(page.articles):
         for s in a.sections:
@@ -870,7 +900,7 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None
             for run in runs:
                 ids = {b.id for b in run}
                 rv = vec.vector("".join(b.text for b in run))
-                own = vec.cosine(rv, text_of(a, ids))
+                own = _cosine_without(rv, whole[id(a)], norms[id(a)])
                 others = [(vec.cosine(rv, whole[id(t)]), t) for t in page.articles if t is not a]
                 other, target = max(others, key=lambda x: x[0])
                 if other > floor and other > ratio * own:
