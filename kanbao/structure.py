@@ -1066,6 +1066,29 @@ def shape_headline(a: Article) -> None:
         first.notes.append(f"headline cut by its printed lines: {k} kicker, {m - k} title, {len(pairs) - m} subtitle")
 
 
+def _place_leftovers(page: Page) -> None:
+    """Blocks no article took (a page of nothing but a byline, say) are kept:
+    they end the last article, or make one of their own.
+
+    >>> from kanbao.model import Line
+    >>> pg = Page(seed="p.txt", slug="p", blocks=[Block("b1", [Line(1, "记者", "记者", 4)], "记者", kind="byline")])
+    >>> _place_leftovers(pg); [[b.text for b in a.blocks()] for a in pg.articles]
+    [['记者']]
+    """
+    placed = {id(b) for a in page.articles for b in a.blocks()} | {id(b) for b in page.furniture}
+    left = [b for b in page.blocks if id(b) not in placed and b.kind not in ("pq_number", "furniture")]
+    if not left:
+        return
+    if not page.articles:
+        page.articles.append(Article(id="a1"))
+    a = page.articles[-1]
+    if not a.sections:
+        a.sections.append(Section())
+    a.sections[-1].blocks.extend(left)
+    for b in left:
+        _note(b, "left over by the structure pass: kept at the end of the last article")
+
+
 def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     """Run the three passes on ``page.blocks``; fill ``page.articles``.
 
@@ -1076,6 +1099,7 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
         page.page_no = page_no
     group(page, restore_displaced_titles(page.blocks))
     restore_order(page)
+    _place_leftovers(page)
     for n, a in enumerate(page.articles, start=1):
         a.id = f"a{n}"
         shape_headline(a)
