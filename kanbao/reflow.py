@@ -60,6 +60,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("next-cannot-start-line", True)
     if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                              or (not BODY_PUNCT.search("".join(ln.text for ln in block_lines))
+                                 # a full line listing titles (局党组书记、局|长某某：) is the label's first line
                                  and not (len(block_lines) == 1 and is_full(prev) and "、" in p))):
         return d("speaker-label-next", False)
     if is_byline(n) or is_byline(p):

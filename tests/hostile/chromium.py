@@ -1,15 +1,13 @@
 """Open every HTML page of a built site in Chromium and report what ran or was injected."""
 from __future__ import annotations
 
-import functools
-import http.server
+import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "browser"))
+from reader_conftest_helpers import CHROME_ARGS, CHROMIUM, serve  # noqa: E402,F401  (one launcher, one server)
 
 # Elements no Kanbao page has of its own: any of them on a page was injected.
 INJECTED = """() => {
@@ -25,23 +23,6 @@ INJECTED = """() => {
   }
   return out;
 }"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    t = threading.Thread(target=httpd.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def visit_all(site_dir: Path, browser) -> dict[str, list[str]]:
