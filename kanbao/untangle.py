@@ -31,14 +31,17 @@ follows it) is moved up.  Every move is recorded.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import Line
 from .features import (BODY_PUNCT, NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_open, ends_sentence, firstlike,
                        is_byline, is_furniture, is_section_tag, speaker_label)
+from .pagewords import PageWords
 from .words import is_word, spans_word, word_freq
 
 
+UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
 COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
 
@@ -52,11 +55,20 @@ def _chunks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
+def _width(c: list[Line]) -> int:
+    """A piece's column width: its own lines' when it has three or more (the
+    estimate from neighbours blurs where two columns of other widths meet)."""
+    if len(c) >= 3:
+        ws = sorted(ln.width for ln in c)
+        return ws[(3 * len(ws)) // 4]
+    return max(c[-1].colw_back, c[-1].colw)
+
+
 def _open(c: list[Line]) -> bool:
     last = c[-1]
     if ends_sentence(last.text) or NUMBER_ONLY.match(last.text) or is_byline(last.text):
         return False
-    full = last.width >= max(last.colw_back, last.colw) - 2
+    full = last.width >= _width(c) - 2
     return full or last.text.endswith(tuple(OPEN_END))
 
 
@@ -65,9 +77,9 @@ def _continues(c: list[Line]) -> bool:
     t = first.text
     if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or first.header:
         return False
-    if t[0] in NO_LINE_START:
-        return True
-    return first.width >= first.colw_fwd - 2 and len(c) >= 1
+    if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
+        return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
+    return first.width >= (_width(c) if len(c) >= 3 else first.colw_fwd) - 2
 
 
 def _fits(a: list[Line], b: list[Line]) -> str:
@@ -76,14 +88,38 @@ def _fits(a: list[Line], b: list[Line]) -> str:
     return spans_word(a[-1].text, b[0].text)
 
 
-def _word_at_join(a: list[Line], b: list[Line]) -> str:
-    """The two-character word made by the last character of ``a`` and the first of ``b`` ('' if none)."""
-    w = a[-1].text[-1:] + b[0].text[:1]
-    return w if len(w) == 2 and is_word(w, COMMON) else ""
+def _word_at_join(a: list[Line], b: list[Line], pw: PageWords | None = None) -> str:
+    """The word made across the join of ``a`` and ``b`` ('' if none): a string the
+    page itself prints elsewhere (五|邑), or a common two-character word (回|答)."""
+    return _join_evidence(a, b, pw)[0]
+
+
+def _join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[str, tuple[int, int, int]]:
+    """The word across the join and how strong it is, strongest first:
+
+    3. a number and its unit (1848|年); a word whose next character is a mark
+       (建设全|局。”): the word ends a clause;
+    2. a string the page prints elsewhere
+       that the dictionary does not know as a common word (五|邑, 没有|学历);
+    1. a common dictionary word (回|答), ranked by its frequency.
+    """
+    t, u = a[-1].text, b[0].text
+    if t[-1:].isdigit() and UNIT_START.match(u):
+        return t[-1] + u[0], (3, 3, 1)          # 1848|年: a number and its unit
+    local, count = pw.across(t, u) if pw is not None else ("", 0)
+    w = t[-1:] + u[:1]
+    common = len(w) == 2 and is_word(w, COMMON)
+    if (common or local) and len(u) > 1 and u[1] in NO_LINE_START:
+        return local or w, (3, 2, 1)
+    if local and not is_word(local, COMMON):
+        return local, (2, len(local), count)
+    if common:
+        return w, (1, 2, word_freq(w))
+    return "", (0, 0, 0)
 
 
 def _same_column(a: list[Line], b: list[Line]) -> bool:
-    return abs(a[-1].colw - b[0].colw) <= 4
+    return abs((_width(a) if len(a) >= 3 else a[-1].colw) - (_width(b) if len(b) >= 3 else b[0].colw)) <= 4
 
 
 # ---- columns set line by line ---------------------------------------------------------
@@ -320,39 +356,55 @@ def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
     if len(chunks) < 3:
         return lines, []
     n = len(chunks)
+    pw = PageWords([ln.text for ln in lines])
     succ: dict[int, int] = {}
     claimed: set[int] = set()
     moves: list[str] = []
     body = [len(c) >= 2 for c in chunks]   # single lines carry too little evidence
 
     def word_preds(j: int) -> list[int]:
-        return [p for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
-                if p != j and body[p] and _open(chunks[p]) and _same_column(chunks[p], chunks[j])
-                and _word_at_join(chunks[p], chunks[j])]
+        """The open pieces, not yet continued, whose end makes the strongest kind of word with the start of ``j``."""
+        evs = [(p, _join_evidence(chunks[p], chunks[j], pw)[1]) for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
+               if p != j and p not in succ and body[p] and _open(chunks[p]) and _same_column(chunks[p], chunks[j])]
+        top = max((ev[:2] for _, ev in evs if ev[0]), default=None)
+        return [p for p, ev in evs if ev[0] and ev[:2] == top]
 
     # keep the extractor's order unless the piece after an open piece is
     # clearly someone else's continuation (it makes a word with another
     # open piece, and none with this one)
+    def stronger_elsewhere(i: int) -> bool:
+        """Another piece continues ``i`` with stronger evidence (tier 2 or 3) than the piece after it."""
+        here = _join_evidence(chunks[i], chunks[i + 1], pw)[1][0]
+        if chunks[i + 1][0].text[0] in NO_LINE_START:
+            return False
+        return any(_join_evidence(chunks[i], chunks[j], pw)[1][0] > max(here, 1)
+                   for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
+                   if j not in (i, i + 1) and body[j] and _continues(chunks[j]) and _same_column(chunks[i], chunks[j]))
+
     for i in range(n - 1):
         if not (_open(chunks[i]) and _continues(chunks[i + 1])):
             continue
-        if _fits(chunks[i], chunks[i + 1]) or not body[i + 1] or not [p for p in word_preds(i + 1) if p != i]:
+        if body[i] and stronger_elsewhere(i):
+            continue
+        preds = word_preds(i + 1) if body[i + 1] else []
+        if chunks[i + 1][0].text[0] in NO_LINE_START or not preds or i in preds:
             succ[i] = i + 1
             claimed.add(i + 1)
     for i in range(n):
         if i in succ or not body[i] or not _open(chunks[i]):
             continue
-        cands = [(j, w) for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
+        cands = [(j, *ev) for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
                  if j != i and j not in claimed and body[j] and _continues(chunks[j])
                  and _same_column(chunks[i], chunks[j])
-                 for w in [_word_at_join(chunks[i], chunks[j])] if w]
+                 for ev in [_join_evidence(chunks[i], chunks[j], pw)] if ev[0]]
         if not cands:
             continue
-        # several pieces could continue: take the far more common word (回答 over 回国)
-        cands.sort(key=lambda c: -word_freq(c[1]))
-        if len(cands) > 1 and word_freq(cands[0][1]) < 2 * word_freq(cands[1][1]):
+        # several pieces could continue: a word the page prints elsewhere beats a dictionary
+        # word; among equals take the far more frequent one (回答 over 回国)
+        cands.sort(key=lambda c: c[2], reverse=True)
+        if len(cands) > 1 and cands[0][2][:2] == cands[1][2][:2] and cands[0][2][2] < 2 * cands[1][2][2]:
             continue
-        j, word = cands[0]
+        j, word, _ = cands[0]
         if len(word_preds(j)) != 1:
             continue
         # no cycles: j must not lead back to i
