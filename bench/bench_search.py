@@ -348,7 +348,7 @@ def main(argv=None) -> int:
             make_project(tmp, 0, a.seed)
             planted = write_seeds(tmp / "seeds", a.n, a.seed)
             (tmp / "planted.json").write_text(json.dumps(planted, ensure_ascii=False), encoding="utf-8")
-            tb, _ = mkdocs_build(tmp / "mkdocs.yml", tmp / "site")
+            tb, _, _ = mkdocs_build(tmp / "mkdocs.yml", tmp / "site")
             print(f"mkdocs build of {a.n} real-size seeds (incl. pagefind): {tb:.1f} s", flush=True)
         site = tmp / "site"
         if a.site:   # the box's current scripts (static files) into the kept site

@@ -56,16 +56,31 @@
   // ---------------------------------------------------------------- loading
   var engine = null;
   function soft(p) { return p.catch(function () { return null; }); }
+  function bundlesOf(idx) {   // the extra bundles of the index at idx (none for an index of one run)
+    return fetch(idx + "kb-bundles.json").then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (bs) { return Array.isArray(bs) ? bs.filter(function (b) { return typeof b === "string"; }) : []; })
+      .catch(function () { return []; });
+  }
   function load() {
     if (!engine) {
+      // a big archive's index is in bundles (hooks/search.py): pagefind/ and the
+      // folders listed in its kb-bundles.json, fetched while the engine loads
+      var own = bundlesOf(bundle);
       var pf = import(bundle + "pagefind.js").then(function (pf) {
         // a sharded archive (README, "Sharded builds"): the other years' indexes join this one
         var shards = (box.dataset.shards || "").split(/\s+/).filter(Boolean);
         return pf.options({ baseUrl: base }).then(function () {
-          return Promise.all(shards.map(function (s) {
-            var root = new URL(s, document.baseURI);
-            return pf.mergeIndex(new URL("pagefind/", root).href, { baseUrl: root.pathname });
-          }));
+          return Promise.all([own.then(function (bs) {
+            return Promise.all(bs.map(function (b) { return pf.mergeIndex(new URL(b, bundle).href, { baseUrl: base }); }));
+          })].concat(shards.map(function (s) {
+            var root = new URL(s, document.baseURI), idx = new URL("pagefind/", root).href;
+            if (idx === bundle) return null;   // this site itself
+            return pf.mergeIndex(idx, { baseUrl: root.pathname }).then(function () {
+              return bundlesOf(idx);
+            }).then(function (bs) {
+              return Promise.all(bs.map(function (b) { return pf.mergeIndex(new URL(b, idx).href, { baseUrl: root.pathname }); }));
+            });
+          })));
         }).then(function () { return pf; });
       });
       var t2cn = soft(import(assets + "vendor/opencc-t2cn.js").then(function (m) {
