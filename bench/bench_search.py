@@ -16,7 +16,7 @@ serves it on 127.0.0.1 and, in headless Chromium, types queries that can fail:
 - the new kinds: two keywords, traditional characters, pinyin.
 
 Per query: ms from the last keystroke to the first result rendered (includes
-the box's 80 ms input debounce; best of --rounds, each round in a fresh
+the box's 50 ms input debounce; best of --rounds, each round in a fresh
 browser context, so every round starts with a cold cache), bytes transferred
 (Playwright request sizes: body + headers, uncompressed as served by Python's
 http.server; a real host gzips), whether the right pages are listed, and the
