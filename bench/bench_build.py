@@ -71,16 +71,18 @@ def mkdocs_build(cfg: Path, site: Path, env: dict | None = None) -> tuple[float,
     return dt, err, rss
 
 
-def peak_rss(cmd: list[str], cwd: Path, env: dict) -> tuple[float, float]:
-    """Run ``cmd`` in a fresh Python so the peak memory is its own: (seconds, MB)."""
+def peak_rss(cmd: list[str], cwd: Path, env: dict, cpu: bool = False):
+    """Run ``cmd`` in a fresh Python so the peak memory is its own: (seconds, MB),
+    and with ``cpu`` the CPU seconds (user + system) of it and its children too."""
     code = ("import resource,subprocess,sys,time,json;t=time.perf_counter();"
             "r=subprocess.run(json.loads(sys.argv[1]),cwd=sys.argv[2],capture_output=True);"
-            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024, r.returncode)")
+            "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(time.perf_counter()-t, u.ru_maxrss/1024, u.ru_utime+u.ru_stime, r.returncode)")
     out = subprocess.run([sys.executable, "-c", code, json.dumps(cmd), str(cwd)], capture_output=True, text=True, env=env)
-    dt, mb, rc = out.stdout.split()
+    dt, mb, cs, rc = out.stdout.split()
     if rc != "0":
         raise RuntimeError(f"{cmd} failed")
-    return float(dt), float(mb)
+    return (float(dt), float(mb), float(cs)) if cpu else (float(dt), float(mb))
 
 
 def site_sizes(site: Path) -> dict:
@@ -109,15 +111,17 @@ def search_bench(site: Path, repeat: int, res: dict) -> None:
                 ("pagefind, one run (slimmed pages)", pagefind_cmd(site, 10 ** 12)),
                 ("pagefind CLI on the whole site", [PAGEFIND, "--site", str(site)])]
     for label, cmd in variants:
-        runs, peak = [], 0.0
+        runs, peak, cpus = [], 0.0, []
         for _ in range(repeat):
-            dt, mb = peak_rss(cmd, ROOT, ENV)
+            dt, mb, cs = peak_rss(cmd, ROOT, ENV, cpu=True)
             runs.append(dt)
+            cpus.append(cs)
             peak = max(peak, mb)
         pf = site / "pagefind"
         size = sum(f.stat().st_size for f in pf.rglob("*") if f.is_file())
-        res.setdefault("pagefind", {})[label] = {"best_s": min(runs), "runs": runs, "peak_mb": peak, "index_mb": size / 1e6}
-        print(f"{label:34s} best {min(runs):7.2f} s  (runs {', '.join(f'{r:.1f}' for r in runs)}; peak {peak:.0f} MB; "
+        res.setdefault("pagefind", {})[label] = {"best_s": min(runs), "runs": runs, "cpu_s": min(cpus), "peak_mb": peak,
+                                                  "index_mb": size / 1e6}
+        print(f"{label:34s} best {min(runs):7.2f} s  (runs {', '.join(f'{r:.1f}' for r in runs)}; CPU {min(cpus):.1f} s; peak {peak:.0f} MB; "
               f"index {size / 1e6:.1f} MB)", flush=True)
     subprocess.run(pagefind_cmd(site), check=True, capture_output=True)   # leave the site as the build does
 

@@ -4,6 +4,7 @@ side; the search box of either year finds articles of both (Pagefind's
 `mergeIndex` over `extra.kanbao.search_shards`)."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 
@@ -97,13 +98,23 @@ def bundled(tmp_path_factory):
 
 
 def test_bundles_cover_every_article_once(bundled):
-    import json
     articles = [p for p in (bundled / "pages").rglob("index.html") if "data-pagefind-body" in p.read_text(encoding="utf-8")]
     extra = json.loads((bundled / "pagefind" / "kb-bundles.json").read_text(encoding="utf-8"))
     assert len(extra) == len(articles) - 1 >= 3      # one bundle per article here
     frags = [f for b in ["."] + extra for f in (bundled / "pagefind" / b / "fragment").glob("*.pf_fragment")]
     assert len(frags) == len(articles)
     assert not list(bundled.glob(".kb-pagefind-*"))   # no temporary folders left in the site
+
+
+def test_slimmed_bundles_index_what_pagefind_indexes_in_whole_pages(bundled, tmp_path):
+    """Pagefind run once on the whole built pages gives the same fragments (named by
+    the hash of their content: text, headline, meta, filters) as the bundles of slimmed pages."""
+    extra = json.loads((bundled / "pagefind" / "kb-bundles.json").read_text(encoding="utf-8"))
+    ours = sorted(f.name for b in ["."] + extra for f in (bundled / "pagefind" / b / "fragment").glob("*.pf_fragment"))
+    r = subprocess.run([str(PAGEFIND), "--site", str(bundled), "--output-path", str(tmp_path / "whole")],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert ours == sorted(f.name for f in (tmp_path / "whole" / "fragment").glob("*.pf_fragment"))
 
 
 def test_one_search_over_all_bundles(bundled, browser):
