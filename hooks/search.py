@@ -27,8 +27,8 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = ["pagefind_bin", "run_pagefind", "slim_page", "index_docs", "plan_bundles", "latin_key", "glossary_keys", "write_search_assets"]
 
@@ -51,8 +51,7 @@ BUNDLES_JSON = "kb-bundles.json"
 _BODY = re.compile(rb"<(article|main|div|section)\b[^>]*\bdata-pagefind-body\b")
 
 
-@dataclass
-class IndexDoc:
+class IndexDoc(NamedTuple):   # a NamedTuple: this file is loaded by path, outside sys.modules
     """One page for Pagefind: its path in the site and a slim copy of it."""
     rel: str
     html: bytes
