@@ -16,7 +16,7 @@ serves it on 127.0.0.1 and, in headless Chromium, types queries that can fail:
 - the new kinds: two keywords, traditional characters, pinyin.
 
 Per query: ms from the last keystroke to the first result rendered (includes
-the box's 80 ms input debounce; best of --rounds, each round in a fresh
+the box's 50 ms input debounce; best of --rounds, each round in a fresh
 browser context, so every round starts with a cold cache), bytes transferred
 (Playwright request sizes: body + headers, uncompressed as served by Python's
 http.server; a real host gzips), whether the right pages are listed, and the
@@ -348,7 +348,7 @@ def main(argv=None) -> int:
             make_project(tmp, 0, a.seed)
             planted = write_seeds(tmp / "seeds", a.n, a.seed)
             (tmp / "planted.json").write_text(json.dumps(planted, ensure_ascii=False), encoding="utf-8")
-            tb, _ = mkdocs_build(tmp / "mkdocs.yml", tmp / "site")
+            tb, _, _ = mkdocs_build(tmp / "mkdocs.yml", tmp / "site")
             print(f"mkdocs build of {a.n} real-size seeds (incl. pagefind): {tb:.1f} s", flush=True)
         site = tmp / "site"
         if a.site:   # the box's current scripts (static files) into the kept site

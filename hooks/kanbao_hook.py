@@ -134,6 +134,7 @@ def on_post_build(config):
     import importlib.util
     spec = importlib.util.spec_from_file_location("kanbao_search", Path(__file__).resolve().parent / "search.py")
     search = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = search   # its dataclasses look their module up there
     spec.loader.exec_module(search)
     try:
         log.info("kanbao: %s", search.write_search_assets(config.site_dir, str(ROOT), _paths(config)[1]))

@@ -9,7 +9,8 @@
  * stands for the term, and the glossary entry is offered first.
  *
  * Finding the articles: Pagefind's phrase search ("…" per keyword, a few ms)
- * gives the pages that hold each keyword as Pagefind segments it.  When
+ * gives the pages that hold each keyword as Pagefind segments it (the index
+ * chunks of the words typed are fetched while the input debounce runs).  When
  * only a few pages hold them all (a rare word), they are checked and listed
  * at once, and Pagefind's ranked search (slow for words of common
  * characters, since every page holds their characters) then puts them in its
@@ -33,7 +34,7 @@
   var assets = new URL(box.dataset.assets, document.baseURI).href;
   var siteRoot = new URL(box.dataset.base, document.baseURI).href;
   var base = new URL(box.dataset.base, document.baseURI).pathname;
-  var RANKED = 12, SHOWN = 8, MAX_UNSURE = 36, DEBOUNCE_MS = 80;
+  var RANKED = 12, SHOWN = 8, MAX_UNSURE = 36, DEBOUNCE_MS = 50;
   // data-ranked on the box overrides RANKED (the tests use it to reach the phrase fallback on a small site)
   function ranked() { return +box.dataset.ranked || RANKED; }
 
@@ -56,16 +57,31 @@
   // ---------------------------------------------------------------- loading
   var engine = null;
   function soft(p) { return p.catch(function () { return null; }); }
+  function bundlesOf(idx) {   // the extra bundles of the index at idx (none for an index of one run)
+    return fetch(idx + "kb-bundles.json").then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (bs) { return Array.isArray(bs) ? bs.filter(function (b) { return typeof b === "string"; }) : []; })
+      .catch(function () { return []; });
+  }
   function load() {
     if (!engine) {
+      // a big archive's index is in bundles (hooks/search.py): pagefind/ and the
+      // folders listed in its kb-bundles.json, fetched while the engine loads
+      var own = bundlesOf(bundle);
       var pf = import(bundle + "pagefind.js").then(function (pf) {
         // a sharded archive (README, "Sharded builds"): the other years' indexes join this one
         var shards = (box.dataset.shards || "").split(/\s+/).filter(Boolean);
         return pf.options({ baseUrl: base }).then(function () {
-          return Promise.all(shards.map(function (s) {
-            var root = new URL(s, document.baseURI);
-            return pf.mergeIndex(new URL("pagefind/", root).href, { baseUrl: root.pathname });
-          }));
+          return Promise.all([own.then(function (bs) {
+            return Promise.all(bs.map(function (b) { return pf.mergeIndex(new URL(b, bundle).href, { baseUrl: base }); }));
+          })].concat(shards.map(function (s) {
+            var root = new URL(s, document.baseURI), idx = new URL("pagefind/", root).href;
+            if (idx === bundle) return null;   // this site itself
+            return pf.mergeIndex(idx, { baseUrl: root.pathname }).then(function () {
+              return bundlesOf(idx);
+            }).then(function (bs) {
+              return Promise.all(bs.map(function (b) { return pf.mergeIndex(new URL(b, idx).href, { baseUrl: root.pathname }); }));
+            });
+          })));
         }).then(function () { return pf; });
       });
       var t2cn = soft(import(assets + "vendor/opencc-t2cn.js").then(function (m) {
@@ -130,7 +146,9 @@
   Session.prototype.start = function () {
     var self = this;
     this.q = this.kws.map(function (k) { return k.pf; }).join(" ");
-    // Pagefind's phrase search first: cheap (a few ms), and exact for words it segments alike
+    // Pagefind's phrase search first: cheap (a few ms), and exact for words it
+    // segments alike.  The ranked search comes after it: run alongside, it held
+    // up the phrase search of rare words of common characters (100 -> 200 ms)
     return Promise.all(this.kws.map(function (k) { return self.searchBoth('"' + k.pf + '"'); })).then(function (sets) {
       self.sets = sets;
       self.inAll = null;
@@ -171,6 +189,8 @@
   };
   // Many pages (or a keyword the phrase search cannot find): Pagefind's ranked
   // search, its best RANKED pages checked, then the phrase-search pages
+  // (the first screen is shown as soon as SHOWN of them hold every keyword; the
+  // rest of the best-ranked pages are checked after, for the count)
   Session.prototype.startRanked = function () {
     var self = this;
     return this.searchBoth(this.q).then(function (results) {
@@ -178,23 +198,26 @@
       self.rank = {};
       self.ranked.forEach(function (r, i) { self.rank[r.id] = i; });
       self.cands = self.ranked.slice(0, ranked()).map(function (r) { return { r: r, sure: true }; });
-      return self.fill(ranked(), self.cands.length);   // all of the best-ranked pages (only those)
+      return self.fill(SHOWN, self.cands.length);
     }).then(function () {
-      var topHits = self.hits.length;
-      if (self.ranked.length <= ranked()) { self.total = topHits; return; }
-      var seen = {};
-      self.cands.forEach(function (c) { seen[c.r.id] = 1; });
-      var extra = Object.keys(self.inAll).filter(function (id) { return !seen[id]; }).map(function (id) { return self.inAll[id]; });
-      var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
-      extra.sort(function (a, b) { return rk(a) - rk(b); });
-      extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
-      // a keyword that the phrase search cannot find at all (Pagefind segmented it
-      // differently in the pages, or punctuation splits it): check more of the ranked pages
-      if (self.sets.some(function (rs) { return !rs.length; })) {
-        self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
-      }
-      self.total = topHits + extra.length;
+      self.later = self.fill(ranked(), self.cands.length).then(function () { self.countRanked(); });
     });
+  };
+  Session.prototype.countRanked = function () {
+    var self = this, topHits = self.hits.length;
+    if (self.ranked.length <= ranked()) { self.total = topHits; return; }
+    var seen = {};
+    self.cands.forEach(function (c) { seen[c.r.id] = 1; });
+    var extra = Object.keys(self.inAll).filter(function (id) { return !seen[id]; }).map(function (id) { return self.inAll[id]; });
+    var rk = function (r) { return r.id in self.rank ? self.rank[r.id] : 1e9; };
+    extra.sort(function (a, b) { return rk(a) - rk(b); });
+    extra.forEach(function (r) { seen[r.id] = 1; self.cands.push({ r: r, sure: true }); });
+    // a keyword that the phrase search cannot find at all (Pagefind segmented it
+    // differently in the pages, or punctuation splits it): check more of the ranked pages
+    if (self.sets.some(function (rs) { return !rs.length; })) {
+      self.ranked.forEach(function (r) { if (!seen[r.id]) self.cands.push({ r: r, sure: false }); });
+    }
+    self.total = topHits + extra.length;
   };
   // Pagefind keeps full-width letters and digits as they are (ＧＤＰ is not gdp):
   // a query with ASCII letters or digits is also run in full width, the
@@ -211,13 +234,20 @@
   function fullWidth(s) {
     return s.replace(/[A-Za-z0-9]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0xFEE0); });
   }
-  // check candidates in order until `want` hits (or no more worth checking, or position `upto`)
+  // check candidates in order until `want` hits (or no more worth checking, or
+  // position `upto`); one check at a time, so the hits stay in candidate order
   Session.prototype.fill = function (want, upto) {
+    var self = this;
+    this.queue = (this.queue || Promise.resolve()).then(function () { return self.fillNow(want, upto); });
+    return this.queue;
+  };
+  Session.prototype.fillNow = function (want, upto) {
     var self = this;
     var more = function () { return self.more() && (upto === undefined || self.pos < upto); };
     if (this.hits.length >= want || !more()) return Promise.resolve();
     var batch = [];
-    while (batch.length < ranked() && more()) {
+    var size = Math.min(ranked(), Math.max(want - this.hits.length, SHOWN));
+    while (batch.length < size && more()) {
       var c = this.cands[this.pos++];
       if (!c.sure) this.unsure++;
       batch.push(c.r);
@@ -229,7 +259,7 @@
         var text = ((d.meta && d.meta.title) || "") + "\n" + (d.content || "");
         if (M.hasAll(M.fold(text).text, self.alts)) self.hits.push(d);
       });
-      return self.fill(want, upto);
+      return self.fillNow(want, upto);
     });
   };
   Session.prototype.more = function () {
@@ -301,7 +331,8 @@
       return s.start().then(function () {
         if (mine !== seq) return;
         current = s;
-        return s.fill(SHOWN).then(function () {   // the phrase-search pages, when the best-ranked held too few
+        // the phrase-search pages, when the best-ranked held too few
+        return (s.hits.length >= SHOWN ? Promise.resolve() : s.fill(SHOWN)).then(function () {
           if (mine !== seq) return;
           render(q, s, SHOWN);
           return s.later;
@@ -326,7 +357,7 @@
     if (!s) return;
     moreBtn.disabled = true;
     box.dataset.kbState = "searching";
-    s.fill(shown + SHOWN).then(function () {
+    Promise.resolve(s.later).then(function () { return s.fill(shown + SHOWN); }).then(function () {
       moreBtn.disabled = false;
       if (mine === seq) { render(q, s, shown + SHOWN); box.dataset.kbState = "done"; }
     });
@@ -369,7 +400,13 @@
   }
 
   // ---------------------------------------------------------------- keys
-  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, DEBOUNCE_MS); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, DEBOUNCE_MS);
+    // fetch the index chunks of the words typed so far while the debounce runs
+    var q = input.value.trim();
+    if (engine && q) engine.then(function (eng) { if (input.value.trim() === q) eng.pf.preload(q.replace(/["“”]/g, " ")); }).catch(function () {});
+  });
   input.addEventListener("focus", load);   // fetch the engine while the reader types
   clear.addEventListener("click", function () { input.value = ""; run(); input.focus(); });
 
