@@ -37,7 +37,7 @@ from .glossary import anchor, initial
 from .terms import Use
 
 #: Uses of a term listed on the glossary page itself (the most recent ones).
-RECENT = 3
+RECENT = 2   # 110 terms × 2 uses keeps the glossary page under 150 KB at any archive size
 #: Uses per page of the full lists.
 PER_PAGE = 300
 

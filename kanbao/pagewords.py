@@ -7,7 +7,8 @@ end) and says whether a join makes such a string, and how surprising it is
 by chance: a pair of rare characters seen together several times (五邑) is
 evidence; a pair with a very common character (的发) is not.
 
->>> pw = PageWords(["江门五邑侨批", "五邑人多", "大多来自五", "邑？保存至今", "年美国加州"])
+>>> pw = PageWords(["江门五邑侨批", "五邑人多", "大多来自五", "邑？保存至今", "年美国加州",
+...                 "近代到北美等地谋生的华侨大多来自珠江三角洲及其周边乡村"])
 >>> pw.across("大多来自五", "邑？保存至今")
 ('五邑', 2)
 >>> pw.across("大多来自五", "年美国加州")
