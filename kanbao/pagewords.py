@@ -7,10 +7,10 @@ end) and says whether a join makes such a string, and how surprising it is
 by chance: a pair of rare characters seen together several times (五邑) is
 evidence; a pair with a very common character (的发) is not.
 
->>> pw = PageWords(["江门五邑侨批", "五邑人多", "大多来自五", "邑？保存至今", "年美国加州",
+>>> pw = PageWords(["江门五邑侨批", "五邑人多", "五邑华侨", "大多来自五", "邑？保存至今", "年美国加州",
 ...                 "近代到北美等地谋生的华侨大多来自珠江三角洲及其周边乡村"])
 >>> pw.across("大多来自五", "邑？保存至今")
-('五邑', 2)
+('五邑', 3)
 >>> pw.across("大多来自五", "年美国加州")
 ('', 0)
 
@@ -45,7 +45,7 @@ class PageWords:
     def surprising(self, s: str) -> int:
         """How many times ``s`` occurs, when that is more than chance would give (else 0).
 
-        Two characters must be seen together at least twice and ten times
+        Two characters must be seen together at least three times and ten times
         more often than their frequencies predict; three or more, once.
         """
         if not WORDLIKE.match(s):
@@ -55,7 +55,7 @@ class PageWords:
             return seen
         a, b = self.chars.get(s[0], 0), self.chars.get(s[1], 0)
         expected = a * b / self.total
-        return seen if seen >= 2 and seen >= 10 * expected else 0
+        return seen if seen >= 3 and seen >= 10 * expected else 0
 
     def across(self, left: str, right: str) -> tuple[str, int]:
         """The longest recurring string made by the end of ``left`` and the start of ``right``, and its count."""

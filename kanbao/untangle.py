@@ -79,7 +79,7 @@ def _continues(c: list[Line]) -> bool:
         return False
     if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
         return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
-    return first.width >= (_width(c) if len(c) >= 3 else first.colw_fwd) - 2
+    return first.width >= (min(_width(c), first.colw_fwd) if len(c) >= 3 else first.colw_fwd) - 2
 
 
 def _fits(a: list[Line], b: list[Line]) -> str:
@@ -373,11 +373,12 @@ def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
     # clearly someone else's continuation (it makes a word with another
     # open piece, and none with this one)
     def stronger_elsewhere(i: int) -> bool:
-        """Another piece continues ``i`` with stronger evidence (tier 2 or 3) than the piece after it."""
+        """Another piece continues ``i`` with the strongest evidence (a unit, a word before a mark)
+        and the piece after it does not: the extractor's order is otherwise kept."""
         here = _join_evidence(chunks[i], chunks[i + 1], pw)[1][0]
         if chunks[i + 1][0].text[0] in NO_LINE_START:
             return False
-        return any(_join_evidence(chunks[i], chunks[j], pw)[1][0] > max(here, 1)
+        return here < 3 and any(_join_evidence(chunks[i], chunks[j], pw)[1][0] == 3
                    for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
                    if j not in (i, i + 1) and body[j] and _continues(chunks[j]) and _same_column(chunks[i], chunks[j]))
 
