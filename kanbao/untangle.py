@@ -31,6 +31,7 @@ follows it) is moved up.  Every move is recorded.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -55,13 +56,14 @@ def _chunks(lines: list[Line]) -> list[list[Line]]:
     return out
 
 
-def _width(c: list[Line]) -> int:
+def _width(c: list[Line], fallback: int | None = None) -> int:
     """A piece's column width: its own lines' when it has three or more (the
-    estimate from neighbours blurs where two columns of other widths meet)."""
+    estimate from neighbours blurs where two columns of other widths meet),
+    else ``fallback`` (default: the estimate at its last line)."""
     if len(c) >= 3:
         ws = sorted(ln.width for ln in c)
         return ws[(3 * len(ws)) // 4]
-    return max(c[-1].colw_back, c[-1].colw)
+    return max(c[-1].colw_back, c[-1].colw) if fallback is None else fallback
 
 
 def _open(c: list[Line]) -> bool:
@@ -80,18 +82,6 @@ def _continues(c: list[Line]) -> bool:
     if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
         return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
     return first.width >= (min(_width(c), first.colw_fwd) if len(c) >= 3 else first.colw_fwd) - 2
-
-
-def _fits(a: list[Line], b: list[Line]) -> str:
-    if b[0].text[0] in NO_LINE_START:
-        return b[0].text[0]
-    return spans_word(a[-1].text, b[0].text)
-
-
-def _word_at_join(a: list[Line], b: list[Line], pw: PageWords | None = None) -> str:
-    """The word made across the join of ``a`` and ``b`` ('' if none): a string the
-    page itself prints elsewhere (五|邑), or a common two-character word (回|答)."""
-    return _join_evidence(a, b, pw)[0]
 
 
 def _join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[str, tuple[int, int, int]]:
@@ -119,7 +109,7 @@ def _join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[
 
 
 def _same_column(a: list[Line], b: list[Line]) -> bool:
-    return abs((_width(a) if len(a) >= 3 else a[-1].colw) - (_width(b) if len(b) >= 3 else b[0].colw)) <= 4
+    return abs(_width(a, a[-1].colw) - _width(b, b[0].colw)) <= 4
 
 
 # ---- columns set line by line ---------------------------------------------------------
@@ -362,26 +352,30 @@ def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
     moves: list[str] = []
     body = [len(c) >= 2 for c in chunks]   # single lines carry too little evidence
 
+    @functools.lru_cache(maxsize=None)
+    def ev(i: int, j: int) -> tuple[str, tuple[int, int, int]]:
+        return _join_evidence(chunks[i], chunks[j], pw)
+
     def word_preds(j: int) -> list[int]:
         """The open pieces, not yet continued, whose end makes the strongest kind of word with the start of ``j``."""
-        evs = [(p, _join_evidence(chunks[p], chunks[j], pw)[1]) for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
+        evs = [(p, ev(p, j)[1]) for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
                if p != j and p not in succ and body[p] and _open(chunks[p]) and _same_column(chunks[p], chunks[j])]
         top = max((ev[:2] for _, ev in evs if ev[0]), default=None)
         return [p for p, ev in evs if ev[0] and ev[:2] == top]
 
-    # keep the extractor's order unless the piece after an open piece is
-    # clearly someone else's continuation (it makes a word with another
-    # open piece, and none with this one)
     def stronger_elsewhere(i: int) -> bool:
         """Another piece continues ``i`` with the strongest evidence (a unit, a word before a mark)
         and the piece after it does not: the extractor's order is otherwise kept."""
-        here = _join_evidence(chunks[i], chunks[i + 1], pw)[1][0]
+        here = ev(i, i + 1)[1][0]
         if chunks[i + 1][0].text[0] in NO_LINE_START:
             return False
-        return here < 3 and any(_join_evidence(chunks[i], chunks[j], pw)[1][0] == 3
+        return here < 3 and any(ev(i, j)[1][0] == 3
                    for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
                    if j not in (i, i + 1) and body[j] and _continues(chunks[j]) and _same_column(chunks[i], chunks[j]))
 
+    # keep the extractor's order unless the piece after an open piece is
+    # clearly someone else's continuation (stronger evidence elsewhere, or
+    # another open piece makes a stronger word with it)
     for i in range(n - 1):
         if not (_open(chunks[i]) and _continues(chunks[i + 1])):
             continue
@@ -394,10 +388,10 @@ def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for i in range(n):
         if i in succ or not body[i] or not _open(chunks[i]):
             continue
-        cands = [(j, *ev) for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
+        cands = [(j, *e) for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
                  if j != i and j not in claimed and body[j] and _continues(chunks[j])
                  and _same_column(chunks[i], chunks[j])
-                 for ev in [_join_evidence(chunks[i], chunks[j], pw)] if ev[0]]
+                 for e in [ev(i, j)] if e[0]]
         if not cands:
             continue
         # several pieces could continue: a word the page prints elsewhere beats a dictionary
