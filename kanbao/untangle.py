@@ -48,12 +48,22 @@ COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济
 
 
 def _chunks(lines: list[Line]) -> list[list[Line]]:
+    """The pieces: lines between blank lines; a first line much wider than
+    the column under it (a pull quote or headline set on top of the column
+    without a blank) is a piece of its own."""
     out: list[list[Line]] = []
     for ln in lines:
         if not out or ln.blanks_before:
             out.append([])
         out[-1].append(ln)
-    return out
+    split: list[list[Line]] = []
+    for c in out:
+        if len(c) >= 4 and not c[0].text.endswith(tuple(OPEN_END)) \
+                and c[0].width > sorted(ln.width for ln in c[1:])[(3 * (len(c) - 1)) // 4] + 4:
+            split += [c[:1], c[1:]]
+        else:
+            split.append(c)
+    return split
 
 
 def _width(c: list[Line], fallback: int | None = None) -> int:
