@@ -24,6 +24,7 @@ from .features import (BODY_PUNCT, BYLINE, FURNITURE_LINE, NO_LINE_START, NUMBER
 from .model import Block, Decision, Line
 from .words import spans_word
 
+LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 
 _gap = gap
@@ -82,6 +83,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and ends_sentence(p) and 3 <= _gap_fwd(prev) <= 7 and _gap_fwd(nxt) < 3 \
             and not (after is not None and _firstlike(after)):
         return d("indented-first-line-ends-sentence", True)
+    if ends_sentence(p) and (m := LEADING_LATIN.match(n)) and _gap(prev, block_lines) <= len(m.group()) + 1 \
+            and _gap_fwd(nxt) < 3 and not _firstlike(nxt):
+        return d("number-pushed-to-next-line", True)   # 2013 did not fit: the line before was set short
     if ends_sentence(p) and _short(prev, block_lines):
         return d("sentence-end-short-line", False)
     if (numbered or NUMBERED.match(block_lines[0].text)) and len(block_lines) <= 3 and not ends_sentence(p) \
