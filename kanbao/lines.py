@@ -115,4 +115,10 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
         ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)
         ln.colw_back = column_width(widths[max(0, i - window): i + 1], ln.width)
         # the last lines of a page have too few lines after them: judge them with both sides
-        ln.colw_fwd = column_width(widths[i: i + window + 1], ln.width) if n - i >= 4 else ln.colw
+        fwd = widths[i: i + window + 1]
+        ln.colw_fwd = column_width(fwd, ln.width) if n - i >= 4 else ln.colw
+        # a blank line often starts another column (pdftotext): when the lines after it are
+        # clearly wider (two characters or more), judge with this piece's own lines
+        cut = next((k for k in range(1, len(fwd)) if lines[i + k].blanks_before), len(fwd))
+        if 3 <= cut < len(fwd) and n - i >= 4 and (own := column_width(fwd[:cut], ln.width)) <= ln.colw_fwd - 4:
+            ln.colw_fwd = own
