@@ -120,5 +120,6 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
         # a blank line often starts another column (pdftotext): when the lines after it are
         # clearly wider (two characters or more), judge with this piece's own lines
         cut = next((k for k in range(1, len(fwd)) if lines[i + k].blanks_before), len(fwd))
-        if 3 <= cut < len(fwd) and n - i >= 4 and (own := column_width(fwd[:cut], ln.width)) <= ln.colw_fwd - 4:
+        if 3 <= cut < len(fwd) and n - i >= 4 and (own := column_width(fwd[:cut], ln.width)) <= ln.colw_fwd - 4 \
+                and sum(abs(w - own) <= 1 for w in fwd[:cut]) >= 2:
             ln.colw_fwd = own
