@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from kanbao import untangle  # noqa: E402
 from reflow_gold import DEV, cases, score_case  # noqa: E402
 
-GRID = {"gap": [2, 3, 4], "reach": [1, 2, 3, 5, 8], "votes": [2, 3, 4], "override": [2, 3]}
+GRID = {"switch": [5.0, 8.0, 12.0], "glue": [2.0, 5.0], "turn": [1.0, 1.5, 2.5], "row": [0.3, 0.7],
+        "indent": [0.0, 1.5, 4.0]}
 
 
 def evaluate(params: untangle.Params, all_cases) -> dict[str, tuple[float, float]]:

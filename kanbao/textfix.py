@@ -84,7 +84,23 @@ def unspace_numbers(s: str) -> str:
     return _NUM_SPACE.sub("", s)
 
 
-FIXERS: list[Callable[[str], str]] = [unhalfwidth_punct, unspace_letterspaced, fullwidth_commas, unspace_numbers]
+_MARKS = "，。、；：！？）》」』”"
+_MARK_SPACE = re.compile(f"(?<=[{_MARKS}])[ \u00a0\u3000]+(?=[{CJKP}])|(?<=[{CJK}])[ \u00a0\u3000]+(?=[{_MARKS}])")
+
+
+def unspace_marks(s: str) -> str:
+    """Drop the extractor's spaces after (or before) a full-width mark in Chinese text.
+
+    >>> unspace_marks("刘进： 早期到北美谋生")
+    '刘进：早期到北美谋生'
+    >>> unspace_marks("本报记者 陈 曦")
+    '本报记者 陈 曦'
+    """
+    return _MARK_SPACE.sub("", s)
+
+
+FIXERS: list[Callable[[str], str]] = [unhalfwidth_punct, unspace_letterspaced, fullwidth_commas, unspace_numbers,
+                                      unspace_marks]
 
 
 def apply_fixers(s: str, fixers: list[Callable[[str], str]] | None = None) -> tuple[str, tuple[str, ...]]:

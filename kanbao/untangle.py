@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .lines import display_width
 from .model import Line
-from .features import (BODY_PUNCT, NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_open, ends_sentence, firstlike,
-                       is_byline, is_furniture, is_section_tag, speaker_label)
+from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, firstlike, is_byline,
+                       is_furniture, is_section_tag, speaker_label)
 from .pagewords import PageWords
-from .words import is_word, spans_word, word_freq
+from .words import is_word, join_gain, word_freq
 
 
 UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")
@@ -128,52 +129,59 @@ def _same_column(a: list[Line], b: list[Line]) -> bool:
 # two) of the first column, a blank, one of the second, a blank … so each
 # column's next line sits k pieces further on.  The period k shows in the
 # text: the joins i → i+k make words across the line end (经|济) or start with
-# a mark that cannot start a line, while i → i+1 do not.
+# a mark that cannot start a line, while i → i+1 do not.  Lower down the
+# columns drift apart (their paragraph gaps differ), and the lines under the
+# shortest column come one column at a time; a beam search deals them.
 
 RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tried
 MAX_COLUMNS = 6
-SLACK = 9
+BEAM = 32         # dealings kept while dealing a stretch to its columns
 
 
 @dataclass
 class Params:
-    """The tunable numbers of de-interleaving (chosen by ``bench/lopo.py``, leave one page out).
+    """The tunable numbers of de-interleaving (checked leave-one-page-out by ``bench/lopo.py``).
 
-    ``gap``: votes for a period k at most gap·k pieces apart form one stretch;
-    ``reach``: a stretch takes in up to reach·k unvoted pieces before its
-    first vote; ``votes``: votes a stretch needs; ``override``: evidence a
-    piece needs to leave the column whose turn it is.
+    ``switch``: evidence a change of period must buy (about one word across a
+    join); ``glue``: a word across a join in the extractor's order this strong
+    keeps two pieces together when dealing; ``turn``: cost of dealing a piece
+    to another column than the one whose turn it is; ``row``: cost per row a
+    column runs ahead; ``drift``: rows a column may run ahead; ``indent``: an
+    indented first line under an unfinished line; ``label``: a speaker label
+    or byline there.
     """
 
-    gap: int = 2
-    reach: int = 3
-    votes: int = 3
-    override: int = 3
+    switch: float = 8.0
+    glue: float = 2.0
+    turn: float = 1.5
+    row: float = 0.3
+    drift: int = 3
+    indent: float = 1.5
+    label: float = 4.0
 
 
 PARAMS = Params()
+ORDER_BIAS = 0.05   # the extractor's order wins ties
 
 
-def link(a: Line, b: Line) -> int:
-    r"""Evidence that ``b`` is the next line after ``a`` in one column (text only).
+def strength(a: Line, b: Line) -> float:
+    """Graded evidence that ``b`` is the next line after ``a`` in one column.
+
+    A mark that cannot start a line after an open line is the strongest (10);
+    else how much a dictionary word across the join raises the text's
+    likelihood (``words.join_gain``: 0 when none, capped at 12).
 
     >>> from kanbao.lines import split_lines
-    >>> ls, _ = split_lines("推动我国经\n\n济整体运行\n\n主持人：你好")
-    >>> link(ls[0], ls[1]), link(ls[0], ls[2])
-    (2, 0)
-
-    A mark that cannot start a line is the strongest evidence (3).
+    >>> ls, _ = split_lines("推动我国经\\n\\n济整体运行\\n\\n主持人：你好")
+    >>> strength(ls[0], ls[1]) > 5, strength(ls[0], ls[2])
+    (True, 0.0)
     """
     t, u = a.text, b.text
-    if not t or not u or is_furniture(u) or is_furniture(t):
-        return 0
+    if not t or not u or is_furniture(u) or is_furniture(t) or ends_sentence(t):
+        return 0.0
     if u[0] in NO_LINE_START:
-        return 0 if ends_sentence(t) else 3
-    if ends_open(t) and speaker_label(u):
-        return -1
-    if not ends_sentence(t) and spans_word(t, u, min_freq=COMMON):
-        return 2
-    return 0
+        return 10.0
+    return min(12.0, join_gain(t, u))
 
 
 def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
@@ -190,123 +198,166 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
     return runs
 
 
-def _votes(run: list[list[Line]]) -> list[int]:
-    """For each piece, the distance to the one piece (within ``MAX_COLUMNS``)
-    its text clearly runs on into (0: none, or no clear best)."""
-    out = []
-    for i, c in enumerate(run):
-        good = []
-        for d in range(1, MAX_COLUMNS + 1):
-            if i + d < len(run) and (s := link(c[-1], run[i + d][0])) >= 2:
-                good.append((s, word_freq(spans_word(c[-1].text, run[i + d][0].text, min_freq=COMMON)), d))
-        good.sort(reverse=True)
-        # several candidates: the stronger evidence, or a far more common word (生态 over 生子)
-        clear = len(good) == 1 or len(good) > 1 and (good[0][0] > good[1][0] or good[0][1] >= 2 * good[1][1] > 0)
-        out.append(good[0][2] if clear else 0)
+def _body_pieces(run: list[list[Line]]) -> list[bool]:
+    """Pieces that can be a row of a body column: not a byline, a section tag
+    or a line much wider than the run (a headline)."""
+    widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
+    width = sorted(widths)[len(run) // 2]
+    return [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
+
+
+def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
+    """For each piece, the period k (1: the extractor's order) under which the
+    run reads best: a Viterbi path over k = 1…MAX_COLUMNS that scores the join
+    of piece i to piece i+k (``strength``) and pays ``switch`` to change k."""
+    n = len(run)
+    ks = range(1, MAX_COLUMNS + 1)
+
+    def e(i: int, k: int) -> float:
+        if k > 1 and not body[i]:
+            return -100.0
+        return (strength(run[i][-1], run[i + k][0]) if i + k < n and body[i + k] else 0.0) \
+            + (ORDER_BIAS if k == 1 else 0.0)
+    score = {k: e(0, k) for k in ks}
+    back: list[dict[int, int]] = []
+    for i in range(1, n):
+        best_prev = max(ks, key=lambda k: score[k])
+        new, bp = {}, {}
+        for k in ks:
+            stay, switch = score[k], score[best_prev] - PARAMS.switch
+            bp[k] = k if stay >= switch else best_prev
+            new[k] = max(stay, switch) + e(i, k)
+        score = new
+        back.append(bp)
+    k = max(ks, key=lambda k: score[k])
+    path = [k]
+    for bp in reversed(back):
+        k = bp[k]
+        path.append(k)
+    return path[::-1]
+
+
+def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[tuple[int, int, int]]:
+    """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1)
+    or as they are (k = 1), from the periods of ``_periods``.
+
+    A stretch of period k takes in the k−1 pieces after its last labelled
+    piece (the last row of its columns); the body pieces before its first
+    evidence back to a headline or byline (the top row, whose joins often make
+    no word); and what follows with fewer columns up to the next headline or
+    byline (the lines under the shortest column).
+    """
+    n = len(run)
+    segs: list[tuple[int, int, int]] = []
+    i = 0
+    while i < n:
+        k = path[i]
+        j = i
+        while j < n and path[j] == k:
+            j += 1
+        if k > 1:
+            a = i
+            while segs and segs[-1][2] == 1 and a > segs[-1][0] and body[a - 1] \
+                    and strength(run[a - 1][-1], run[a][0]) == 0:
+                a -= 1
+            if a < i and (a == 0 or not body[a - 1]):
+                i = a
+                segs[-1] = (segs[-1][0], i, 1)
+                if segs[-1][1] == segs[-1][0]:
+                    segs.pop()
+            j = min(n, j + k - 1)
+            if j - i < 2 * k:
+                k = 1
+        if segs and segs[-1][2] == 1 and k == 1:
+            segs[-1] = (segs[-1][0], j, 1)
+        else:
+            segs.append((i, j, k))
+        i = j
+    out: list[tuple[int, int, int]] = []
+    for a, b, k in segs:
+        if out and out[-1][2] > 1 and out[-1][1] == a and k < out[-1][2]:
+            stop = next((x for x in range(a, b) if not body[x]), b)
+            out[-1] = (out[-1][0], stop, out[-1][2])
+            if stop < b:
+                out.append((stop, b, 1))
+            continue
+        out.append((a, b, k))
     return out
 
 
-def _segments(run: list[list[Line]]) -> list[tuple[int, int, int]]:
-    """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1) or as they are (k = 1).
-
-    A stretch grows around pieces that vote for the same distance k (no two
-    votes more than 3k pieces apart, at least three votes, more than twice
-    those for the extractor's order), then takes in up to 2k pieces either
-    side that carry no vote against it (a vote for 1, a byline, a line much
-    wider than the run: a headline).
-    """
-    votes = _votes(run)
-    n = len(run)
-    width = sorted(c[0].width for c in run)[n // 2]
-    def neutral_but_vote(i: int) -> bool:
-        c = run[i]
-        text = "".join(ln.text for ln in c)
-        headlike = not BODY_PUNCT.search(text) and not ends_open(c[-1].text) and c[0].width <= width - 6
-        return not is_byline(c[0].text) and c[0].width <= width + 4 and not is_section_tag(c[0].text) \
-            and not headlike
-
-    def neutral(i: int) -> bool:
-        return votes[i] != 1 and neutral_but_vote(i)
-    taken = [0] * n
-    found: list[tuple[int, int, int]] = []
-    for k in range(2, MAX_COLUMNS + 1):
-        pos = [i for i, v in enumerate(votes) if v == k]
-        clusters: list[list[int]] = []
-        for i in pos:
-            if clusters and i - clusters[-1][-1] <= PARAMS.gap * k:
-                clusters[-1].append(i)
-            else:
-                clusters.append([i])
-        for cl in clusters:
-            a, b = cl[0], cl[-1] + k + 1
-            inside = votes[a:b]
-            if len(cl) < PARAMS.votes and not (len(cl) == PARAMS.votes - 1 and inside.count(1) == 0) \
-                    or len(cl) <= 2 * inside.count(1):
-                continue
-            passed = 0    # one stray vote for the extractor's order is let through
-            for _ in range(PARAMS.reach * k):
-                if a > 0 and not taken[a - 1] and (neutral(a - 1) or votes[a - 1] == 1 and not passed
-                                                    and neutral_but_vote(a - 1)):
-                    passed += votes[a - 1] == 1
-                    a -= 1
-            a = _best_start(run, a, cl[0], min(b, n), k)
-            b = min(b, n)
-            for _ in range(k):
-                if b < n and neutral(b) and not taken[b]:
-                    b += 1
-            while b > a and not neutral_but_vote(b - 1):
-                b -= 1
-            while a < b and not neutral_but_vote(a):
-                a += 1
-            if any(taken[a:b]) or b - a < 2 * k:
-                continue
-            for i in range(a, b):
-                taken[i] = k
-            found.append((a, b, k))
-    found.sort()
-    segs: list[tuple[int, int, int]] = []
-    pos_ = 0
-    for a, b, k in found:
-        if a > pos_:
-            segs.append((pos_, a, 1))
-        segs.append((a, b, k))
-        pos_ = b
-    if pos_ < n:
-        segs.append((pos_, n, 1))
-    return segs
+def _glue(seg: list[list[Line]], path: list[int]) -> list[list[Line]]:
+    """Join the pieces the extractor put in reading order (period 1 and a word
+    across the join) into one, so that dealing keeps them in one column."""
+    out: list[list[Line]] = []
+    for i, c in enumerate(seg):
+        if out and path[i - 1] == 1 and path[i] == 1 and strength(seg[i - 1][-1], c[0]) >= PARAMS.glue:
+            out[-1] = out[-1] + c
+        else:
+            out.append(c)
+    return out
 
 
-def _dealt_score(seg: list[list[Line]], k: int) -> int:
-    return sum(link(col[i][-1], col[i + 1][0]) for col in _deal(seg, k) for i in range(len(col) - 1))
-
-
-def _best_start(run: list[list[Line]], lo: int, first_vote: int, end: int, k: int) -> int:
-    """Where the interleaved stretch starts: the start in [lo, first_vote] whose
-    dealing makes the most joins with evidence (the earliest of equals)."""
-    return max(range(lo, first_vote + 1), key=lambda a: (_dealt_score(run[a:end], k), -a))
+def _fit(last: Line, c: list[Line]) -> float:
+    """How well piece ``c`` reads as the next row under ``last`` in one column:
+    the word across the join (``strength``), less a penalty where the layout
+    forbids it (a speaker label, byline or indented first line under an
+    unfinished line; a full line under a short line that ends a sentence)."""
+    first = c[0]
+    labelled = bool(speaker_label(first.text)) or is_byline(first.text)
+    starts = firstlike(first) or labelled
+    score = strength(last, first)
+    if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
+        score -= PARAMS.label if labelled else PARAMS.indent
+    elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts \
+            and not first.text[:1].isdigit():
+        score -= 2.0
+    return score
 
 
 def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
-    """Deal the pieces of ``run`` to ``k`` columns, row by row.
+    """Deal the pieces of ``run`` to ``k`` columns, keeping each column's order.
 
-    The extractor emits the piece that starts highest on the page next, the
-    leftmost of equals; a piece of two lines fills two rows of its column.
-    So the column whose turn it is, is the one whose next row is the lowest
-    (the leftmost of equals).  A piece whose text clearly continues the last
-    line of another column (with its next row at most one row later) goes
-    there instead.
+    The extractor emits the line highest on the page next (the leftmost of
+    equals), so the columns advance about one row each in turn; but columns
+    set with other paragraph gaps drift apart by a row or more.  A beam search
+    keeps the ``BEAM`` best dealings: a piece goes to a column no more than
+    ``drift`` rows ahead of the lowest, scored by ``_fit`` less ``turn`` when
+    it is not that column's turn and ``row`` per row it runs ahead; columns
+    open left to right.
+
+    >>> from kanbao.lines import split_lines
+    >>> a = ["今年以来，我市坚持以高质", "量发展为主线，推动经", "济运行持续向好，全年目", "标有望顺利完成。"]
+    >>> b = ["与此同时，城乡居民收", "入稳步增长，消费市场", "持续回暖，就业形势总", "体保持稳定。"]
+    >>> ls, _ = split_lines("\\n\\n".join(x for row in zip(a, b) for x in row))
+    >>> [[c[0].text for c in col] for col in _deal([[ln] for ln in ls], 2)] == [a, b]
+    True
     """
-    cols: list[list[list[Line]]] = [[] for _ in range(k)]
-    row = [0] * k
-    for c in run:
-        turn = min(range(k), key=lambda j: (row[j], j))
-        near = [j for j in range(k) if row[j] <= row[turn] + SLACK]
-        scores = {j: link(cols[j][-1][-1], c[0]) if cols[j] else 0 for j in near}
-        best = max(near, key=lambda j: (scores[j], j == turn))
-        j = best if scores[best] >= PARAMS.override and scores[turn] < 2 else turn
-        cols[j].append(c)
-        row[j] = max(row[j], row[turn]) + len(c)
-    return cols
+    beam: list[tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]] = [(0.0, ((),) * k, (0,) * k)]
+    fits: dict[tuple[int, int], float] = {}
+
+    def fit(prev: int, i: int) -> float:
+        if (prev, i) not in fits:
+            fits[prev, i] = _fit(run[prev][-1], run[i])
+        return fits[prev, i]
+    for i, c in enumerate(run):
+        nxt: dict[tuple[int, ...], tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]] = {}
+        for score, cols, rows in beam:
+            opened = sum(1 for col in cols if col)
+            choices = range(min(k, opened + 1))
+            low = min(rows[j] for j in choices)
+            turn = min(choices, key=lambda x: (rows[x], x))
+            for j in choices:
+                if rows[j] > low + PARAMS.drift:
+                    continue
+                s2 = score + (fit(cols[j][-1], i) if cols[j] else 0.0) \
+                    - PARAMS.row * (rows[j] - low) - (PARAMS.turn if j != turn else 0.0)
+                cols2 = cols[:j] + (cols[j] + (i,),) + cols[j + 1:]
+                rows2 = rows[:j] + (max(rows[j], low) + len(c),) + rows[j + 1:]
+                key = tuple(col[-1] if col else -1 for col in cols2)
+                if key not in nxt or nxt[key][0] < s2:
+                    nxt[key] = (s2, cols2, rows2)
+        beam = sorted(nxt.values(), key=lambda st: -st[0])[:BEAM]
+    return [[run[i] for i in col] for col in beam[0][1] if col]
 
 
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
@@ -327,15 +378,19 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for a, b in _short_runs(chunks):
         for c in chunks[pos:a]:
             out.extend(c)
-        for s, e, k in _segments(chunks[a:b]):
-            seg = chunks[a + s:a + e]
+        run = chunks[a:b]
+        body = _body_pieces(run)
+        path = _periods(run, body)
+        for s, e, k in _segments(run, path, body):
+            seg = run[s:e]
             if k == 1 or len(seg) < 2 * k:
                 for c in seg:
                     out.extend(c)
                 continue
-            for col in _deal(seg, k):
-                for c in col:
-                    out.extend(c)
+            for col in _deal(_glue(seg, path[s:e]), k):
+                # a dealt column is one piece: the blanks inside it were the extractor's
+                out.extend(replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
+                           else ln for c in col for ln in c)
             moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another")
         pos = b
     for c in chunks[pos:]:

@@ -50,3 +50,31 @@ def spans_word(left: str, right: str, reach: int = 3, min_freq: int = 1) -> str:
             if len(w) > len(best) and is_word(w, min_freq):
                 best = w
     return best
+
+
+@functools.lru_cache(maxsize=65536)
+def _best_logp(s: str) -> float:
+    """log P of jieba's best segmentation of ``s`` under its unigram model."""
+    if not s:
+        return 0.0
+    tk = base_tokenizer()
+    route: dict = {}
+    tk.calc(s, tk.get_DAG(s), route)
+    return route[0][0]
+
+
+def join_gain(left: str, right: str, reach: int = 4) -> float:
+    """How much more likely the text is read across the join than as two pieces:
+    log P(best segmentation of the last ``reach`` characters of ``left`` plus the
+    first ``reach`` of ``right``) minus the two pieces' own.  0 when no
+    dictionary word runs across; about 5–12 when one does (the sentence goes
+    on from ``left`` into ``right``).
+
+    >>> join_gain("推动我国经", "济整体运行") > 5, join_gain("推动我国经", "党的二十大") > 5
+    (True, False)
+    """
+    a, b = left[-reach:], right[:reach]
+    if not a or not b:
+        return 0.0
+    g = _best_logp(a + b) - _best_logp(a) - _best_logp(b)
+    return round(g, 3) if g > 1e-6 else 0.0
