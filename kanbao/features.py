@@ -52,6 +52,8 @@ NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot star
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
+# a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
+DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
                     r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"

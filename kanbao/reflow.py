@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .features import (BODY_PUNCT, BYLINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
+from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
                        OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
                        is_full, is_furniture, is_section_tag, speaker_label)
 
@@ -66,6 +66,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("speaker-label-next", False)
     if is_byline(n) or is_byline(p):
         return d("byline", False)
+    if DATELINE.match(n) and not p.endswith(tuple(OPEN_END)):
+        return d("dateline-next", False)   # 新华社北京3月5日电…: an article's text starts here
     if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
         return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
@@ -117,7 +119,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
             and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3) \
             and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
-            and not speaker_label(block_lines[0].text):
+            and not speaker_label(block_lines[0].text) and not DATELINE.match(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
     if _headlike(prev, block_lines):
         if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text):

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 
 from .lines import display_width
 from .model import Line
-from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, firstlike, is_byline,
+from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, firstlike, is_byline,
                        is_furniture, is_section_tag, speaker_label)
 from .pagewords import PageWords
 from .words import is_word, join_gain, word_freq
@@ -199,11 +199,16 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
 
 
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
-    """Pieces that can be a row of a body column: not a byline, a section tag
-    or a line much wider than the run (a headline)."""
+    """Pieces that can be a row of a body column: not a byline, a section tag,
+    a line much wider than the run or one unpunctuated line over a dateline
+    (a headline)."""
     widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[len(run) // 2]
-    return [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
+    body = [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
+    for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
+        if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text):
+            body[i] = False
+    return body
 
 
 def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
@@ -221,7 +226,7 @@ def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
     score = {k: e(0, k) for k in ks}
     back: list[dict[int, int]] = []
     for i in range(1, n):
-        best_prev = max(ks, key=lambda k: score[k])
+        best_prev = max(ks, key=lambda k: (score[k], -k))
         new, bp = {}, {}
         for k in ks:
             stay, switch = score[k], score[best_prev] - PARAMS.switch
@@ -229,7 +234,7 @@ def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
             new[k] = max(stay, switch) + e(i, k)
         score = new
         back.append(bp)
-    k = max(ks, key=lambda k: score[k])
+    k = max(ks, key=lambda k: (score[k], -k))
     path = [k]
     for bp in reversed(back):
         k = bp[k]
@@ -265,9 +270,10 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
                 segs[-1] = (segs[-1][0], i, 1)
                 if segs[-1][1] == segs[-1][0]:
                     segs.pop()
-            j = min(n, j + k - 1)
-            if j - i < 2 * k:
-                k = 1
+            if min(n, j + k - 1) - i < 2 * k:
+                k = 1          # too short to be k columns: as it is, taking nothing after it
+            else:
+                j = min(n, j + k - 1)
         if segs and segs[-1][2] == 1 and k == 1:
             segs[-1] = (segs[-1][0], j, 1)
         else:
