@@ -148,7 +148,8 @@ class Params:
     to another column than the one whose turn it is; ``row``: cost per row a
     column runs ahead; ``drift``: rows a column may run ahead; ``indent``: an
     indented first line under an unfinished line; ``label``: a speaker label
-    or byline there.
+    or byline there; ``closed``: a full line under a short line that ends a
+    sentence (a paragraph's end).
     """
 
     switch: float = 8.0
@@ -158,6 +159,7 @@ class Params:
     drift: int = 3
     indent: float = 1.5
     label: float = 4.0
+    closed: float = 2.0
 
 
 PARAMS = Params()
@@ -200,11 +202,13 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
 
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
     """Pieces that can be a row of a body column: not a byline, a section tag,
-    a line much wider than the run or one unpunctuated line over a dateline
-    (a headline)."""
+    a line much wider than the run, an unpunctuated piece opening the run or
+    one unpunctuated line over a dateline (a headline)."""
     widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[len(run) // 2]
     body = [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
+    if not BODY_PUNCT.search("".join(ln.text for ln in run[0])):
+        body[0] = False               # an unpunctuated piece that opens the run: the headline over it
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
         if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text):
             body[i] = False
@@ -316,7 +320,7 @@ def _fit(last: Line, c: list[Line]) -> float:
         score -= PARAMS.label if labelled else PARAMS.indent
     elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts \
             and not first.text[:1].isdigit():
-        score -= 2.0
+        score -= PARAMS.closed
     return score
 
 
@@ -350,8 +354,11 @@ def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
         for score, cols, rows in beam:
             opened = sum(1 for col in cols if col)
             choices = range(min(k, opened + 1))
-            low = min(rows[j] for j in choices)
-            turn = min(choices, key=lambda x: (rows[x], x))
+            # a column that cannot take this piece (a paragraph ended there and the piece
+            # does not start one) has no turn: the other columns go on without it
+            able = [j for j in choices if not cols[j] or fit(cols[j][-1], i) > -PARAMS.closed] or list(choices)
+            low = min(rows[j] for j in able)
+            turn = min(able, key=lambda x: (rows[x], x))
             for j in choices:
                 if rows[j] > low + PARAMS.drift:
                     continue
@@ -363,7 +370,13 @@ def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
                 if key not in nxt or nxt[key][0] < s2:
                     nxt[key] = (s2, cols2, rows2)
         beam = sorted(nxt.values(), key=lambda st: -st[0])[:BEAM]
-    return [[run[i] for i in col] for col in beam[0][1] if col]
+
+    def chained(st: tuple) -> float:
+        """The dealing's score plus how well each column runs on into the next one's top."""
+        cols = [col for col in st[1] if col]
+        return st[0] + sum(strength(run[a[-1]][-1], run[b[0]][0]) for a, b in zip(cols, cols[1:]))
+    best = max(beam, key=chained)
+    return [[run[i] for i in col] for col in best[1] if col]
 
 
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
