@@ -314,7 +314,9 @@ def _fit(last: Line, c: list[Line]) -> float:
     unfinished line; a full line under a short line that ends a sentence)."""
     first = c[0]
     labelled = bool(speaker_label(first.text)) or is_byline(first.text)
-    starts = firstlike(first) or labelled
+    # a letterspaced line was spread to fill its line (…如|下：): judge its indent by its text
+    spread = "unspace_letterspaced" in first.fixes and 3 <= first.colw_fwd - display_width(first.text) <= 7
+    starts = firstlike(first) or labelled or spread
     score = strength(last, first)
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
