@@ -36,7 +36,7 @@ from kanbao import untangle  # noqa: E402
 from reflow_gold import DEV, cases, score_case  # noqa: E402
 
 GRID = {"switch": [5.0, 8.0, 12.0], "glue": [2.0, 5.0], "turn": [1.0, 1.5, 2.5], "row": [0.3, 0.7],
-        "indent": [0.0, 1.5, 4.0]}
+        "indent": [0.0, 1.5], "closed": [2.0, 4.0]}
 
 
 def evaluate(params: untangle.Params, all_cases) -> dict[str, tuple[float, float]]:
