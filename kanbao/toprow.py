@@ -80,30 +80,30 @@ def _rowlike(ln: Line, colw: int, first: bool) -> bool:
 def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Row | None:
     c = chunks[i]
     colw = _width(c)
-    # headline lines (wider than the column) may precede the row in the same piece
+    # headline lines (wider than the column) and a byline may precede the row in the same piece
     start = 0
-    while start < len(c) and c[start].width > colw + SLACK:
+    while start < min(len(c), 4) and (c[start].width > colw + SLACK or is_byline(c[start].text)):
         start += 1
     for m in range(MAX_COLUMNS, 1, -1):
         row, rest = c[start:start + m], c[start + m:]
         if len(rest) < MIN_BLOCK or not all(_rowlike(ln, colw, k == 0) for k, ln in enumerate(row)):
             continue
-        # the extractor's order makes no word; line 1 runs into column 1's block
+        # the extractor's order makes no word
         if any(_word(row[k], row[k + 1], pw) for k in range(m - 1)) or _word(row[-1], rest[0], pw):
             continue
-        w1 = _word(row[0], rest[0], pw)
-        if not w1:
-            continue
+        w1 = _word(row[0], rest[0], pw)      # line 1 runs into column 1's block
         words, blocks, prev, taken = [w1], [], rest, set(used) | {i}
         ok = True
-        missing = 0
+        missing = int(not w1)
         for k in range(1, m):
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
                      if j not in taken and len(chunks[j]) >= 2 and _continues(chunks[j])
                      and abs(_width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
-            into = [j for j in cands if _word(row[k], chunks[j][0], pw)]
             after = [j for j in cands if not blocks or j > blocks[-1]]
-            j = into[0] if len(into) == 1 else after[0] if not into and after else None
+            into = [j for j in cands if _word(row[k], chunks[j][0], pw)]
+            # the one block line k runs into (the first after block k-1 among several), else the first after it
+            into = into if len(into) == 1 else [j for j in into if j in after][:1]
+            j = into[0] if into else after[0] if after else None
             if j is None:
                 ok = False
                 break
