@@ -50,13 +50,14 @@ SLACK = 4         # width units a column line may differ from the column
 class Row:
     """A top row found in piece ``at``: its lines start at ``start`` and the
     blocks of columns 2 … m are the pieces ``blocks`` (column 1's block is
-    the rest of piece ``at``)."""
+    the rest of piece ``at``, or piece ``first``)."""
 
     at: int
     start: int
     m: int
     blocks: list[int]
     words: list[str]
+    first: int | None = None     # the piece holding column 1's block, when not piece ``at``
 
 
 def _word(a: Line, b: Line, pw: PageWords) -> str:
@@ -77,22 +78,44 @@ def _rowlike(ln: Line, colw: int, first: bool) -> bool:
     return colw - (6 if first else SLACK) <= ln.width <= colw + SLACK
 
 
-def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Row | None:
-    c = chunks[i]
-    colw = _width(c)
-    # headline lines (wider than the column) and a byline may precede the row in the same piece
+def _start(c: list[Line], colw: int) -> int:
+    """Where a row may start in piece ``c``: after headline lines (wider than the column) and a byline."""
     start = 0
     while start < min(len(c), 4) and (c[start].width > colw + SLACK or is_byline(c[start].text)):
         start += 1
+    return start
+
+
+def _hypotheses(chunks: list[list[Line]], i: int) -> list[tuple[int, int, list[Line], int, int | None]]:
+    """(start, m, column 1's block, column width, the piece holding that block if it is not piece i):
+    the row with column 1's block under it in the same piece, most columns first; or the row
+    as a piece of its own (after a headline) with column 1's block the next piece."""
+    c = chunks[i]
+    out: list[tuple[int, int, list[Line], int, int | None]] = []
+    colw = _width(c)
+    start = _start(c, colw)
     for m in range(MAX_COLUMNS, 1, -1):
-        row, rest = c[start:start + m], c[start + m:]
-        if len(rest) < MIN_BLOCK or not all(_rowlike(ln, colw, k == 0) for k, ln in enumerate(row)):
+        if len(c) - start - m >= MIN_BLOCK:
+            out.append((start, m, c[start + m:], colw, None))
+    if i + 1 < len(chunks) and len(chunks[i + 1]) >= MIN_BLOCK:
+        colw = _width(chunks[i + 1])
+        start = _start(c, colw)
+        if 2 <= len(c) - start <= MAX_COLUMNS:
+            out.append((start, len(c) - start, chunks[i + 1], colw, i + 1))
+    return out
+
+
+def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Row | None:
+    c = chunks[i]
+    for start, m, rest, colw, first in _hypotheses(chunks, i):
+        row = c[start:start + m]
+        if first in used or not all(_rowlike(ln, colw, k == 0) for k, ln in enumerate(row)):
             continue
         # the extractor's order makes no word
         if any(_word(row[k], row[k + 1], pw) for k in range(m - 1)) or _word(row[-1], rest[0], pw):
             continue
         w1 = _word(row[0], rest[0], pw)      # line 1 runs into column 1's block
-        words, blocks, prev, taken = [w1], [], rest, set(used) | {i}
+        words, blocks, prev, taken = [w1], [], rest, set(used) | {i, first}
         ok = True
         missing = int(not w1)
         for k in range(1, m):
@@ -118,7 +141,7 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
             prev = chunks[j]
         # every join of the row's reading makes a word, but one of them for three or more columns
         if ok and missing <= (1 if m >= 3 else 0):
-            return Row(i, start, m, blocks, words)
+            return Row(i, start, m, blocks, words, first)
     return None
 
 
@@ -136,7 +159,7 @@ def top_row(lines: list[Line]) -> tuple[list[Line], list[str]]:
         r = _find(chunks, i, pw, used)
         if r:
             rows[i] = r
-            used.update(r.blocks)
+            used.update(r.blocks + ([r.first] if r.first is not None else []))
     if not rows:
         return lines, []
     out: list[Line] = []
@@ -149,7 +172,7 @@ def top_row(lines: list[Line]) -> tuple[list[Line], list[str]]:
             out.extend(c)
             continue
         row = c[r.start:r.start + r.m]
-        out.extend(c[:r.start] + row[:1] + c[r.start + r.m:])
+        out.extend(c[:r.start] + row[:1] + (c[r.start + r.m:] if r.first is None else chunks[r.first]))
         for k, j in enumerate(r.blocks, start=1):
             b = chunks[j]
             moves.append(f"L{row[k].no} moved after L{out[-1].no}, L{b[0].no}-{b[-1].no} after it: "
