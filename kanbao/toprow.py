@@ -71,17 +71,19 @@ def _word(a: Line, b: Line, pw: PageWords) -> str:
 
 
 def _rowlike(ln: Line, colw: int, first: bool) -> bool:
-    """A column's first line: column width (the first may be indented), no sentence end, no label."""
+    """A column's first line: column width (the first may be indented), no sentence end, no label
+    (a byline as wide as the column is the dateline that starts the text: 本报讯 昨天上午…)."""
     t = ln.text
-    if ends_sentence(t) or is_furniture(t) or is_byline(t) or speaker_label(t) or ln.header:
+    if ends_sentence(t) or is_furniture(t) or speaker_label(t) or ln.header:
         return False
     return colw - (6 if first else SLACK) <= ln.width <= colw + SLACK
 
 
 def _start(c: list[Line], colw: int) -> int:
-    """Where a row may start in piece ``c``: after headline lines (wider than the column) and a byline."""
+    """Where a row may start in piece ``c``: after headline lines (wider than the column) and a short byline."""
     start = 0
-    while start < min(len(c), 4) and (c[start].width > colw + SLACK or is_byline(c[start].text)):
+    while start < min(len(c), 4) and (c[start].width > colw + SLACK
+                                       or is_byline(c[start].text) and c[start].width < colw - 6):
         start += 1
     return start
 
