@@ -18,8 +18,8 @@ not end a sentence; line k of the row and the first line of column block k
 make a word across the join (代|表, a mark that cannot start a line), and
 block k-1 ends open and runs on into line k (法|国); the extractor's own
 order (t1|t2, t2|t3, t3|B1) makes no word.  A block k is found among the
-later pieces of the same column width that continue a sentence: the one
-line k runs into, else the first one after block k-1.
+next few pieces after block k-1 of the same column width that continue a
+sentence: the first that line k runs into, else the first.
 
 >>> from kanbao.lines import split_lines
 >>> text = ("今天上午，市政府召开新\n本稳定，居民收入上涨带动消\n"
@@ -36,7 +36,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .features import NO_LINE_START, ends_sentence, is_byline, is_furniture, speaker_label
+from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, is_byline, is_furniture, speaker_label
 from .model import Line
 from .pagewords import PageWords
 from .untangle import WINDOW, _chunks, _continues, _join_evidence, _width
@@ -44,6 +44,7 @@ from .untangle import WINDOW, _chunks, _continues, _join_evidence, _width
 MAX_COLUMNS = 6
 MIN_BLOCK = 3     # lines of column 1 under the top row
 SLACK = 4         # width units a column line may differ from the column
+NEXT = 3          # a column's block is one of the next few pieces of its width after the one before
 
 
 @dataclass
@@ -80,10 +81,13 @@ def _rowlike(ln: Line, colw: int, first: bool) -> bool:
 
 
 def _start(c: list[Line], colw: int) -> int:
-    """Where a row may start in piece ``c``: after headline lines (wider than the column) and a short byline."""
+    """Where a row may start in piece ``c``: after headline lines (wider than the column, or short
+    without a clause in them) and a short byline."""
+    def head(ln: Line) -> bool:
+        short = ln.width < colw - 6
+        return ln.width > colw + SLACK or short and (is_byline(ln.text) or not BODY_PUNCT.search(ln.text))
     start = 0
-    while start < min(len(c), 4) and (c[start].width > colw + SLACK
-                                       or is_byline(c[start].text) and c[start].width < colw - 6):
+    while start < min(len(c), 4) and head(c[start]):
         start += 1
     return start
 
@@ -124,10 +128,10 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
                      if j not in taken and len(chunks[j]) >= 2 and _continues(chunks[j])
                      and abs(_width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
-            after = [j for j in cands if not blocks or j > blocks[-1]]
-            into = [j for j in cands if _word(row[k], chunks[j][0], pw)]
-            # the one block line k runs into (the first after block k-1 among several), else the first after it
-            into = into if len(into) == 1 else [j for j in into if j in after][:1]
+            # the columns' blocks come in order: among the next few after block k-1, the first
+            # that line k runs into, else the first
+            after = [j for j in cands if not blocks or j > blocks[-1]][:NEXT]
+            into = [j for j in after if _word(row[k], chunks[j][0], pw)]
             j = into[0] if into else after[0] if after else None
             if j is None:
                 ok = False
