@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, is_byline, is_furniture, speaker_label
 from .model import Line
 from .pagewords import PageWords
+from .words import spans_word
 from .untangle import WINDOW, _chunks, _continues, _join_evidence, _width
 
 MAX_COLUMNS = 6
@@ -77,14 +78,16 @@ class Row:
     first: int | None = None     # the piece holding column 1's block, when not piece ``at``
 
 
-def _word(a: Line, b: Line, pw: PageWords) -> str:
+def _word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
     """The evidence that ``b`` runs on from ``a``: a word across the join, or
-    a mark that cannot start a line ('' if none)."""
+    a mark that cannot start a line ('' if none); with ``rare``, a rare
+    dictionary word counts too (践|行: used for the extractor's order, so that
+    doubt keeps it)."""
     if not a.text or not b.text or ends_sentence(a.text):
         return ""
     if b.text[0] in NO_LINE_START:
         return a.text[-1] + b.text[0]
-    return _join_evidence([a], [b], pw)[0]
+    return _join_evidence([a], [b], pw)[0] or (spans_word(a.text, b.text, reach=2) if rare else "")
 
 
 def _rowlike(ln: Line, colw: int, first: bool) -> bool:
@@ -144,9 +147,9 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
         if first in used or not all(_rowlike(ln, colw, k == 0) for k, ln in enumerate(row)):
             continue
         # the extractor's order: line k runs into line k+1, the last line into column 1's block
-        order = [_word(row[k], row[k + 1], pw) for k in range(m - 1) if not ends_sentence(row[k].text)]
+        order = [_word(row[k], row[k + 1], pw, True) for k in range(m - 1) if not ends_sentence(row[k].text)]
         if not ends_sentence(row[-1].text):
-            order.append(_word(row[-1], rest[0], pw))
+            order.append(_word(row[-1], rest[0], pw, True))
         w1 = _word(row[0], rest[0], pw)      # the row's reading: line 1 runs into column 1's block …
         score = _weight(w1) - sum(_weight(w) for w in order)
         words, blocks, prev, taken = [w1], [], rest, set(used) | {i, first}
