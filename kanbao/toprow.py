@@ -27,7 +27,9 @@ row sits right under its headline, where a smaller margin suffices.  The
 row's lines are column-width lines that do not end a sentence (a later one
 may be a paragraph's last line; its block then starts a paragraph,
 indented).  Block k is one of the next few pieces after block k-1 of the
-same column width: the first that line k runs into, else the first.
+same column width: the first that line k runs into, else the first.  A
+column whose line shows no word on either side is read only in a row of
+three or more equally long columns.
 
 >>> from kanbao.lines import split_lines
 >>> text = ("今天上午，市政府召开新\n本稳定，居民收入上涨带动消\n"
@@ -154,6 +156,7 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
         score = _weight(w1) - sum(_weight(w) for w in order)
         words, blocks, prev, taken = [w1], [], rest, set(used) | {i, first}
         prev_at = i if first is None else first
+        bare = 0                              # columns whose line k shows no word either side
         for k in range(1, m):
             # a block continues line k's sentence, or (line k ends a paragraph) starts one, indented
             closed = ends_sentence(row[k].text)
@@ -170,12 +173,12 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
                 break
             # … block k-1 runs into line k, line k into block k
             enter, leave = _word(prev[-1], row[k], pw), _word(row[k], chunks[j][0], pw)
-            if not enter and not leave:
-                break
+            bare += not enter and not leave
             score += _weight(enter) + (0 if closed else _weight(leave))
             if j == prev_at + 1:            # the extractor put block k right after block k-1
                 score -= _weight(_word(prev[-1], chunks[j][0], pw))
-            words.append("«" + "», «".join(w for w in (enter, leave) if w) + "»")
+            words.append("«" + "», «".join(w for w in (enter, leave) if w) + "»" if enter or leave
+                         else "no word: the next block of its width")
             blocks.append(j)
             taken.add(j)
             prev, prev_at = chunks[j], j
@@ -183,8 +186,10 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
             # columns of one article are equally long: column 1's block as long as each full column's
             # after it (read as the extractor gave it, piece i would be m lines longer than they are)
             full = [len(chunks[j]) for j in blocks[:-1]] or [len(chunks[blocks[-1]])]
-            if len(rest) >= 5 and all(n == len(rest) for n in full):
-                score += WORD
+            equal = len(rest) >= 5 and all(n == len(rest) for n in full)
+            score += WORD if equal else 0
+            if bare and not (equal and m >= 3):   # a column without a word only among equal columns
+                continue
             # a row sits right under its headline (in the same piece, or the piece before is one)
             under = start > 0 or i > 0 and _start(chunks[i - 1][-1:], colw) == 1
             if score >= (UNDER_HEADLINE if under else THRESHOLD) and (best is None or score > best[0]):
