@@ -94,10 +94,11 @@ def _word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
 
 def _rowlike(ln: Line, colw: int, first: bool) -> bool:
     """A column's first line: column width (the first may be indented), no sentence end, no label
-    (a byline as wide as the column is the dateline that starts the text: 本报讯 昨天上午…);
-    or, after the first, a paragraph's last line (its column's next line starts a paragraph)."""
+    (but the row's first line may open with one, 记者：…, and a byline as wide as the column is
+    the dateline that starts the text: 本报讯 昨天上午…); or, after the first, a paragraph's
+    last line (its column's next line starts a paragraph)."""
     t = ln.text
-    if is_furniture(t) or speaker_label(t) or ln.header or len(t) < 2 or ln.width > colw + SLACK:
+    if is_furniture(t) or speaker_label(t) and not first or ln.header or len(t) < 2 or ln.width > colw + SLACK:
         return False
     if ends_sentence(t):
         return not first
@@ -158,11 +159,13 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
         prev_at = i if first is None else first
         bare = 0                              # columns whose line k shows no word either side
         for k in range(1, m):
-            # a block continues line k's sentence, or (line k ends a paragraph) starts one, indented
+            # a block continues line k's sentence (or ends it: a paragraph's short last line),
+            # or (line k ends a paragraph) starts one, indented
             closed = ends_sentence(row[k].text)
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
                      if j not in taken and len(chunks[j]) >= 2
-                     and (firstlike(chunks[j][0]) if closed else _continues(chunks[j]))
+                     and (firstlike(chunks[j][0]) if closed else
+                          _continues(chunks[j]) or ends_sentence(chunks[j][0].text))
                      and abs(_width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
             # the columns' blocks come in order: among the next few after block k-1, the first
             # that line k runs into, else the first
