@@ -77,7 +77,7 @@ def rows(paras: list[str], rng: random.Random, trials: int = 400) -> tuple[int, 
             text += [""] + c[1:]
         out, _ = top_row(split_lines("\n".join(text))[0])
         total += 1
-        ok += [ln.text for ln in out] == [HEADS[0]] + [x for c in cols for x in c]
+        ok += [ln.raw for ln in out] == [HEADS[0]] + [x for c in cols for x in c]
     return ok, total
 
 
