@@ -159,13 +159,13 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
         prev_at = i if first is None else first
         bare = 0                              # columns whose line k shows no word either side
         for k in range(1, m):
-            # a block continues line k's sentence (or ends it: a paragraph's short last line),
-            # or (line k ends a paragraph) starts one, indented
+            # a block continues line k's sentence (or ends it: a paragraph's short last line);
+            # after a sentence end it goes on with the paragraph or starts one, indented
             closed = ends_sentence(row[k].text)
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
                      if j not in taken and len(chunks[j]) >= 2
-                     and (firstlike(chunks[j][0]) if closed else
-                          _continues(chunks[j]) or ends_sentence(chunks[j][0].text))
+                     and (_continues(chunks[j]) or (firstlike(chunks[j][0]) if closed else
+                                                    ends_sentence(chunks[j][0].text)))
                      and abs(_width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
             # the columns' blocks come in order: among the next few after block k-1, the first
             # that line k runs into, else the first
