@@ -47,7 +47,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, is_byline, is_furniture, speaker_label
+from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, is_byline, is_furniture
 from .model import Line
 from .pagewords import PageWords
 from .words import spans_word
@@ -93,12 +93,12 @@ def _word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
 
 
 def _rowlike(ln: Line, colw: int, first: bool) -> bool:
-    """A column's first line: column width (the first may be indented), no sentence end, no label
-    (but the row's first line may open with one, 记者：…, and a byline as wide as the column is
-    the dateline that starts the text: 本报讯 昨天上午…); or, after the first, a paragraph's
-    last line (its column's next line starts a paragraph)."""
+    """A column's first line: column width (the first may be indented), no sentence end, no
+    furniture (a speaker label may open it, 记者：…, and a byline as wide as the column is the
+    dateline that starts the text: 本报讯 昨天上午…); or, after the first, a line that ends a
+    sentence (a paragraph's last line)."""
     t = ln.text
-    if is_furniture(t) or speaker_label(t) and not first or ln.header or len(t) < 2 or ln.width > colw + SLACK:
+    if is_furniture(t) or ln.header or len(t) < 2 or ln.width > colw + SLACK:
         return False
     if ends_sentence(t):
         return not first
