@@ -421,9 +421,11 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
 
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Reorder the pieces of ``lines``; return the new order and the moves made."""
+    from .toprow import top_row   # here, not at the top: toprow reads this module's evidence
     lines, dealt = deinterleave(lines)
+    lines, top = top_row(lines)
     out, moves = _move_pieces(lines)
-    return out, dealt + moves
+    return out, dealt + top + moves
 
 
 def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
