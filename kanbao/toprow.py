@@ -92,6 +92,11 @@ def _word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
     return _join_evidence([a], [b], pw)[0] or (spans_word(a.text, b.text, reach=2) if rare else "")
 
 
+def _tail(ln: Line) -> bool:
+    """A one-line piece that is the tail of a sentence begun elsewhere (吗？, 问！): a block of its own."""
+    return len(ln.text) >= 2 and ln.text[1] in NO_LINE_START and ln.text[0] not in NO_LINE_START
+
+
 def _rowlike(ln: Line, colw: int, first: bool) -> bool:
     """A column's first line: column width (the first may be indented), no sentence end, no
     furniture (a speaker label may open it, 记者：…, and a byline as wide as the column is the
@@ -163,7 +168,7 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
             # after a sentence end it goes on with the paragraph or starts one, indented
             closed = ends_sentence(row[k].text)
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
-                     if j not in taken and len(chunks[j]) >= 2
+                     if j not in taken and (len(chunks[j]) >= 2 or _tail(chunks[j][0]))
                      and (_continues(chunks[j]) or (firstlike(chunks[j][0]) if closed else
                                                     ends_sentence(chunks[j][0].text)))
                      and abs(_width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
