@@ -34,7 +34,8 @@ class PageWords:
         self.grams: Counter = Counter()
         self.chars: Counter = Counter()
         total = sum(len(t) for t in texts)
-        if total > MAX_CHARS:
+        self.total = 1
+        if total > MAX_CHARS:        # a huge page: no page words (``across`` finds none)
             return
         for t in texts:
             self.chars.update(t)
