@@ -15,7 +15,10 @@ evidence; a pair with a very common character (的发) is not.
 ('', 0)
 
 Pages over ``MAX_CHARS`` get no page words (the evidence is for real pages;
-a huge dump must stay linear and small in memory).
+a huge dump must stay linear and small in memory), and say so when asked:
+
+>>> PageWords(["大多来自五邑" * 70_000]).across("大多来自五", "邑？保存至今")
+('', 0)
 """
 from __future__ import annotations
 
