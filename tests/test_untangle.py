@@ -39,4 +39,3 @@ def test_untangle_only_reorders(texts, blanks):
     lines, _ = split_lines(text)
     out, _ = untangle(lines)
     assert sorted(ln.no for ln in out) == sorted(ln.no for ln in lines)
-
