@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .reflow import BODY_PUNCT, NUMBERED, ends_sentence, is_byline, speaker_label
+from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, ends_sentence, headline_line, is_byline, speaker_label
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -86,6 +86,10 @@ def is_heading_text(b: Block) -> bool:
         return True
     if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):
         return True   # a short headline with a comma in it
+    texts = b.line_texts()
+    if 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
+            and DASH_OPEN.match(texts[-1]) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts):
+        return True   # a short title with a comma in it over its —— subtitle
     ln = b.lines[0]
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
 
@@ -150,6 +154,25 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     return None
 
 
+def _subtitle_closes(texts: list[str]) -> int | None:
+    """Where the next heading starts after a —— subtitle: a subtitle closes its
+    headline, so a headline line or a name label (包起帆：) after it opens another.
+
+    >>> _subtitle_closes(["劳模，是他们共同的名字", "——2011年劳模休养活动群像素描", "包起帆：", "依靠聪明才智创造奇迹"])
+    2
+    >>> _subtitle_closes(["扎根大山三十载", "——记山区小学校长王明", "同志"]) is None
+    True
+    """
+    for j in range(2, len(texts)):
+        if not headline_line(texts[j - 1]):
+            return None
+        nxt = texts[j]
+        if DASH_OPEN.match(texts[j - 1]) and not DASH_OPEN.match(nxt) and (
+                NAME_LABEL.match(nxt) or headline_line(nxt) and len(nxt) >= 6 and not _wraps(texts[j - 1], nxt)):
+            return j
+    return None
+
+
 def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Lines the line joiner glued to the wrong neighbour become blocks of their own:
 
@@ -170,6 +193,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
     >>> split_glued_lines(bs); [b.text for b in bs]
     ['发布会', '主持人：大家好，']
     """
+    bodies = {x.id: _bare(x.text) for x in blocks if len(x.text) > 30}
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -203,6 +227,23 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
                 k = 1       # a headline line, a blank line, then text
                 _note(b, f"line {b.lines[0].no} (a headline's words, then a blank line) cut from the text after it")
+            if k is None:
+                k = _subtitle_closes(texts)
+                if k is not None:
+                    _note(b, f"line {b.lines[k - 1].no} is a —— subtitle that closes the headline above it: "
+                             f"line {b.lines[k].no} starts another heading")
+            if k is None and len(texts) >= 3 and i and NAME_LABEL.match(texts[0]) and _headlike_text(texts[1]) \
+                    and not _headlike_text(texts[2]) and all(headline_line(t) for t in blocks[i - 1].line_texts()) \
+                    and not spans_word(texts[1], texts[2], min_freq=100):
+                k = 2       # under a headline: a name label over a line (包起帆：| 依靠聪明才智…), then the text
+                _note(b, f"lines {b.lines[0].no}-{b.lines[1].no} (a name label over a line, under a headline) "
+                         "cut from the text after them")
+            if k is None and len(texts) <= 6 and not after_number:
+                k = _repeated_tail(texts, _bare(b.text), [o for bid, o in bodies.items()   # not the block's own text
+                                                          if b.id != bid and not b.id.startswith(bid + ".")])
+                if k is not None:
+                    _note(b, f"lines {b.lines[k].no}- repeat a sentence of the body word for word (a pull quote): "
+                             "cut from the headline line above them")
             if k is None:
                 for j in range(1, len(texts)):
                     before = "".join(texts[:j])
@@ -260,6 +301,49 @@ def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
     return page_no
 
 
+def _bare(t: str) -> str:
+    """Text without spaces and punctuation, to find a sentence repeated word for word.
+
+    >>> _bare("没有背景，现在从事“平凡”的劳动")
+    '没有背景现在从事平凡的劳动'
+    """
+    return re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
+
+
+def _repeated_tail(texts: list[str], own: str, bodies: list[str]) -> int | None:
+    """Where pull-quote lines glued to headline lines start or end: two or
+    more lines of a sentence (not headline lines) that repeat another block
+    word for word, while the whole block does not.  Returns the cut before
+    them (after one or two headline lines), or the cut after them when they
+    open the block and headline lines or a name label follow.
+
+    >>> body = ["我相信一个人可以没有学历没有资历没有背景现在从事着平凡的劳动"]
+    >>> _repeated_tail(["依靠聪明才智", "一个人可以没有学历、没有", "资历、没有背景"], "依靠聪明才智一个人可以没有学历没有资历没有背景", body)
+    1
+    >>> _repeated_tail(["一个人可以没有学历、没有", "资历、没有背景", "潘兰英：", "职工的牵挂"], "一个人可以没有学历没有资历没有背景潘兰英职工的牵挂", body)
+    2
+    """
+    if any(own in o and len(o) > len(own) for o in bodies):
+        return None       # the whole block repeats the body: all of it is the pull quote
+
+    def repeated(lines: list[str]) -> bool:
+        if len(lines) < 2 or all(_headlike_text(t) and "、" not in t for t in lines):
+            return False  # headline lines, not a sentence set in lines (a subhead's second line may repeat the text)
+        rest = _bare("".join(lines))
+        return len(rest) >= TUNING.pq_min_chars and len("".join(lines)) <= PQ_MAX \
+            and any(rest in o and len(o) > len(rest) + 8 for o in bodies)
+
+    for j in range(0, min(len(texts) - 1, 3)):
+        if j and (not _headlike_text(texts[j - 1]) or spans_word(texts[j - 1], texts[j], min_freq=100)):
+            return None   # not a headline line, or one sentence running across the cut (生产|要素)
+        for e in range(len(texts), j + 1, -1):
+            after = texts[e:]
+            if (after or j) and repeated(texts[j:e]) and all(headline_line(t) or NAME_LABEL.match(t) for t in after) \
+                    and not (after and spans_word(texts[e - 1], after[0], min_freq=100)):
+                return j or e
+    return None
+
+
 def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Heading-like blocks whose words are a sentence of the body are pull quotes.
 
@@ -268,7 +352,7 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     blocks are tested together (a pull quote set in four short lines may
     come out as two "headings").
     """
-    norm = lambda t: re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
+    norm = _bare
     body = {id(b): norm(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30}
     if not body:
         return
@@ -406,12 +490,16 @@ def _merge_headings(blocks: list[Block]) -> None:
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text))   # kicker：| title | subtitle
-        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+        label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
+            and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead)
+        if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+            a.kind = "heading"
             a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
             a.lines += b.lines
             a.decisions += b.decisions
-            _note(a, f"merged with the heading {b.id} right after it (two-line heading)")
+            _note(a, f"a name label over the heading {b.id}: one heading (a profile's subhead)" if label_over
+                  else f"merged with the heading {b.id} right after it (two-line heading)")
             del blocks[j]
             label = speaker_label(a.text) or long_speaker_label(a.text)
             if label and BODY_PUNCT.search(a.text):
@@ -505,7 +593,8 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     """
     last_body = max((i for i, b in enumerate(blocks) if b.kind in ("para", "answer")), default=-1)
     tail = blocks[last_body + 1:]
-    titles = [b for b in tail if b.kind == "heading"]
+    profiles = [b for b in tail if b.kind == "heading" and _profile_subhead(b)]
+    titles = [b for b in tail if b.kind == "heading" and b not in profiles]
     if not titles or any(b.kind == "question" for b in tail) or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
                          for i, b in enumerate(blocks[:last_body + 1])):
         return blocks
@@ -534,7 +623,7 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         titles.insert(titles.index(t) + 1, rest)
         tail.insert(tail.index(t) + 1, rest)
         blocks.insert(blocks.index(t) + 1, rest)
-    vec = Vectorizer([b.text for b in body + titles])
+    vec = Vectorizer([b.text for b in body + titles + profiles])
     while len(segs) < len(titles):
         cut = _best_cut(segs, titles, vec)
         if cut is None:
@@ -558,8 +647,25 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         if si in title_of:
             out.append(title_of[si])
         out.extend(sg)
-    out.extend(b for b in tail if b not in title_of.values())
+    out.extend(b for b in tail if b not in title_of.values() and b not in profiles)
+    # a profile's subhead (某某：| …) goes before the paragraph that shares most of its words
+    for h in profiles:
+        hv = vec.vector(h.text)
+        paras = [b for b in out if b.kind == "para"]
+        best = max(paras, key=lambda b: vec.cosine(hv, vec.vector(b.text)), default=None)
+        if best is None or vec.cosine(hv, vec.vector(best.text)) <= 0:
+            out.append(h)
+            continue
+        out.insert(out.index(best), h)
+        h.notes.append(f"displaced subhead of a profile: goes before {best.id} ({best.span}), shares its words")
     return out
+
+
+def _profile_subhead(b: Block) -> bool:
+    """A heading whose first printed line is a name label over another line
+    (包起帆：| 依靠聪明才智创造奇迹): a profile's subhead, not a headline."""
+    lines = printed_lines(b)
+    return len(lines) > 1 and bool(NAME_LABEL.match(lines[0]))
 
 
 def _is_inline_title(blocks: list[Block], i: int) -> bool:
