@@ -61,6 +61,7 @@ TUNING = Tuning()
 BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □综合, □本报记者 张三
                          r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$"  # 新华社记者张辛欣、周圆
                          r"|^[\u4e00-\u9fff、·]{2,30}(?:员|长|者|任|家|师|表|授)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")  # …抄表员 初建美
+MARKED_CREDIT = re.compile(r"^[□■◎●][\u4e00-\u9fff·、]{2,12}$")   # □综合, ■本报记者张三
 JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
 PAGE_NO = re.compile(r"^\d{1,3}$")
 ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
@@ -74,7 +75,17 @@ def _note(b: Block, s: str) -> None:
 
 
 def is_heading_text(b: Block) -> bool:
-    """Short, no sentence inside, at most three lines; or one line wider than its column."""
+    """Short, no sentence inside, at most three lines; or one line wider than its column.
+
+    A lone line with a comma that fills its column and stops mid-sentence is
+    running text, not a headline:
+
+    >>> from kanbao.model import Line
+    >>> is_heading_text(Block("b1", [Line(1, "", "黑土地上，新农人锄禾记", 22, colw=26)], "黑土地上，新农人锄禾记"))
+    True
+    >>> is_heading_text(Block("b2", [Line(1, "", "某海域看到，海面上波涛汹", 24, colw=26)], "某海域看到，海面上波涛汹"))
+    False
+    """
     t = b.text
     if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
@@ -84,8 +95,10 @@ def is_heading_text(b: Block) -> bool:
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
         return True
-    if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):
-        return True   # a short headline with a comma in it
+    ln = b.lines[0] if b.lines else None
+    if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t) \
+            and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t):
+        return True   # a short headline with a comma in it (not a line of running text that fills its column)
     texts = b.line_texts()
     if 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
             and DASH_OPEN.match(texts[-1]) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts):
@@ -218,6 +231,9 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
+            if k is None and MARKED_CREDIT.match(texts[-1]):
+                k = len(texts) - 1   # a credit set after a box mark (□综合) closes the text before it
+                _note(b, f"line {b.lines[k].no} is a credit after a box mark: cut from the text before it")
             if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
                 k = 1       # a byline line the joiner put before the first line of the text
                 _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
