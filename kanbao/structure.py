@@ -186,6 +186,31 @@ def _subtitle_closes(texts: list[str]) -> int | None:
     return None
 
 
+def _headline_over_dateline(texts: list[str], nxt: str = "") -> int | None:
+    """Where a headline line over a dateline sits inside a block: a dateline
+    (新华网联合国9月12日电) opens an article, and the unpunctuated line right
+    above it is that article's headline.  Returns the cut before the headline
+    line (or after it, when it opens the block); ``nxt``, the text of the
+    block after, counts as the line after the last.
+
+    >>> _headline_over_dateline(["续发挥自身优势，重视广大发", "第61届联大会议在纽约开幕", "新华网联合国9月12日电（记", "者 刘历彬） 第61届联合国"])
+    1
+    >>> _headline_over_dateline(["第61届联大会议在纽约开幕", "新华网联合国9月12日电（记"])
+    1
+    >>> _headline_over_dateline(["希望中", "联大会议在纽约开幕"], "新华网联合国9月12日电（记者 王明）")
+    1
+    >>> _headline_over_dateline(["本报讯 记者", "北京9月12日电"]) is None
+    True
+    """
+    lines = texts + [nxt] if nxt else texts
+    for j in range(len(lines) - 1):
+        if DATELINE.match(lines[j + 1]) and _headlike_text(texts[j]) and len(texts[j]) >= 6 \
+                and not ends_sentence(texts[j]) and not DATELINE.match(texts[j]) \
+                and not spans_word(texts[j], lines[j + 1], min_freq=100) and (j or len(texts) > 1):
+            return j or 1
+    return None
+
+
 def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Lines the line joiner glued to the wrong neighbour become blocks of their own:
 
@@ -231,6 +256,11 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
+            if k is None:
+                k = _headline_over_dateline(texts, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                if k is not None:
+                    _note(b, f"line {b.lines[k].no} starts another article (a headline line over a dateline): "
+                             "cut from the lines around it")
             if k is None and MARKED_CREDIT.match(texts[-1]):
                 k = len(texts) - 1   # a credit set after a box mark (□综合) closes the text before it
                 _note(b, f"line {b.lines[k].no} is a credit after a box mark: cut from the text before it")
