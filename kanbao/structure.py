@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, ends_sentence, headline_line, is_byline, speaker_label
+from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline, speaker_label
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -164,6 +164,17 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
             _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
                      + (" and its credit note" if after_credit else ""))
             return j
+    # over a byline: a name label and headline lines set wider than the column (樊明武院士：| 人生就是…),
+    # whatever the line before them (an interleaved column may stop mid-sentence)
+    if nxt is not None and _credit_line(nxt.text):
+        for j in range(max(1, len(texts) - 3), len(texts) - 1):
+            tail, lns = texts[j:], b.lines[j:]
+            col = column_width([ln.width for ln in b.lines[:j]])   # the column of the text before them
+            if (NAME_LABEL.match(tail[0]) or _headlike_text(tail[0])) and all(_headlike_text(t) and len(t) <= 30 for t in tail[1:]) \
+                    and all(abs(ln.width - col) >= 6 for ln in lns) and any(ln.width >= col + 6 for ln in lns) \
+                    and not spans_word(texts[j - 1], tail[0], min_freq=100):
+                _note(b, f"lines {b.lines[j].no}- (set wider than the column, over a byline) are a headline glued to the text before")
+                return j
     return None
 
 
