@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline, speaker_label
+from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline, is_section_tag, speaker_label
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -208,17 +208,21 @@ def _headline_over_dateline(texts: list[str], nxt: str = "") -> int | None:
     1
     >>> _headline_over_dateline(["第61届联大会议在纽约开幕", "新华网联合国9月12日电（记"])
     1
-    >>> _headline_over_dateline(["希望中", "联大会议在纽约开幕"], "新华网联合国9月12日电（记者 王明）")
+    >>> _headline_over_dateline(["来宾盛赞中国的成就，希望中", "联大会议在纽约开幕"], "新华网联合国9月12日电（记者 王明）")
     1
     >>> _headline_over_dateline(["本报讯 记者", "北京9月12日电"]) is None
+    True
+    >>> _headline_over_dateline(["弱冷空气携降温降雨来临", "我市气温将下降3℃"], "本报讯 记者 吴心怡") is None
     True
     """
     lines = texts + [nxt] if nxt else texts
     for j in range(len(lines) - 1):
         if DATELINE.match(lines[j + 1]) and _headlike_text(texts[j]) and len(texts[j]) >= 6 \
                 and not ends_sentence(texts[j]) and not DATELINE.match(texts[j]) \
-                and not spans_word(texts[j], lines[j + 1], min_freq=100) and (j or len(texts) > 1):
-            return j or 1
+                and not spans_word(texts[j], lines[j + 1], min_freq=100):
+            if all(_headlike_text(t) for t in texts[:j + 1]):   # the block opens with the headline's lines
+                return j + 1 if j + 1 < len(texts) else None
+            return j
     return None
 
 
@@ -272,6 +276,13 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 if k is not None:
                     _note(b, f"line {b.lines[k].no} starts another article (a headline line over a dateline): "
                              "cut from the lines around it")
+            if k is None and 2 <= len(texts) <= 3 and not (i and PAGE_NO.match(blocks[i - 1].text)) and not NUMBERED.match(texts[0]) \
+                    and all(_headlike_text(t) for t in texts):
+                tags = [j for j in (0, len(texts) - 1) if is_section_tag(texts[j].replace(" ", ""))
+                        and not spans_word(*((texts[0], texts[1]) if j == 0 else (texts[-2], texts[-1])), min_freq=100)]
+                if len(tags) == 1:
+                    k = 1 if tags[0] == 0 else len(texts) - 1
+                    _note(b, f"line {b.lines[tags[0]].no} is a short tag (a column's label or a kicker): cut from the headline line next to it")
             if k is None and MARKED_CREDIT.match(texts[-1]):
                 k = len(texts) - 1   # a credit set after a box mark (□综合) closes the text before it
                 _note(b, f"line {b.lines[k].no} is a credit after a box mark: cut from the text before it")
@@ -528,10 +539,29 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             continue
         b.kind = "para"
         seen_body = True
+    _column_labels(blocks, forced)
     _merge_headings(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
     return page_no
+
+
+COLUMN_LABEL = "a short tag over a one-line headline with text under it: the column's label"
+
+
+def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A two- or three-character tag alone on its line (简讯) right over a
+    one-line headline with text under it labels the column of articles it
+    heads: page furniture, not a kicker (a kicker stands over a headline of
+    several lines, 东西问 | title | ——subtitle)."""
+    body = ("para", "answer", "turn", "byline")
+    for i, b in enumerate(blocks[:-2]):
+        nxt, after = blocks[i + 1], blocks[i + 2]
+        if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not is_section_tag(b.text.replace(" ", "")):
+            continue
+        if nxt.kind == "heading" and len(nxt.lines) == 1 and after.kind in body:
+            b.kind = "furniture"
+            _note(b, COLUMN_LABEL)
 
 
 def _merge_headings(blocks: list[Block]) -> None:
@@ -609,6 +639,8 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         why.append("follows a credit note that closes the article before")
     if not seen_content:
         why.append("first heading on the page")
+    if i and COLUMN_LABEL in blocks[i - 1].notes:
+        why.append("under a column's label")
     if nxt and nxt[0].kind in ("para", "answer") and DATELINE.match(nxt[0].text):
         why.append("followed by a dateline")
     ln = blocks[i].lines[0]
