@@ -540,6 +540,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
         b.kind = "para"
         seen_body = True
     _column_labels(blocks, forced)
+    _rejoin_first_lines(blocks, forced)
     _merge_headings(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
@@ -562,6 +563,34 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
         if nxt.kind == "heading" and len(nxt.lines) == 1 and after.kind in body:
             b.kind = "furniture"
             _note(b, COLUMN_LABEL)
+
+
+def _rejoin_first_lines(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A heading's last line as wide as its column, with a word running from
+    it into the paragraph right under it (饮用|水。), is that paragraph's
+    first line: the line joiner cut it off at a blank line.
+
+    >>> from kanbao.model import Line
+    >>> bs = [Block("b1", [Line(1, "", "也储备了充足的食物和饮用", 24, colw=26)], "也储备了充足的食物和饮用", kind="heading"),
+    ...       Block("b2", [Line(2, "", "水。山东货车司机王金光说，", 26, colw=26)], "水。山东货车司机王金光说，")]
+    >>> _rejoin_first_lines(bs, {}); [(b.text, b.kind) for b in bs]
+    [('也储备了充足的食物和饮用水。山东货车司机王金光说，', 'para')]
+    """
+    i = 0
+    while i + 1 < len(blocks):
+        b, n = blocks[i], blocks[i + 1]
+        texts = b.line_texts()
+        ln = b.lines[-1] if b.lines else None
+        if b.kind == "heading" and n.kind == "para" and len(texts) == len(b.lines) <= 3 and b.id not in forced \
+                and n.id not in forced and ln.colw >= 16 and ln.width >= ln.colw - 2 and not ends_sentence(texts[-1]) \
+                and n.lines and not n.lines[0].blanks_before and spans_word(texts[-1], n.text, min_freq=100):
+            piece = _split_block(b, len(b.lines) - 1)[1] if len(b.lines) > 1 else b
+            n.lines, n.text = piece.lines + n.lines, piece.text + n.text
+            _note(n, f"line {ln.no} (as wide as the column, a word running from it into this text) is its first line")
+            if piece is b:
+                del blocks[i]
+                continue
+        i += 1
 
 
 def _merge_headings(blocks: list[Block]) -> None:
