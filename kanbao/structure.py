@@ -226,6 +226,26 @@ def _headline_over_dateline(texts: list[str], nxt: str = "") -> int | None:
     return None
 
 
+def _headline_before_dateline(b: Block, datelines: set[int]) -> bool:
+    """A block's first line is a headline that the column untangler joined to
+    lines from elsewhere: unpunctuated, the block goes on at a seed line that
+    does not follow it, and in the dump it is followed by a dateline (the
+    article's first line) that sits in another block.
+
+    >>> from kanbao.model import Line
+    >>> b = Block("b1", [Line(69, "", "第61届联合国大会会议在纽约开幕", 30), Line(74, "", "表示联大将在多边主义框架内", 26, blanks_before=1)],
+    ...           "第61届联合国大会会议在纽约开幕表示联大将在多边主义框架内")
+    >>> _headline_before_dateline(b, {71}), _headline_before_dateline(b, {90})
+    (True, False)
+    """
+    texts = b.line_texts()
+    if len(texts) != len(b.lines) or len(texts) < 2:
+        return False
+    l0, l1 = b.lines[0], b.lines[1]
+    return l1.no != l0.no + 1 + l1.blanks_before and _headlike_text(texts[0]) and len(texts[0]) >= 6 \
+        and not ends_sentence(texts[0]) and any(l0.no + d in datelines for d in (1, 2, 3))
+
+
 def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Lines the line joiner glued to the wrong neighbour become blocks of their own:
 
@@ -247,6 +267,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
     ['发布会', '主持人：大家好，']
     """
     bodies = {x.id: _bare(x.text) for x in blocks if len(x.text) > 30}
+    datelines = {x.lines[0].no for x in blocks if x.lines and DATELINE.match(x.text)}   # seed lines that open an article
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -283,6 +304,10 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 if len(tags) == 1:
                     k = 1 if tags[0] == 0 else len(texts) - 1
                     _note(b, f"line {b.lines[tags[0]].no} is a short tag (a column's label or a kicker): cut from the headline line next to it")
+            if k is None and _headline_before_dateline(b, datelines):
+                k = 1       # the untangler joined it to another column; in the dump a dateline follows it
+                _note(b, f"line {b.lines[0].no} (a headline's words) is followed in the dump by a dateline in "
+                         "another block: cut from the lines joined to it")
             if k is None and MARKED_CREDIT.match(texts[-1]):
                 k = len(texts) - 1   # a credit set after a box mark (□综合) closes the text before it
                 _note(b, f"line {b.lines[k].no} is a credit after a box mark: cut from the text before it")
