@@ -566,6 +566,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
         seen_body = True
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
+    _reclaim_heading_lines(blocks, forced)
     _merge_headings(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
@@ -616,6 +617,34 @@ def _rejoin_first_lines(blocks: list[Block], forced: dict[str, str]) -> None:
                 del blocks[i]
                 continue
         i += 1
+
+
+def _reclaim_heading_lines(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A one-line heading whose first word starts on the last line of the
+    paragraph before it (制造|业有了新面孔) takes that line back when the two
+    lines sit closer together than the paragraph's own lines (no blank line
+    between them, a blank line before each of the paragraph's lines) and
+    read as one short headline.
+
+    >>> from kanbao.model import Line
+    >>> p = Block("b1", [Line(67, "", "融。近段时间，记者赴", 20, blanks_before=1), Line(69, "", "工厂焕新，制造", 14, blanks_before=1)],
+    ...           "融。近段时间，记者赴工厂焕新，制造")
+    >>> h = Block("b2", [Line(70, "", "业有了新面孔", 12)], "业有了新面孔", kind="heading")
+    >>> bs = [p, h]; _reclaim_heading_lines(bs, {}); [b.text for b in bs]
+    ['融。近段时间，记者赴', '工厂焕新，制造业有了新面孔']
+    """
+    for i in range(1, len(blocks)):
+        p, h = blocks[i - 1], blocks[i]
+        texts = p.line_texts()
+        if h.kind != "heading" or p.kind != "para" or len(h.lines) != 1 or len(p.lines) < 2 or len(texts) != len(p.lines) \
+                or h.id in forced or p.id in forced or h.lines[0].blanks_before or not all(ln.blanks_before for ln in p.lines[1:]):
+            continue
+        last, joined = texts[-1], texts[-1] + h.text
+        if len(joined) <= 24 and not re.search("[。！？；]", joined) and not ends_sentence(texts[-2]) \
+                and spans_word(last, h.text, min_freq=100) and not spans_word(texts[-2], last, min_freq=100):
+            piece = _split_block(p, len(p.lines) - 1)[1]
+            h.lines, h.text, h.parts = piece.lines + h.lines, joined, [joined]   # one printed line, wrapped
+            _note(h, f"line {piece.lines[0].no} (set as close to it as its own lines, a word running on) is its first line")
 
 
 def _merge_headings(blocks: list[Block]) -> None:
