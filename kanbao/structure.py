@@ -834,10 +834,11 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
 
 
 def _profile_subhead(b: Block) -> bool:
-    """A heading whose first printed line is a name label over another line
-    (包起帆：| 依靠聪明才智创造奇迹): a profile's subhead, not a headline."""
+    """A heading whose first printed line is a name label over one other line
+    (包起帆：| 依靠聪明才智创造奇迹): a profile's subhead, not a headline (a
+    headline under such a label has a title and a subtitle: three lines)."""
     lines = printed_lines(b)
-    return len(lines) > 1 and bool(NAME_LABEL.match(lines[0]))
+    return len(lines) == 2 and bool(NAME_LABEL.match(lines[0]))
 
 
 def _is_inline_title(blocks: list[Block], i: int) -> bool:
