@@ -136,6 +136,23 @@ def is_section_tag(text: str) -> bool:
     return bool(_TAG.match(text))
 
 
+# a name set alone over a profile's subhead, or over an answer's first line (包起帆：)
+NAME_LABEL = re.compile(r"^[\u4e00-\u9fff·]{2,8}[：:]$")
+
+
+def headline_line(text: str) -> bool:
+    """A printed headline line: short, no sentence end inside it, no open
+    ending (a comma may stand inside: 劳模，是他们共同的名字).
+
+    >>> headline_line("劳模，是他们共同的名字"), headline_line("——2011年全国劳模休养活动群像素描")
+    (True, True)
+    >>> headline_line("人才。我要用自己的亲身"), headline_line("现在年轻人认为，成为博士、")
+    (False, False)
+    """
+    return 0 < len(text) <= 30 and not re.search("[。；]", text) and not re.search("[！？]", text[:-1]) \
+        and not ends_open(text)
+
+
 # ---- widths ---------------------------------------------------------------------------
 
 def column_width(widths: list[int], own: int = 0) -> int:

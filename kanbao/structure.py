@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .reflow import BODY_PUNCT, NUMBERED, ends_sentence, is_byline, speaker_label
+from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline, is_section_tag, speaker_label
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -61,6 +61,7 @@ TUNING = Tuning()
 BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □综合, □本报记者 张三
                          r"|^[\u4e00-\u9fff·]{1,10}(?:社|报|台|网)记者\s*[\u4e00-\u9fff]{2,4}(?:[、，\s]+[\u4e00-\u9fff]{2,4}){0,3}$"  # 新华社记者张辛欣、周圆
                          r"|^[\u4e00-\u9fff、·]{2,30}(?:员|长|者|任|家|师|表|授)\s+[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2}$")  # …抄表员 初建美
+MARKED_CREDIT = re.compile(r"^[□■◎●][\u4e00-\u9fff·、]{2,12}$")   # □综合, ■本报记者张三
 JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
 PAGE_NO = re.compile(r"^\d{1,3}$")
 ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
@@ -74,7 +75,17 @@ def _note(b: Block, s: str) -> None:
 
 
 def is_heading_text(b: Block) -> bool:
-    """Short, no sentence inside, at most three lines; or one line wider than its column."""
+    """Short, no sentence inside, at most three lines; or one line wider than its column.
+
+    A lone line with a comma that fills its column and stops mid-sentence is
+    running text, not a headline:
+
+    >>> from kanbao.model import Line
+    >>> is_heading_text(Block("b1", [Line(1, "", "黑土地上，新农人锄禾记", 22, colw=26)], "黑土地上，新农人锄禾记"))
+    True
+    >>> is_heading_text(Block("b2", [Line(1, "", "某海域看到，海面上波涛汹", 24, colw=26)], "某海域看到，海面上波涛汹"))
+    False
+    """
     t = b.text
     if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
@@ -84,8 +95,14 @@ def is_heading_text(b: Block) -> bool:
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
         return True
-    if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t):
-        return True   # a short headline with a comma in it
+    ln = b.lines[0] if b.lines else None
+    if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t) \
+            and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t):
+        return True   # a short headline with a comma in it (not a line of running text that fills its column)
+    texts = b.line_texts()
+    if 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
+            and DASH_OPEN.match(texts[-1]) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts):
+        return True   # a short title with a comma in it over its —— subtitle
     ln = b.lines[0]
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
 
@@ -147,7 +164,86 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
             _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
                      + (" and its credit note" if after_credit else ""))
             return j
+    # over a byline: a name label and headline lines set wider than the column (樊明武院士：| 人生就是…),
+    # whatever the line before them (an interleaved column may stop mid-sentence)
+    if nxt is not None and _credit_line(nxt.text):
+        for j in range(max(1, len(texts) - 3), len(texts) - 1):
+            tail, lns = texts[j:], b.lines[j:]
+            col = column_width([ln.width for ln in b.lines[:j]])   # the column of the text before them
+            if (NAME_LABEL.match(tail[0]) or _headlike_text(tail[0])) and all(_headlike_text(t) and len(t) <= 30 for t in tail[1:]) \
+                    and all(abs(ln.width - col) >= 6 for ln in lns) and any(ln.width >= col + 6 for ln in lns) \
+                    and not spans_word(texts[j - 1], tail[0], min_freq=100):
+                _note(b, f"lines {b.lines[j].no}- (set wider than the column, over a byline) are a headline glued to the text before")
+                return j
     return None
+
+
+def _subtitle_closes(texts: list[str]) -> int | None:
+    """Where the next heading starts after a —— subtitle: a subtitle closes its
+    headline, so a headline line or a name label (包起帆：) after it opens another.
+
+    >>> _subtitle_closes(["劳模，是他们共同的名字", "——2011年劳模休养活动群像素描", "包起帆：", "依靠聪明才智创造奇迹"])
+    2
+    >>> _subtitle_closes(["扎根大山三十载", "——记山区小学校长王明", "同志"]) is None
+    True
+    """
+    for j in range(2, len(texts)):
+        if not headline_line(texts[j - 1]):
+            return None
+        nxt = texts[j]
+        if DASH_OPEN.match(texts[j - 1]) and not DASH_OPEN.match(nxt) and (
+                NAME_LABEL.match(nxt) or headline_line(nxt) and len(nxt) >= 6 and not _wraps(texts[j - 1], nxt)):
+            return j
+    return None
+
+
+def _headline_over_dateline(texts: list[str], nxt: str = "") -> int | None:
+    """Where a headline line over a dateline sits inside a block: a dateline
+    (新华网联合国9月12日电) opens an article, and the unpunctuated line right
+    above it is that article's headline.  Returns the cut before the headline
+    line (or after it, when it opens the block); ``nxt``, the text of the
+    block after, counts as the line after the last.
+
+    >>> _headline_over_dateline(["续发挥自身优势，重视广大发", "第61届联大会议在纽约开幕", "新华网联合国9月12日电（记", "者 刘历彬） 第61届联合国"])
+    1
+    >>> _headline_over_dateline(["第61届联大会议在纽约开幕", "新华网联合国9月12日电（记"])
+    1
+    >>> _headline_over_dateline(["来宾盛赞中国的成就，希望中", "联大会议在纽约开幕"], "新华网联合国9月12日电（记者 王明）")
+    1
+    >>> _headline_over_dateline(["本报讯 记者", "北京9月12日电"]) is None
+    True
+    >>> _headline_over_dateline(["弱冷空气携降温降雨来临", "我市气温将下降3℃"], "本报讯 记者 吴心怡") is None
+    True
+    """
+    lines = texts + [nxt] if nxt else texts
+    for j in range(len(lines) - 1):
+        if DATELINE.match(lines[j + 1]) and _headlike_text(texts[j]) and len(texts[j]) >= 6 \
+                and not ends_sentence(texts[j]) and not DATELINE.match(texts[j]) \
+                and not spans_word(texts[j], lines[j + 1], min_freq=100):
+            if all(_headlike_text(t) for t in texts[:j + 1]):   # the block opens with the headline's lines
+                return j + 1 if j + 1 < len(texts) else None
+            return j
+    return None
+
+
+def _headline_before_dateline(b: Block, datelines: set[int]) -> bool:
+    """A block's first line is a headline that the column untangler joined to
+    lines from elsewhere: unpunctuated, the block goes on at a seed line that
+    does not follow it, and in the dump it is followed by a dateline (the
+    article's first line) that sits in another block.
+
+    >>> from kanbao.model import Line
+    >>> b = Block("b1", [Line(69, "", "第61届联合国大会会议在纽约开幕", 30), Line(74, "", "表示联大将在多边主义框架内", 26, blanks_before=1)],
+    ...           "第61届联合国大会会议在纽约开幕表示联大将在多边主义框架内")
+    >>> _headline_before_dateline(b, {71}), _headline_before_dateline(b, {90})
+    (True, False)
+    """
+    texts = b.line_texts()
+    if len(texts) != len(b.lines) or len(texts) < 2:
+        return False
+    l0, l1 = b.lines[0], b.lines[1]
+    return l1.no != l0.no + 1 + l1.blanks_before and _headlike_text(texts[0]) and len(texts[0]) >= 6 \
+        and not ends_sentence(texts[0]) and any(l0.no + d in datelines for d in (1, 2, 3))
 
 
 def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None:
@@ -170,6 +266,8 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
     >>> split_glued_lines(bs); [b.text for b in bs]
     ['发布会', '主持人：大家好，']
     """
+    bodies = {x.id: _bare(x.text) for x in blocks if len(x.text) > 30}
+    datelines = {x.lines[0].no for x in blocks if x.lines and DATELINE.match(x.text)}   # seed lines that open an article
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -194,6 +292,25 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
+            if k is None:
+                k = _headline_over_dateline(texts, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                if k is not None:
+                    _note(b, f"line {b.lines[k].no} starts another article (a headline line over a dateline): "
+                             "cut from the lines around it")
+            if k is None and 2 <= len(texts) <= 3 and not (i and PAGE_NO.match(blocks[i - 1].text)) and not NUMBERED.match(texts[0]) \
+                    and all(_headlike_text(t) for t in texts):
+                tags = [j for j in (0, len(texts) - 1) if is_section_tag(texts[j].replace(" ", ""))
+                        and not spans_word(*((texts[0], texts[1]) if j == 0 else (texts[-2], texts[-1])), min_freq=100)]
+                if len(tags) == 1:
+                    k = 1 if tags[0] == 0 else len(texts) - 1
+                    _note(b, f"line {b.lines[tags[0]].no} is a short tag (a column's label or a kicker): cut from the headline line next to it")
+            if k is None and _headline_before_dateline(b, datelines):
+                k = 1       # the untangler joined it to another column; in the dump a dateline follows it
+                _note(b, f"line {b.lines[0].no} (a headline's words) is followed in the dump by a dateline in "
+                         "another block: cut from the lines joined to it")
+            if k is None and MARKED_CREDIT.match(texts[-1]):
+                k = len(texts) - 1   # a credit set after a box mark (□综合) closes the text before it
+                _note(b, f"line {b.lines[k].no} is a credit after a box mark: cut from the text before it")
             if k is None and BYLINE_MARK.match(texts[0]) and not BODY_PUNCT.search(texts[0]):
                 k = 1       # a byline line the joiner put before the first line of the text
                 _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
@@ -203,6 +320,23 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
                 k = 1       # a headline line, a blank line, then text
                 _note(b, f"line {b.lines[0].no} (a headline's words, then a blank line) cut from the text after it")
+            if k is None:
+                k = _subtitle_closes(texts)
+                if k is not None:
+                    _note(b, f"line {b.lines[k - 1].no} is a —— subtitle that closes the headline above it: "
+                             f"line {b.lines[k].no} starts another heading")
+            if k is None and len(texts) >= 3 and i and NAME_LABEL.match(texts[0]) and _headlike_text(texts[1]) \
+                    and not _headlike_text(texts[2]) and all(headline_line(t) for t in blocks[i - 1].line_texts()) \
+                    and not spans_word(texts[1], texts[2], min_freq=100):
+                k = 2       # under a headline: a name label over a line (包起帆：| 依靠聪明才智…), then the text
+                _note(b, f"lines {b.lines[0].no}-{b.lines[1].no} (a name label over a line, under a headline) "
+                         "cut from the text after them")
+            if k is None and len(texts) <= 6 and not after_number:
+                k = _repeated_tail(texts, _bare(b.text), [o for bid, o in bodies.items()   # not the block's own text
+                                                          if b.id != bid and not b.id.startswith(bid + ".")])
+                if k is not None:
+                    _note(b, f"lines {b.lines[k].no}- repeat a sentence of the body word for word (a pull quote): "
+                             "cut from the headline line above them")
             if k is None:
                 for j in range(1, len(texts)):
                     before = "".join(texts[:j])
@@ -260,6 +394,49 @@ def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
     return page_no
 
 
+def _bare(t: str) -> str:
+    """Text without spaces and punctuation, to find a sentence repeated word for word.
+
+    >>> _bare("没有背景，现在从事“平凡”的劳动")
+    '没有背景现在从事平凡的劳动'
+    """
+    return re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
+
+
+def _repeated_tail(texts: list[str], own: str, bodies: list[str]) -> int | None:
+    """Where pull-quote lines glued to headline lines start or end: two or
+    more lines of a sentence (not headline lines) that repeat another block
+    word for word, while the whole block does not.  Returns the cut before
+    them (after one or two headline lines), or the cut after them when they
+    open the block and headline lines or a name label follow.
+
+    >>> body = ["我相信一个人可以没有学历没有资历没有背景现在从事着平凡的劳动"]
+    >>> _repeated_tail(["依靠聪明才智", "一个人可以没有学历、没有", "资历、没有背景"], "依靠聪明才智一个人可以没有学历没有资历没有背景", body)
+    1
+    >>> _repeated_tail(["一个人可以没有学历、没有", "资历、没有背景", "潘兰英：", "职工的牵挂"], "一个人可以没有学历没有资历没有背景潘兰英职工的牵挂", body)
+    2
+    """
+    if any(own in o and len(o) > len(own) for o in bodies):
+        return None       # the whole block repeats the body: all of it is the pull quote
+
+    def repeated(lines: list[str]) -> bool:
+        if len(lines) < 2 or all(_headlike_text(t) and "、" not in t for t in lines):
+            return False  # headline lines, not a sentence set in lines (a subhead's second line may repeat the text)
+        rest = _bare("".join(lines))
+        return len(rest) >= TUNING.pq_min_chars and len("".join(lines)) <= PQ_MAX \
+            and any(rest in o and len(o) > len(rest) + 8 for o in bodies)
+
+    for j in range(0, min(len(texts) - 1, 3)):
+        if j and (not _headlike_text(texts[j - 1]) or spans_word(texts[j - 1], texts[j], min_freq=100)):
+            return None   # not a headline line, or one sentence running across the cut (生产|要素)
+        for e in range(len(texts), j + 1, -1):
+            after = texts[e:]
+            if (after or j) and repeated(texts[j:e]) and all(headline_line(t) or NAME_LABEL.match(t) for t in after) \
+                    and not (after and spans_word(texts[e - 1], after[0], min_freq=100)):
+                return j or e
+    return None
+
+
 def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Heading-like blocks whose words are a sentence of the body are pull quotes.
 
@@ -268,7 +445,7 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     blocks are tested together (a pull quote set in four short lines may
     come out as two "headings").
     """
-    norm = lambda t: re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
+    norm = _bare
     body = {id(b): norm(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30}
     if not body:
         return
@@ -387,10 +564,87 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             continue
         b.kind = "para"
         seen_body = True
+    _column_labels(blocks, forced)
+    _rejoin_first_lines(blocks, forced)
+    _reclaim_heading_lines(blocks, forced)
     _merge_headings(blocks)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
     return page_no
+
+
+COLUMN_LABEL = "a short tag over a one-line headline with text under it: the column's label"
+
+
+def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A two- or three-character tag alone on its line (简讯) right over a
+    one-line headline with text under it labels the column of articles it
+    heads: page furniture, not a kicker (a kicker stands over a headline of
+    several lines, 东西问 | title | ——subtitle)."""
+    body = ("para", "answer", "turn", "byline")
+    for i, b in enumerate(blocks[:-2]):
+        nxt, after = blocks[i + 1], blocks[i + 2]
+        if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not is_section_tag(b.text.replace(" ", "")):
+            continue
+        if nxt.kind == "heading" and len(nxt.lines) == 1 and after.kind in body:
+            b.kind = "furniture"
+            _note(b, COLUMN_LABEL)
+
+
+def _rejoin_first_lines(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A heading's last line as wide as its column, with a word running from
+    it into the paragraph right under it (饮用|水。), is that paragraph's
+    first line: the line joiner cut it off at a blank line.
+
+    >>> from kanbao.model import Line
+    >>> bs = [Block("b1", [Line(1, "", "也储备了充足的食物和饮用", 24, colw=26)], "也储备了充足的食物和饮用", kind="heading"),
+    ...       Block("b2", [Line(2, "", "水。山东货车司机王金光说，", 26, colw=26)], "水。山东货车司机王金光说，")]
+    >>> _rejoin_first_lines(bs, {}); [(b.text, b.kind) for b in bs]
+    [('也储备了充足的食物和饮用水。山东货车司机王金光说，', 'para')]
+    """
+    i = 0
+    while i + 1 < len(blocks):
+        b, n = blocks[i], blocks[i + 1]
+        texts = b.line_texts()
+        ln = b.lines[-1] if b.lines else None
+        if b.kind == "heading" and n.kind == "para" and len(texts) == len(b.lines) <= 3 and b.id not in forced \
+                and n.id not in forced and ln.colw >= 16 and ln.width >= ln.colw - 2 and not ends_sentence(texts[-1]) \
+                and n.lines and not n.lines[0].blanks_before and spans_word(texts[-1], n.text, min_freq=100):
+            piece = _split_block(b, len(b.lines) - 1)[1] if len(b.lines) > 1 else b
+            n.lines, n.text = piece.lines + n.lines, piece.text + n.text
+            _note(n, f"line {ln.no} (as wide as the column, a word running from it into this text) is its first line")
+            if piece is b:
+                del blocks[i]
+                continue
+        i += 1
+
+
+def _reclaim_heading_lines(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A one-line heading whose first word starts on the last line of the
+    paragraph before it (制造|业有了新面孔) takes that line back when the two
+    lines sit closer together than the paragraph's own lines (no blank line
+    between them, a blank line before each of the paragraph's lines) and
+    read as one short headline.
+
+    >>> from kanbao.model import Line
+    >>> p = Block("b1", [Line(67, "", "融。近段时间，记者赴", 20, blanks_before=1), Line(69, "", "工厂焕新，制造", 14, blanks_before=1)],
+    ...           "融。近段时间，记者赴工厂焕新，制造")
+    >>> h = Block("b2", [Line(70, "", "业有了新面孔", 12)], "业有了新面孔", kind="heading")
+    >>> bs = [p, h]; _reclaim_heading_lines(bs, {}); [b.text for b in bs]
+    ['融。近段时间，记者赴', '工厂焕新，制造业有了新面孔']
+    """
+    for i in range(1, len(blocks)):
+        p, h = blocks[i - 1], blocks[i]
+        texts = p.line_texts()
+        if h.kind != "heading" or p.kind != "para" or len(h.lines) != 1 or len(p.lines) < 2 or len(texts) != len(p.lines) \
+                or h.id in forced or p.id in forced or h.lines[0].blanks_before or not all(ln.blanks_before for ln in p.lines[1:]):
+            continue
+        last, joined = texts[-1], texts[-1] + h.text
+        if len(joined) <= 24 and not re.search("[。！？；]", joined) and not ends_sentence(texts[-2]) \
+                and spans_word(last, h.text, min_freq=100) and not spans_word(texts[-2], last, min_freq=100):
+            piece = _split_block(p, len(p.lines) - 1)[1]
+            h.lines, h.text, h.parts = piece.lines + h.lines, joined, [joined]   # one printed line, wrapped
+            _note(h, f"line {piece.lines[0].no} (set as close to it as its own lines, a word running on) is its first line")
 
 
 def _merge_headings(blocks: list[Block]) -> None:
@@ -406,12 +660,16 @@ def _merge_headings(blocks: list[Block]) -> None:
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text))   # kicker：| title | subtitle
-        if a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+        label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
+            and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead)
+        if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+            a.kind = "heading"
             a.parts = printed_lines(a) + printed_lines(b)
             a.text += b.text
             a.lines += b.lines
             a.decisions += b.decisions
-            _note(a, f"merged with the heading {b.id} right after it (two-line heading)")
+            _note(a, f"a name label over the heading {b.id}: one heading (a profile's subhead)" if label_over
+                  else f"merged with the heading {b.id} right after it (two-line heading)")
             del blocks[j]
             label = speaker_label(a.text) or long_speaker_label(a.text)
             if label and BODY_PUNCT.search(a.text):
@@ -464,6 +722,8 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         why.append("follows a credit note that closes the article before")
     if not seen_content:
         why.append("first heading on the page")
+    if i and COLUMN_LABEL in blocks[i - 1].notes:
+        why.append("under a column's label")
     if nxt and nxt[0].kind in ("para", "answer") and DATELINE.match(nxt[0].text):
         why.append("followed by a dateline")
     ln = blocks[i].lines[0]
@@ -505,7 +765,8 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     """
     last_body = max((i for i, b in enumerate(blocks) if b.kind in ("para", "answer")), default=-1)
     tail = blocks[last_body + 1:]
-    titles = [b for b in tail if b.kind == "heading"]
+    profiles = [b for b in tail if b.kind == "heading" and _profile_subhead(b)]
+    titles = [b for b in tail if b.kind == "heading" and b not in profiles]
     if not titles or any(b.kind == "question" for b in tail) or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
                          for i, b in enumerate(blocks[:last_body + 1])):
         return blocks
@@ -534,7 +795,7 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         titles.insert(titles.index(t) + 1, rest)
         tail.insert(tail.index(t) + 1, rest)
         blocks.insert(blocks.index(t) + 1, rest)
-    vec = Vectorizer([b.text for b in body + titles])
+    vec = Vectorizer([b.text for b in body + titles + profiles])
     while len(segs) < len(titles):
         cut = _best_cut(segs, titles, vec)
         if cut is None:
@@ -558,8 +819,26 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         if si in title_of:
             out.append(title_of[si])
         out.extend(sg)
-    out.extend(b for b in tail if b not in title_of.values())
+    out.extend(b for b in tail if b not in title_of.values() and b not in profiles)
+    # a profile's subhead (某某：| …) goes before the paragraph that shares most of its words
+    for h in profiles:
+        hv = vec.vector(h.text)
+        paras = [b for b in out if b.kind == "para"]
+        best = max(paras, key=lambda b: vec.cosine(hv, vec.vector(b.text)), default=None)
+        if best is None or vec.cosine(hv, vec.vector(best.text)) <= 0:
+            out.append(h)
+            continue
+        out.insert(out.index(best), h)
+        h.notes.append(f"displaced subhead of a profile: goes before {best.id} ({best.span}), shares its words")
     return out
+
+
+def _profile_subhead(b: Block) -> bool:
+    """A heading whose first printed line is a name label over one other line
+    (包起帆：| 依靠聪明才智创造奇迹): a profile's subhead, not a headline (a
+    headline under such a label has a title and a subtitle: three lines)."""
+    lines = printed_lines(b)
+    return len(lines) == 2 and bool(NAME_LABEL.match(lines[0]))
 
 
 def _is_inline_title(blocks: list[Block], i: int) -> bool:
