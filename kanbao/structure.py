@@ -36,12 +36,12 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .features import BODY_PUNCT, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline, is_section_tag, speaker_label
+from .features import (BODY_PUNCT, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline,
+                       is_section_tag, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
-DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
 PQ_MAX = 80   # a pull quote is a sentence or two
 
 
@@ -518,7 +518,6 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     """Set ``kind`` (and ``label``) on every block; return a page number found
     in the page header (``''`` if none)."""
     forced = forced or {}
-    seen_body = False
     split_glued_lines(blocks, set(forced))
     for i, b in enumerate(blocks[:8]):
         if b.id not in forced and _is_furniture(blocks, i):
@@ -556,14 +555,12 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
         label = speaker_label(t) or long_speaker_label(t)
         if label and (BODY_PUNCT.search(t) or len(t) > 30):
             b.kind, b.label = "turn", label
-            seen_body = True
             continue
         if is_heading_text(b):
             b.kind = "heading"
             _note(b, "short block without a sentence in it, or a line wider than the column: heading")
             continue
         b.kind = "para"
-        seen_body = True
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
     _reclaim_heading_lines(blocks, forced)
