@@ -68,6 +68,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("byline", False)
     if DATELINE.match(n) and not p.endswith(tuple(OPEN_END)):
         return d("dateline-next", False)   # 新华社北京3月5日电…: an article's text starts here
+    if len(block_lines) == 1 and DATELINE.match(p) and not ends_sentence(p) and not speaker_label(n) \
+            and not is_byline(n):
+        return d("dateline-runs-on", True)   # the dateline's line goes on into the text (…（记者 王|明）…)
     if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
         return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
