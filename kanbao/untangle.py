@@ -212,6 +212,8 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
         if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text):
             body[i] = False
+        if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text):
+            body[i] = body[i + 1] = False   # a headline over its —— subtitle
     return body
 
 
