@@ -64,13 +64,14 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                                  # a full line listing titles (局党组书记、局|长某某：) is the label's first line
                                  and not (len(block_lines) == 1 and is_full(prev) and "、" in p))):
         return d("speaker-label-next", False)
+    if (DATELINE.match(p) or is_byline(p) and is_full(prev, 2)) and len(block_lines) == 1 and not ends_sentence(p) \
+            and not _firstlike(nxt) and _gap_fwd(nxt) < 3 \
+            and not speaker_label(n) and not is_byline(n) and not FURNITURE_LINE.search(n):
+        return d("byline-runs-on", True)   # 本报讯 记者 吴心怡 … 过去|几天，: a dateline, or a full credit line, goes on into the text
     if is_byline(n) or is_byline(p):
         return d("byline", False)
     if DATELINE.match(n) and not p.endswith(tuple(OPEN_END)):
         return d("dateline-next", False)   # 新华社北京3月5日电…: an article's text starts here
-    if len(block_lines) == 1 and DATELINE.match(p) and not ends_sentence(p) and not speaker_label(n) \
-            and not is_byline(n):
-        return d("dateline-runs-on", True)   # the dateline's line goes on into the text (…（记者 王|明）…)
     if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
         return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
