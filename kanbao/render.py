@@ -176,7 +176,10 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
                                        kanbao_title=f"{title} · {issue_label(page)}", kanbao_date=page.date,
                                        kanbao_paper=page.paper, kanbao_chars=str(chars))]
     lv = 2 if print_view else 1   # the print view has its own h1; its articles are h2, so its contents list holds them all
-    parts.append(_headline_md(a, lv) if a.title else "#" * lv + " " + escape_text(title))
+    head = _headline_md(a, lv) if a.title else "#" * lv + " " + escape_text(title)
+    if print_view:   # each printed sheet says which of the page's articles it holds: 2/4
+        head = head.replace(" ", f' <span class="kb-print-no">{n}/{len(page.articles)}</span> ', 1)
+    parts.append(head)
     for b in a.byline:
         # the newspaper's own spaces in a byline must not break between role and name
         parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))

@@ -167,11 +167,13 @@ def test_print_view_puts_each_article_on_its_own_sheet(built_site, server, sampl
                                                        page_factory, tmp_path):
     view = built_site / "pages" / SAMPLE / "print"
     soup = soup_of(built_site, view)
+    numbers = [s.find("h2").select_one(".kb-print-no").extract().get_text() for s in soup.select("section.kb-print-article")]
+    assert numbers == [f"{k}/{len(sample_articles)}" for k in range(1, len(sample_articles) + 1)], "each sheet says which article"
     titles = [s.find("h2").get_text() for s in soup.select("section.kb-print-article")]
     index_titles = [soup_of(built_site, d).select_one("article h1").get_text() for d in sample_articles]
-    assert titles == index_titles, "print view holds every article, in reading order"
+    assert [t.strip() for t in titles] == [t.strip() for t in index_titles], "print view holds every article, in reading order"
     toc = [a.get_text(strip=True) for a in soup.select(".md-sidebar--secondary nav.md-nav--secondary > ul > li > a")]
-    assert toc == [t.strip() for t in titles], "its contents list skips no article"
+    assert [t.removeprefix(n).strip() for t, n in zip(toc, numbers)] == [t.strip() for t in titles], "its contents list skips no article"
     page = page_factory(viewport={"width": 1280, "height": 900})
     page.goto(server + url_of(built_site, view))
     page.wait_for_load_state("networkidle")
