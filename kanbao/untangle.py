@@ -310,10 +310,16 @@ def _glue(seg: list[list[Line]], path: list[int]) -> list[list[Line]]:
 
 
 def _fit(last: Line, c: list[Line]) -> float:
-    """How well piece ``c`` reads as the next row under ``last`` in one column:
+    r"""How well piece ``c`` reads as the next row under ``last`` in one column:
     the word across the join (``strength``), less a penalty where the layout
     forbids it (a speaker label, byline or indented first line under an
-    unfinished line; a full line under a short line that ends a sentence)."""
+    unfinished line; a full line under a short line that ends a sentence).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("推动我国经\n\n济整体运行\n\n主持人：你好")
+    >>> _fit(ls[0], [ls[1]]) > 5, _fit(ls[0], [ls[2]])
+    (True, -4.0)
+    """
     first = c[0]
     labelled = bool(speaker_label(first.text)) or is_byline(first.text)
     # a letterspaced line was spread to fill its line (…如|下：): judge its indent by its text
