@@ -366,7 +366,7 @@ def render_page_index(page: Page, renders: list[ArticleRender]) -> str:
     for (a, r) in zip(page.articles, renders):
         link = posixpath.relpath(r.path, posixpath.dirname(f"pages/{page.slug}/index.md"))
         lines.append(f'- [{escape_text(r.title)}]({link})<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
-    lines.append(f'\n<p class="kb-print-link" markdown>[打印本版全部文章](print.md)</p>')
+    lines.append('\n<p class="kb-print-link" markdown>[打印本版全部文章](print.md)</p>')
     return "\n".join(lines) + "\n"
 
 
