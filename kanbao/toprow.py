@@ -205,12 +205,13 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
     return best[1] if best else None
 
 
-def top_row(lines: list[Line]) -> tuple[list[Line], list[str]]:
-    """Read each column of an article printed top row first in order; return the lines and the moves."""
+def top_row(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
+    """Read each column of an article printed top row first in order; return the lines and the moves
+    (``pw``: the page's words, when the caller has counted them)."""
     chunks = _chunks(lines)
     if len(chunks) < 2:
         return lines, []
-    pw = PageWords([ln.text for ln in lines])
+    pw = PageWords([ln.text for ln in lines]) if pw is None else pw
     rows: dict[int, Row] = {}
     used: set[int] = set()
     for i in range(len(chunks)):

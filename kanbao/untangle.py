@@ -431,18 +431,19 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Reorder the pieces of ``lines``; return the new order and the moves made."""
     from .toprow import top_row   # here, not at the top: toprow reads this module's evidence
     lines, dealt = deinterleave(lines)
-    lines, top = top_row(lines)
-    out, moves = _move_pieces(lines)
+    pw = PageWords([ln.text for ln in lines])   # counted once: moving lines does not change them
+    lines, top = top_row(lines, pw)
+    out, moves = _move_pieces(lines, pw)
     return out, dealt + top + moves
 
 
-def _move_pieces(lines: list[Line]) -> tuple[list[Line], list[str]]:
+def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Move a piece that continues an open piece elsewhere up behind it."""
     chunks = _chunks(lines)
     if len(chunks) < 3:
         return lines, []
     n = len(chunks)
-    pw = PageWords([ln.text for ln in lines])
+    pw = PageWords([ln.text for ln in lines]) if pw is None else pw
     succ: dict[int, int] = {}
     claimed: set[int] = set()
     moves: list[str] = []
