@@ -51,7 +51,8 @@ from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, is_by
 from .model import Line
 from .pagewords import PageWords
 from .words import spans_word
-from .untangle import WINDOW, _chunks, _continues, _join_evidence, _width
+from . import pieces
+from .pieces import WINDOW
 
 MAX_COLUMNS = 6
 MIN_BLOCK = 3     # lines of column 1 under the top row
@@ -89,7 +90,7 @@ def _word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
         return ""
     if b.text[0] in NO_LINE_START:
         return a.text[-1] + b.text[0]
-    return _join_evidence([a], [b], pw)[0] or (spans_word(a.text, b.text, reach=2) if rare else "")
+    return pieces.join_evidence([a], [b], pw)[0] or (spans_word(a.text, b.text, reach=2) if rare else "")
 
 
 def _tail(ln: Line) -> bool:
@@ -128,13 +129,13 @@ def _hypotheses(chunks: list[list[Line]], i: int) -> list[tuple[int, int, list[L
     as a piece of its own (after a headline) with column 1's block the next piece."""
     c = chunks[i]
     out: list[tuple[int, int, list[Line], int, int | None]] = []
-    colw = _width(c)
+    colw = pieces.width(c)
     start = _start(c, colw)
     for m in range(MAX_COLUMNS, 1, -1):
         if len(c) - start - m >= MIN_BLOCK:
             out.append((start, m, c[start + m:], colw, None))
     if i + 1 < len(chunks) and len(chunks[i + 1]) >= MIN_BLOCK:
-        colw = _width(chunks[i + 1])
+        colw = pieces.width(chunks[i + 1])
         start = _start(c, colw)
         if 2 <= len(c) - start <= MAX_COLUMNS:
             out.append((start, len(c) - start, chunks[i + 1], colw, i + 1))
@@ -169,9 +170,9 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
             closed = ends_sentence(row[k].text)
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
                      if j not in taken and (len(chunks[j]) >= 2 or _tail(chunks[j][0]))
-                     and (_continues(chunks[j]) or (firstlike(chunks[j][0]) if closed else
+                     and (pieces.continues(chunks[j]) or (firstlike(chunks[j][0]) if closed else
                                                     ends_sentence(chunks[j][0].text)))
-                     and abs(_width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
+                     and abs(pieces.width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
             # the columns' blocks come in order: among the next few after block k-1, the first
             # that line k runs into, else the first
             after = [j for j in cands if not blocks or j > blocks[-1]][:NEXT]
@@ -208,7 +209,7 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
 def top_row(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Read each column of an article printed top row first in order; return the lines and the moves
     (``pw``: the page's words, when the caller has counted them)."""
-    chunks = _chunks(lines)
+    chunks = pieces.chunks(lines)
     if len(chunks) < 2:
         return lines, []
     pw = PageWords([ln.text for ln in lines]) if pw is None else pw

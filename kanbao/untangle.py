@@ -32,95 +32,17 @@ follows it) is moved up.  Every move is recorded.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, replace
 
 from .lines import display_width
 from .model import Line
-from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, firstlike, is_byline,
+from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, ends_sentence, firstlike, is_byline,
                        is_furniture, is_section_tag, speaker_label)
 from .pagewords import PageWords
-from .words import is_word, join_gain, word_freq
-
-
-UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")
-WINDOW = 20   # pieces are displaced locally: look this many pieces either way
-COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
-
-
-def _chunks(lines: list[Line]) -> list[list[Line]]:
-    """The pieces: lines between blank lines; a first line much wider than
-    the column under it (a pull quote or headline set on top of the column
-    without a blank) is a piece of its own."""
-    out: list[list[Line]] = []
-    for ln in lines:
-        if not out or ln.blanks_before:
-            out.append([])
-        out[-1].append(ln)
-    split: list[list[Line]] = []
-    for c in out:
-        if len(c) >= 4 and not c[0].text.endswith(tuple(OPEN_END)) \
-                and c[0].width > sorted(ln.width for ln in c[1:])[(3 * (len(c) - 1)) // 4] + 4:
-            split += [c[:1], c[1:]]
-        else:
-            split.append(c)
-    return split
-
-
-def _width(c: list[Line], fallback: int | None = None) -> int:
-    """A piece's column width: its own lines' when it has three or more (the
-    estimate from neighbours blurs where two columns of other widths meet),
-    else ``fallback`` (default: the estimate at its last line)."""
-    if len(c) >= 3:
-        ws = sorted(ln.width for ln in c)
-        return ws[(3 * len(ws)) // 4]
-    return max(c[-1].colw_back, c[-1].colw) if fallback is None else fallback
-
-
-def _open(c: list[Line]) -> bool:
-    last = c[-1]
-    if ends_sentence(last.text) or NUMBER_ONLY.match(last.text) or is_byline(last.text):
-        return False
-    full = last.width >= _width(c) - 2
-    return full or last.text.endswith(tuple(OPEN_END))
-
-
-def _continues(c: list[Line]) -> bool:
-    first = c[0]
-    t = first.text
-    if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or first.header:
-        return False
-    if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
-        return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
-    return first.width >= (min(_width(c), first.colw_fwd) if len(c) >= 3 else first.colw_fwd) - 2
-
-
-def _join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[str, tuple[int, int, int]]:
-    """The word across the join and how strong it is, strongest first:
-
-    3. a number and its unit (1848|年); a word whose next character is a mark
-       (建设全|局。”): the word ends a clause;
-    2. a string the page prints elsewhere
-       that the dictionary does not know as a common word (五|邑, 没有|学历);
-    1. a common dictionary word (回|答), ranked by its frequency.
-    """
-    t, u = a[-1].text, b[0].text
-    if t[-1:].isdigit() and UNIT_START.match(u):
-        return t[-1] + u[0], (3, 3, 1)          # 1848|年: a number and its unit
-    local, count = pw.across(t, u) if pw is not None else ("", 0)
-    w = t[-1:] + u[:1]
-    common = len(w) == 2 and is_word(w, COMMON)
-    if (common or local) and len(u) > 1 and u[1] in NO_LINE_START:
-        return local or w, (3, 2, 1)
-    if local and not is_word(local, COMMON):
-        return local, (2, len(local), count)
-    if common:
-        return w, (1, 2, word_freq(w))
-    return "", (0, 0, 0)
-
-
-def _same_column(a: list[Line], b: list[Line]) -> bool:
-    return abs(_width(a, a[-1].colw) - _width(b, b[0].colw)) <= 4
+from . import pieces
+from .pieces import WINDOW
+from .toprow import top_row
+from .words import join_gain
 
 
 # ---- columns set line by line ---------------------------------------------------------
@@ -400,7 +322,7 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     >>> [ln.text for ln in out] == a + b, moves
     (True, ['L1-15: 2 columns emitted line by line, read one after another'])
     """
-    chunks = _chunks(lines)
+    chunks = pieces.chunks(lines)
     out: list[Line] = []
     moves: list[str] = []
     pos = 0
@@ -429,7 +351,6 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
 
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Reorder the pieces of ``lines``; return the new order and the moves made."""
-    from .toprow import top_row   # here, not at the top: toprow reads this module's evidence
     lines, dealt = deinterleave(lines)
     pw = PageWords([ln.text for ln in lines])   # counted once: moving lines does not change them
     lines, top = top_row(lines, pw)
@@ -439,7 +360,7 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
 
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Move a piece that continues an open piece elsewhere up behind it."""
-    chunks = _chunks(lines)
+    chunks = pieces.chunks(lines)
     if len(chunks) < 3:
         return lines, []
     n = len(chunks)
@@ -451,12 +372,12 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
 
     @functools.lru_cache(maxsize=None)
     def ev(i: int, j: int) -> tuple[str, tuple[int, int, int]]:
-        return _join_evidence(chunks[i], chunks[j], pw)
+        return pieces.join_evidence(chunks[i], chunks[j], pw)
 
     def word_preds(j: int) -> list[int]:
         """The open pieces, not yet continued, whose end makes the strongest kind of word with the start of ``j``."""
         evs = [(p, ev(p, j)[1]) for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
-               if p != j and p not in succ and body[p] and _open(chunks[p]) and _same_column(chunks[p], chunks[j])]
+               if p != j and p not in succ and body[p] and pieces.is_open(chunks[p]) and pieces.same_column(chunks[p], chunks[j])]
         top = max((ev[:2] for _, ev in evs if ev[0]), default=None)
         return [p for p, ev in evs if ev[0] and ev[:2] == top]
 
@@ -468,13 +389,13 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
             return False
         return here < 3 and any(ev(i, j)[1][0] == 3
                    for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
-                   if j not in (i, i + 1) and body[j] and _continues(chunks[j]) and _same_column(chunks[i], chunks[j]))
+                   if j not in (i, i + 1) and body[j] and pieces.continues(chunks[j]) and pieces.same_column(chunks[i], chunks[j]))
 
     # keep the extractor's order unless the piece after an open piece is
     # clearly someone else's continuation (stronger evidence elsewhere, or
     # another open piece makes a stronger word with it)
     for i in range(n - 1):
-        if not (_open(chunks[i]) and _continues(chunks[i + 1])):
+        if not (pieces.is_open(chunks[i]) and pieces.continues(chunks[i + 1])):
             continue
         if body[i] and stronger_elsewhere(i):
             continue
@@ -483,11 +404,11 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
             succ[i] = i + 1
             claimed.add(i + 1)
     for i in range(n):
-        if i in succ or not body[i] or not _open(chunks[i]):
+        if i in succ or not body[i] or not pieces.is_open(chunks[i]):
             continue
         cands = [(j, *e) for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
-                 if j != i and j not in claimed and body[j] and _continues(chunks[j])
-                 and _same_column(chunks[i], chunks[j])
+                 if j != i and j not in claimed and body[j] and pieces.continues(chunks[j])
+                 and pieces.same_column(chunks[i], chunks[j])
                  for e in [ev(i, j)] if e[0]]
         if not cands:
             continue

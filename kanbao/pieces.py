@@ -1,0 +1,101 @@
+r"""Pieces of a dump and the evidence that one piece runs on into another.
+
+A *piece* is the lines between two blank lines (``chunks``).  Several
+stages ask the same questions of pieces: is it open (its sentence must go
+on), does it continue something, which column width is it set in, and what
+word, if any, runs across the join of two pieces.  Their one home is here;
+``untangle`` and ``toprow`` read it.
+
+>>> from kanbao.lines import split_lines
+>>> ls, _ = split_lines("部长通道上回\n\n答记者提问。")
+>>> [len(c) for c in chunks(ls)], join_evidence([ls[0]], [ls[1]], None)[0]
+([1, 1], '回答')
+"""
+from __future__ import annotations
+
+import re
+
+from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, speaker_label
+from .model import Line
+from .pagewords import PageWords
+from .words import is_word, word_freq
+
+
+UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")
+WINDOW = 20   # pieces are displaced locally: look this many pieces either way
+COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
+
+
+def chunks(lines: list[Line]) -> list[list[Line]]:
+    """The pieces: lines between blank lines; a first line much wider than
+    the column under it (a pull quote or headline set on top of the column
+    without a blank) is a piece of its own."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if not out or ln.blanks_before:
+            out.append([])
+        out[-1].append(ln)
+    split: list[list[Line]] = []
+    for c in out:
+        if len(c) >= 4 and not c[0].text.endswith(tuple(OPEN_END)) \
+                and c[0].width > sorted(ln.width for ln in c[1:])[(3 * (len(c) - 1)) // 4] + 4:
+            split += [c[:1], c[1:]]
+        else:
+            split.append(c)
+    return split
+
+
+def width(c: list[Line], fallback: int | None = None) -> int:
+    """A piece's column width: its own lines' when it has three or more (the
+    estimate from neighbours blurs where two columns of other widths meet),
+    else ``fallback`` (default: the estimate at its last line)."""
+    if len(c) >= 3:
+        ws = sorted(ln.width for ln in c)
+        return ws[(3 * len(ws)) // 4]
+    return max(c[-1].colw_back, c[-1].colw) if fallback is None else fallback
+
+
+def is_open(c: list[Line]) -> bool:
+    last = c[-1]
+    if ends_sentence(last.text) or NUMBER_ONLY.match(last.text) or is_byline(last.text):
+        return False
+    full = last.width >= width(c) - 2
+    return full or last.text.endswith(tuple(OPEN_END))
+
+
+def continues(c: list[Line]) -> bool:
+    first = c[0]
+    t = first.text
+    if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or first.header:
+        return False
+    if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
+        return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
+    return first.width >= (min(width(c), first.colw_fwd) if len(c) >= 3 else first.colw_fwd) - 2
+
+
+def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[str, tuple[int, int, int]]:
+    """The word across the join and how strong it is, strongest first:
+
+    3. a number and its unit (1848|年); a word whose next character is a mark
+       (建设全|局。”): the word ends a clause;
+    2. a string the page prints elsewhere
+       that the dictionary does not know as a common word (五|邑, 没有|学历);
+    1. a common dictionary word (回|答), ranked by its frequency.
+    """
+    t, u = a[-1].text, b[0].text
+    if t[-1:].isdigit() and UNIT_START.match(u):
+        return t[-1] + u[0], (3, 3, 1)          # 1848|年: a number and its unit
+    local, count = pw.across(t, u) if pw is not None else ("", 0)
+    w = t[-1:] + u[:1]
+    common = len(w) == 2 and is_word(w, COMMON)
+    if (common or local) and len(u) > 1 and u[1] in NO_LINE_START:
+        return local or w, (3, 2, 1)
+    if local and not is_word(local, COMMON):
+        return local, (2, len(local), count)
+    if common:
+        return w, (1, 2, word_freq(w))
+    return "", (0, 0, 0)
+
+
+def same_column(a: list[Line], b: list[Line]) -> bool:
+    return abs(width(a, a[-1].colw) - width(b, b[0].colw)) <= 4
