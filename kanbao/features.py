@@ -109,6 +109,31 @@ def speaker_label(text: str) -> str:
     return "" if label.endswith(_SPEECH_VERBS) else label
 
 
+LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"
+                        r"(?:长|任|记|席|表|员|理|人|授|监|裁|家|官|师|者)[\u4e00-\u9fff·]{2,4})[：:](?!\s*$)")
+
+
+REPORTER_LABEL = re.compile(r"^([\u4e00-\u9fff·]{0,16}记者)[：:](?!\s*$)")   # 中央电视台新闻中心记者：
+
+
+def long_speaker_label(text: str) -> str:
+    """A speaker label of title and name (printed over two or three lines
+    before the colon): 市交通运输局党组书记、局长张建国：…  ('' if none).
+
+    Only office words and 、 before the colon, ending in a role word and a
+    name; the turn must go on after it.
+
+    >>> long_speaker_label("市交通运输局党组书记、局长张建国：今年重点抓好轨道交通")
+    '市交通运输局党组书记、局长张建国'
+    >>> long_speaker_label("中央电视台新闻中心记者：非常荣幸见到各位科学家。")
+    '中央电视台新闻中心记者'
+    >>> long_speaker_label("他在会上说：今年重点抓好轨道交通")
+    ''
+    """
+    m = LONG_LABEL.match(text) or REPORTER_LABEL.match(text)
+    return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
+
+
 # page furniture lines (editor credits, the date line, a page label, a jump line): not part of any column
 FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版"
                             r"|^[（(]?(?:下转|上接|接|转)第\s*[\d一二三四五六七八九十]{1,3}\s*版[）)]?$")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
+from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
                        OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
                        is_full, is_furniture, is_section_tag, speaker_label)
 
@@ -31,6 +31,23 @@ _gap = gap
 _gap_fwd = gap_fwd
 _firstlike = firstlike
 
+
+
+def _label_head(p: str, n: str) -> bool:
+    """``p`` is the first line of a speaker label that ``n`` finishes: with
+    ``n``'s short label it makes a title-and-name label, and ``n``'s label is
+    no reporter's label of its own (a subhead over 记者：… stays a subhead).
+
+    >>> _label_head("市应急管理局副局", "长贾燕：开辟发展新赛"), _label_head("局党组书记、局", "长张建国：今年")
+    (True, True)
+    >>> _label_head("加快建设物流体系", "记者：请谈谈"), _label_head("加快建设物流体系", "王东：请谈谈")
+    (False, False)
+    """
+    own = speaker_label(n)
+    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
+        return False
+    m = LONG_LABEL.match(p + n)
+    return "、" in p or bool(m) and len(m.group(1)) > len(p)
 
 def _short(ln: Line, block_lines: list[Line]) -> bool:
     """Narrower than its column, or clearly narrower than the line before it."""
@@ -59,10 +76,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
-    if speaker_label(n) and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
-                             or (not BODY_PUNCT.search("".join(ln.text for ln in block_lines))
-                                 # a full line listing titles (局党组书记、局|长某某：) is the label's first line
-                                 and not (len(block_lines) == 1 and is_full(prev) and "、" in p))):
+    # a full (or indented first) line of office words is the first line of a
+    # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
+    label_head = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and _label_head(p, n)
+    if speaker_label(n) and not label_head and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
+                                                or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
     if (DATELINE.match(p) or is_byline(p) and is_full(prev, 2)) and len(block_lines) == 1 and not ends_sentence(p) \
             and not _firstlike(nxt) and _gap_fwd(nxt) < 3 \

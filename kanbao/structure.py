@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
 from .features import (BODY_PUNCT, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline,
-                       is_section_tag, speaker_label)
+                       is_section_tag, long_speaker_label, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -192,7 +192,7 @@ def _subtitle_closes(texts: list[str]) -> int | None:
             return None
         nxt = texts[j]
         if DASH_OPEN.match(texts[j - 1]) and not DASH_OPEN.match(nxt) and (
-                NAME_LABEL.match(nxt) or headline_line(nxt) and len(nxt) >= 6 and not _wraps(texts[j - 1], nxt)):
+                NAME_LABEL.match(nxt) or headline_line(nxt) and len(nxt) >= 4 and not _wraps(texts[j - 1], nxt)):
             return j
     return None
 
@@ -477,32 +477,6 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
                 _note(head, "repeats a sentence of the body word for word: pull quote")
                 break
         i += 1
-
-
-LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"
-                        r"(?:长|任|记|席|表|员|理|人|授|监|裁|家|官|师|者)[\u4e00-\u9fff·]{2,4})[：:](?!\s*$)")
-
-
-REPORTER_LABEL = re.compile(r"^([\u4e00-\u9fff·]{0,16}记者)[：:](?!\s*$)")   # 中央电视台新闻中心记者：
-
-
-def long_speaker_label(text: str) -> str:
-    """A speaker label of title and name (printed over two or three lines
-    before the colon): 市交通运输局党组书记、局长张建国：…  ('' if none).
-
-    Only office words and 、 before the colon, ending in a role word and a
-    name; the turn must go on after it.  (Belongs with the other line
-    evidence in ``features.py`` once that exists.)
-
-    >>> long_speaker_label("市交通运输局党组书记、局长张建国：今年重点抓好轨道交通")
-    '市交通运输局党组书记、局长张建国'
-    >>> long_speaker_label("中央电视台新闻中心记者：非常荣幸见到各位科学家。")
-    '中央电视台新闻中心记者'
-    >>> long_speaker_label("他在会上说：今年重点抓好轨道交通")
-    ''
-    """
-    m = LONG_LABEL.match(text) or REPORTER_LABEL.match(text)
-    return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
 
 
 def _is_furniture(blocks: list[Block], i: int) -> bool:
@@ -874,6 +848,9 @@ def group(page: Page, blocks: list[Block]) -> None:
                     and "byline next to it" not in why:
                 score, why = score - 1, why + ["a name label over a line (某某：| …): a profile's subhead"]
             follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
+            # right under a headline that has no text yet, a heading without title evidence of
+            # its own opens the headline's first section (a subhead set under the title)
+            under_title = cur is not None and cur.title is not None and not _article_blocks(cur)
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
                 if cur.title is None and score >= TUNING.title_evidence:
                     cur.title = b
@@ -881,7 +858,7 @@ def group(page: Page, blocks: list[Block]) -> None:
                     _note(b, "interview title found between its answers")
                 else:
                     cur.sections.append(Section(heading=b))
-            elif cur is None or score >= TUNING.title_evidence or (score >= 1 and not seen_content):
+            elif cur is None or score >= TUNING.title_evidence or (score >= 1 and not seen_content and not under_title):
                 cur = Article(id=f"a{len(arts) + 1}", title=b)
                 arts.append(cur)
                 cur.sections.append(Section())
