@@ -50,6 +50,7 @@ BODY_PUNCT = re.compile("[，。；！？]")
 
 NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
+UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")   # a unit that follows a number (1848|年)
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)

@@ -13,15 +13,12 @@ word, if any, runs across the join of two pieces.  Their one home is here;
 """
 from __future__ import annotations
 
-import re
-
-from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, speaker_label
+from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, UNIT_START, ends_sentence, is_byline, speaker_label
 from .model import Line
 from .pagewords import PageWords
 from .words import is_word, word_freq
 
 
-UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
 COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
+from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START, UNIT_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
                        OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
                        is_full, is_furniture, is_section_tag, speaker_label)
 
@@ -76,6 +76,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
+    if p[-1].isdigit() and UNIT_START.match(n) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
+        return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
     # a full (or indented first) line of office words is the first line of a
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
     label_head = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and _label_head(p, n)
@@ -125,6 +127,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and nxt.width * 2 < prev.width and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.width < nxt.colw_fwd - 6:
         return d("sentence-end-then-short-label", False)
+    if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) and _gap_fwd(nxt) >= 3 \
+            and after is not None and _firstlike(after) and not speaker_label(n) and not NUMBER_ONLY.match(n):
+        return d("sentence-end-then-headline", False)   # a short line without a stop cannot end a paragraph
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     if not BODY_PUNCT.search(body) and not ends_open(p) and not firstlike(block_lines[0]) and firstlike(nxt) \
