@@ -16,6 +16,7 @@ lines, which extractors also put in mid-sentence at column breaks.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START, UNIT_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
                        OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
@@ -178,6 +179,37 @@ def _word_across(p: str, n: str) -> bool:
     return bool(spans_word(p, n, min_freq=100))
 
 
+# joins that a printed line's wrap makes (the only joins among displaced headline lines)
+WRAPS = {"next-cannot-start-line", "number-then-unit", "word-runs-across", "heading-wraps", "number-pushed-to-next-line",
+         "open-ending"}
+TAIL_MIN = 4   # lines after the last sentence end before they are read as displaced headlines
+
+
+def _displaced_tail(lines: list[Line]) -> tuple[int, str]:
+    r"""Where the lines after the dump's last sentence end start (``len(lines)``
+    when there are fewer than ``TAIL_MIN``, or blank lines or lines moved
+    by ``untangle`` among them: boxes emitted apart may be text), and the
+    text before them.
+
+    Extractors put headlines, subheads and pull quotes painted last after
+    all the text; text ends its sentences, so four or more lines after the
+    last sentence end are those, one printed line each unless the line
+    wraps (之|三, a much shorter line after it), is open (包起帆：| …), the
+    next is a —— subtitle, or the join is printed in the text too (a pull
+    quote's lines).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n依靠聪明才智\n创造奇迹\n合川农机合作社\n收水稻忙")
+    >>> _displaced_tail(ls)
+    (1, '今年以来，全市经济运行平稳。')
+    """
+    last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text)), default=-1)
+    rest = lines[last + 1:]
+    if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
+        return len(lines), ""
+    return last + 1, "".join(ln.text for ln in lines[:last + 1])
+
+
 def join_text(a: str, b: str) -> str:
     """Join two line texts: no space between CJK, one between two Latin words.
 
@@ -205,11 +237,15 @@ def reflow(lines: list[Line]) -> list[Block]:
                             decisions=decisions + ([end] if end else [])))
 
     numbered = False
+    tail, body_text = _displaced_tail(lines)
     for i, ln in enumerate(lines):
         if not cur:
             cur, decisions = [ln], []
             continue
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
+        if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width + 4 \
+                and not ln.text.startswith(("——", "──", "--")) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
+            dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:
             cur.append(ln)
             decisions.append(dec)

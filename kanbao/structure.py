@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .features import (BODY_PUNCT, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line, is_byline,
+from .features import (BODY_PUNCT, DATELINE, NAME_LABEL, NUMBERED, UNIT_START, column_width, ends_sentence, headline_line, is_byline,
                        is_section_tag, long_speaker_label, speaker_label)
 from .words import spans_word
 
@@ -1216,11 +1216,13 @@ def _wraps(a: str, b: str) -> bool:
     """One printed line wrapped onto the next: no punctuation at the cut and a
     word runs across it (金秋|水稻 → 秋水 is no proof; 降|温 is).
 
-    >>> _wraps("我市将有一次降温降雨天", "气过程"), _wraps("全运会结束全部赛事", "林丹四度封王")
-    (True, False)
+    >>> _wraps("我市将有一次降温降雨天", "气过程"), _wraps("全运会结束全部赛事", "林丹四度封王"), _wraps("将从19", "日开始")
+    (True, False, True)
     """
     if not a or not b or BODY_PUNCT.search(a[-1]) or a[-1] in "：:！？。”」" or DASH_OPEN.match(b):
         return False
+    if a[-1].isdigit() and UNIT_START.match(b):
+        return True       # 将从19|日开始: a number and its unit
     return bool(spans_word(a, b))
 
 
