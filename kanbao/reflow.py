@@ -203,7 +203,8 @@ def _displaced_tail(lines: list[Line]) -> tuple[int, str]:
     >>> _displaced_tail(ls)
     (1, '今年以来，全市经济运行平稳。')
     """
-    last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text)), default=-1)
+    # after the last sentence end, or a continued-on line (下转第2版) closing a cut paragraph
+    last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)), default=-1)
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
         return len(lines), ""
