@@ -122,8 +122,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
             and _gap_fwd(nxt) < 7:
         return d("unfinished-first-line", True)
-    if not ends_sentence(p) and _gap(prev, block_lines) <= 4 and (BODY_PUNCT.search(body) or len(block_lines) >= 2) \
-            and _word_across(p, n):
+    if not ends_sentence(p) and _gap(prev, block_lines) <= 4 and _word_across(p, n) \
+            and (BODY_PUNCT.search(body) or len(block_lines) >= 2
+                 # an indented first line without a mark yet (…社会主义现代|化国家的首要任务。)
+                 or 3 <= _gap(prev, block_lines) and BODY_PUNCT.search(n) and _gap_fwd(nxt) < 3):
         return d("word-runs-across", True)
     if ends_sentence(p) and nxt.width * 2 < prev.width and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.width < nxt.colw_fwd - 6:
