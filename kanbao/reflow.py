@@ -122,7 +122,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
             and _gap_fwd(nxt) < 7:
         return d("unfinished-first-line", True)
-    if not ends_sentence(p) and _gap(prev, block_lines) <= 4 and _word_across(p, n) \
+    # (the column judged from both sides too: lines before may be a headline and a byline set wider)
+    if not ends_sentence(p) and min(_gap(prev, block_lines), prev.colw - prev.width) <= 4 and _word_across(p, n) \
             and (BODY_PUNCT.search(body) or len(block_lines) >= 2
                  # an indented first line without a mark yet (…社会主义现代|化国家的首要任务。)
                  or 3 <= _gap(prev, block_lines) and BODY_PUNCT.search(n) and _gap_fwd(nxt) < 3):
