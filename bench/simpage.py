@@ -275,7 +275,9 @@ class Pool:
                 drop = [i for i, ch in enumerate(c) if ch in "的了和与及在将对是已正"] or [len(c) - 1]
                 i = rng.choice(drop)
                 h = c[:i] + c[i + 1:]
-            if len(norm(h)) >= 4 and norm(h) not in body and h not in self.heads:
+            # no credit or lead-in words a headline would not print (记者王东, 以下是, 具体预报为：)
+            if len(norm(h)) >= 4 and norm(h) not in body and h not in self.heads \
+                    and not re.search(r"记者|通讯员|本报|以下|为：|为:", h):
                 self.heads.add(h)
                 return h
         h = (cs[0] if cs else "本报讯") + "新观察"
