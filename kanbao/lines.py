@@ -113,7 +113,9 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     n = len(widths)
     for i, ln in enumerate(lines):
         ln.colw = column_width(widths[max(0, i - window): i + window + 1], ln.width)
-        ln.colw_back = column_width(widths[max(0, i - window): i + 1], ln.width)
+        back = widths[max(0, i - window): i + 1]
+        # the first lines of a page have too few lines before them: judge them with both sides
+        ln.colw_back = column_width(back, ln.width) if sum(1 for w in back if w) >= 3 else ln.colw
         # the last lines of a page have too few lines after them: judge them with both sides
         fwd = widths[i: i + window + 1]
         ln.colw_fwd = column_width(fwd, ln.width) if n - i >= 4 else ln.colw
