@@ -551,8 +551,9 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
     """A two- or three-character tag alone on its line (简讯) right over a
     one-line headline with text under it labels the column of articles it
     heads: page furniture, not a kicker (a kicker stands over a headline of
-    several lines, 东西问 | title | ——subtitle)."""
-    body = ("para", "answer", "turn", "byline")
+    several lines, 东西问 | title | ——subtitle, or over one with its byline
+    under it: 东西谈 | title | 本报记者 …)."""
+    body = ("para", "answer", "turn")
     for i, b in enumerate(blocks[:-2]):
         nxt, after = blocks[i + 1], blocks[i + 2]
         if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not is_section_tag(b.text.replace(" ", "")):
