@@ -125,14 +125,15 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
     """Pieces that can be a row of a body column: not a byline, a section tag,
     a line much wider than the run, an unpunctuated piece opening the run or
-    one unpunctuated line over a dateline (a headline)."""
+    one unpunctuated line narrower than the column over a dateline (a headline)."""
     widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[len(run) // 2]
     body = [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
     if not BODY_PUNCT.search("".join(ln.text for ln in run[0])):
         body[0] = False               # an unpunctuated piece that opens the run: the headline over it
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
-        if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text):
+        if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text) \
+                and widths[i] < width - 2:   # a line as wide as the column is a column's line
             body[i] = False
         if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text):
             body[i] = body[i + 1] = False   # a headline over its —— subtitle
