@@ -171,6 +171,12 @@ def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
     return path[::-1]
 
 
+def _headline_over_byline(run: list[list[Line]], x: int) -> bool:
+    """Piece ``x`` is a piece without a clause in it (no ，。；！？) over a byline: a headline."""
+    return x + 1 < len(run) and is_byline(run[x + 1][0].text) \
+        and not BODY_PUNCT.search("".join(ln.text for ln in run[x]))
+
+
 def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[tuple[int, int, int]]:
     """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1)
     or as they are (k = 1), from the periods of ``_periods``.
@@ -201,8 +207,8 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
                     segs.pop()
             if min(n, j + k - 1) - i < 2 * k:
                 k = 1          # too short to be k columns: as it is, taking nothing after it
-            else:
-                j = min(n, j + k - 1)
+            else:   # … but not past a headline over a byline: another article starts there
+                j = next((x for x in range(j, min(n, j + k - 1)) if _headline_over_byline(run, x)), min(n, j + k - 1))
         if segs and segs[-1][2] == 1 and k == 1:
             segs[-1] = (segs[-1][0], j, 1)
         else:
@@ -211,7 +217,7 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
     out: list[tuple[int, int, int]] = []
     for a, b, k in segs:
         if out and out[-1][2] > 1 and out[-1][1] == a and k < out[-1][2]:
-            stop = next((x for x in range(a, b) if not body[x]), b)
+            stop = next((x for x in range(a, b) if not body[x] or _headline_over_byline(run, x)), b)
             out[-1] = (out[-1][0], stop, out[-1][2])
             if stop < b:
                 out.append((stop, b, 1))
