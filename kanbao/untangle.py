@@ -365,6 +365,24 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     return out, dealt + top + moves
 
 
+def _tail_after_next(chunks: list[list[Line]], i: int, claimed: set[int], ev) -> tuple | None:
+    """The last line of ``i``'s paragraph emitted one piece late: after an open piece ``i``
+    comes a piece that starts a paragraph (an indented first line), then one short line
+    that ends a sentence and makes a word across the join with ``i`` (…充满了活力与希 |
+    与此同时，… | 望。).  A single line is too little evidence elsewhere; here the
+    layout (open, indented, closed) and the word agree."""
+    j = i + 2
+    if j >= len(chunks) or j in claimed or len(chunks[j]) != 1 or len(chunks[i]) < 2 \
+            or not pieces.is_open(chunks[i]):
+        return None
+    last, nxt = chunks[j][0], chunks[i + 1]
+    if not ends_sentence(last.text) or last.width >= pieces.width(chunks[i]) - 2 \
+            or pieces.continues(nxt) or not firstlike(nxt[0]):
+        return None
+    e = ev(i, j)
+    return (j, *e) if e[0] else None
+
+
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Move a piece that continues an open piece elsewhere up behind it."""
     chunks = pieces.chunks(lines)
@@ -406,6 +424,8 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
             continue
         if body[i] and stronger_elsewhere(i):
             continue
+        if i > 0 and not ev(i, i + 1)[0] and _tail_after_next(chunks, i - 1, claimed, ev):
+            continue              # the line is the tail of the paragraph before this one
         preds = word_preds(i + 1) if body[i + 1] else []
         if chunks[i + 1][0].text[0] in NO_LINE_START or not preds or i in preds:
             succ[i] = i + 1
@@ -417,6 +437,8 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
                  if j != i and j not in claimed and body[j] and pieces.continues(chunks[j])
                  and pieces.same_column(chunks[i], chunks[j])
                  for e in [ev(i, j)] if e[0]]
+        if tail := _tail_after_next(chunks, i, claimed, ev):
+            cands.append(tail)
         if not cands:
             continue
         # several pieces could continue: a word the page prints elsewhere beats a dictionary
