@@ -185,7 +185,10 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
     piece (the last row of its columns); the body pieces before its first
     evidence back to a headline or byline (the top row, whose joins often make
     no word); and what follows with fewer columns up to the next headline or
-    byline (the lines under the shortest column).
+    byline (the lines under the shortest column).  A stretch with as many or
+    more columns right after one is the same columns (one ran ahead for a few
+    rows, or the top rows read with too few): one stretch, of the period most
+    of its pieces read best in.
     """
     n = len(run)
     segs: list[tuple[int, int, int]] = []
@@ -221,6 +224,14 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
             out[-1] = (out[-1][0], stop, out[-1][2])
             if stop < b:
                 out.append((stop, b, 1))
+            continue
+        if out and 1 < out[-1][2] <= k and out[-1][1] == a:
+            # more columns after fewer: a column running ahead for a while, or the top rows of the
+            # columns read with too few; one stretch, of the period most of its pieces read best in
+            s0 = out[-1][0]
+            votes = [path[x] for x in range(s0, b) if path[x] > 1]
+            best = max(sorted(set(votes)), key=votes.count)
+            out[-1] = (s0, b, best)
             continue
         out.append((a, b, k))
     return out
