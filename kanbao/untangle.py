@@ -57,6 +57,7 @@ from .words import join_gain
 
 RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tried
 MAX_COLUMNS = 6
+NEAR = 8          # pieces either way whose widths give the column width around a piece
 BEAM = 32         # dealings kept while dealing a stretch to its columns
 
 
@@ -124,11 +125,16 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
 
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
     """Pieces that can be a row of a body column: not a byline, a section tag,
-    a line much wider than the run, an unpunctuated piece opening the run or
+    a line much wider than the run (its median width, or the median of the
+    pieces near it where wider: a run may span articles of several column
+    widths), an unpunctuated piece opening the run or
     one unpunctuated line narrower than the column over a dateline (a headline)."""
     widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[len(run) // 2]
-    body = [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
+    near = [sorted(widths[max(0, i - NEAR): i + NEAR + 1])[len(widths[max(0, i - NEAR): i + NEAR + 1]) // 2]
+            for i in range(len(run))]
+    body = [not is_byline(c[0].text) and w <= max(width, wn) + 4 and not is_section_tag(c[0].text)
+            for c, w, wn in zip(run, widths, near)]
     if not BODY_PUNCT.search("".join(ln.text for ln in run[0])):
         body[0] = False               # an unpunctuated piece that opens the run: the headline over it
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
