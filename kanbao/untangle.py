@@ -57,6 +57,7 @@ from .words import join_gain
 
 RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tried
 MAX_COLUMNS = 6
+NEAR = 8          # pieces either way whose widths give the column width around a piece
 BEAM = 32         # dealings kept while dealing a stretch to its columns
 
 
@@ -124,15 +125,21 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
 
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
     """Pieces that can be a row of a body column: not a byline, a section tag,
-    a line much wider than the run, an unpunctuated piece opening the run or
-    one unpunctuated line over a dateline (a headline)."""
+    a line much wider than the run (its median width, or the median of the
+    pieces near it where wider: a run may span articles of several column
+    widths), an unpunctuated piece opening the run or
+    one unpunctuated line narrower than the column over a dateline (a headline)."""
     widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[len(run) // 2]
-    body = [not is_byline(c[0].text) and w <= width + 4 and not is_section_tag(c[0].text) for c, w in zip(run, widths)]
+    near = [sorted(widths[max(0, i - NEAR): i + NEAR + 1])[len(widths[max(0, i - NEAR): i + NEAR + 1]) // 2]
+            for i in range(len(run))]
+    body = [not is_byline(c[0].text) and w <= max(width, wn) + 4 and not is_section_tag(c[0].text)
+            for c, w, wn in zip(run, widths, near)]
     if not BODY_PUNCT.search("".join(ln.text for ln in run[0])):
         body[0] = False               # an unpunctuated piece that opens the run: the headline over it
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
-        if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text):
+        if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text) \
+                and widths[i] < width - 2:   # a line as wide as the column is a column's line
             body[i] = False
         if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text):
             body[i] = body[i + 1] = False   # a headline over its —— subtitle
@@ -170,6 +177,12 @@ def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
     return path[::-1]
 
 
+def _headline_over_byline(run: list[list[Line]], x: int) -> bool:
+    """Piece ``x`` is a piece without a clause in it (no ，。；！？) over a byline: a headline."""
+    return x + 1 < len(run) and is_byline(run[x + 1][0].text) \
+        and not BODY_PUNCT.search("".join(ln.text for ln in run[x]))
+
+
 def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[tuple[int, int, int]]:
     """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1)
     or as they are (k = 1), from the periods of ``_periods``.
@@ -178,7 +191,10 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
     piece (the last row of its columns); the body pieces before its first
     evidence back to a headline or byline (the top row, whose joins often make
     no word); and what follows with fewer columns up to the next headline or
-    byline (the lines under the shortest column).
+    byline (the lines under the shortest column).  A stretch with as many or
+    more columns right after one is the same columns (one ran ahead for a few
+    rows, or the top rows read with too few): one stretch, of the period most
+    of its pieces read best in.
     """
     n = len(run)
     segs: list[tuple[int, int, int]] = []
@@ -200,8 +216,8 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
                     segs.pop()
             if min(n, j + k - 1) - i < 2 * k:
                 k = 1          # too short to be k columns: as it is, taking nothing after it
-            else:
-                j = min(n, j + k - 1)
+            else:   # … but not past a headline over a byline: another article starts there
+                j = next((x for x in range(j, min(n, j + k - 1)) if _headline_over_byline(run, x)), min(n, j + k - 1))
         if segs and segs[-1][2] == 1 and k == 1:
             segs[-1] = (segs[-1][0], j, 1)
         else:
@@ -210,10 +226,18 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
     out: list[tuple[int, int, int]] = []
     for a, b, k in segs:
         if out and out[-1][2] > 1 and out[-1][1] == a and k < out[-1][2]:
-            stop = next((x for x in range(a, b) if not body[x]), b)
+            stop = next((x for x in range(a, b) if not body[x] or _headline_over_byline(run, x)), b)
             out[-1] = (out[-1][0], stop, out[-1][2])
             if stop < b:
                 out.append((stop, b, 1))
+            continue
+        if out and 1 < out[-1][2] <= k and out[-1][1] == a:
+            # more columns after fewer: a column running ahead for a while, or the top rows of the
+            # columns read with too few; one stretch, of the period most of its pieces read best in
+            s0 = out[-1][0]
+            votes = [path[x] for x in range(s0, b) if path[x] > 1]
+            best = max(sorted(set(votes)), key=votes.count)
+            out[-1] = (s0, b, best)
             continue
         out.append((a, b, k))
     return out
@@ -358,6 +382,24 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     return out, dealt + top + moves
 
 
+def _tail_after_next(chunks: list[list[Line]], i: int, claimed: set[int], ev) -> tuple | None:
+    """The last line of ``i``'s paragraph emitted one piece late: after an open piece ``i``
+    comes a piece that starts a paragraph (an indented first line), then one short line
+    that ends a sentence and makes a word across the join with ``i`` (…充满了活力与希 |
+    与此同时，… | 望。).  A single line is too little evidence elsewhere; here the
+    layout (open, indented, closed) and the word agree."""
+    j = i + 2
+    if j >= len(chunks) or j in claimed or len(chunks[j]) != 1 or len(chunks[i]) < 2 \
+            or not pieces.is_open(chunks[i]):
+        return None
+    last, nxt = chunks[j][0], chunks[i + 1]
+    if not ends_sentence(last.text) or last.width >= pieces.width(chunks[i]) - 2 \
+            or pieces.continues(nxt) or not firstlike(nxt[0]):
+        return None
+    e = ev(i, j)
+    return (j, *e) if e[0] else None
+
+
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Move a piece that continues an open piece elsewhere up behind it."""
     chunks = pieces.chunks(lines)
@@ -399,6 +441,8 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
             continue
         if body[i] and stronger_elsewhere(i):
             continue
+        if i > 0 and not ev(i, i + 1)[0] and _tail_after_next(chunks, i - 1, claimed, ev):
+            continue              # the line is the tail of the paragraph before this one
         preds = word_preds(i + 1) if body[i + 1] else []
         if chunks[i + 1][0].text[0] in NO_LINE_START or not preds or i in preds:
             succ[i] = i + 1
@@ -410,6 +454,8 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
                  if j != i and j not in claimed and body[j] and pieces.continues(chunks[j])
                  and pieces.same_column(chunks[i], chunks[j])
                  for e in [ev(i, j)] if e[0]]
+        if tail := _tail_after_next(chunks, i, claimed, ev):
+            cands.append(tail)
         if not cands:
             continue
         # several pieces could continue: a word the page prints elsewhere beats a dictionary
