@@ -140,7 +140,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
             and not NUMBERED.match(block_lines[0].text):
         return d("heading-then-indent", False)   # no clause in the block, and the next line is indented
-    indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3
+    # (a byline under the line is no full line of the column: …开展老|旧小区环境综合整治行动。|本报记者 …)
+    indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3 \
+        and not is_byline(after.text)
     # without a sentence end, only a clear indent (two full characters) breaks
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
                      and (after is None or _gap_fwd(after) < 3)):
