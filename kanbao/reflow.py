@@ -216,6 +216,21 @@ def _displaced_tail(lines: list[Line]) -> tuple[int, str]:
     return last + 1, "".join(ln.text for ln in lines[:last + 1])
 
 
+def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
+    r"""A numbered pull quote repeats a sentence of the text: it ends where the
+    repeat ends (its lines so far are printed twice on the page, and with the
+    next line's start they are not).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("目前，班列已连通境外117个城市。\n1\n目前，班列已连\n通境外117个城市\n航空枢纽和国际铁")
+    >>> page = "".join(ln.text for ln in ls)
+    >>> _repeat_ends(ls[2:4], ls[4], page), _repeat_ends(ls[2:3], ls[3], page)
+    (True, False)
+    """
+    text = "".join(ln.text for ln in block_lines)
+    return len(text) >= 8 and page_text.count(text) >= 2 and page_text.count(text + nxt.text[:2]) < 2
+
+
 def join_text(a: str, b: str) -> str:
     """Join two line texts: no space between CJK, one between two Latin words.
 
@@ -244,11 +259,14 @@ def reflow(lines: list[Line]) -> list[Block]:
 
     numbered = False
     tail, body_text = _displaced_tail(lines)
+    page_text = "".join(ln.text for ln in lines)
     for i, ln in enumerate(lines):
         if not cur:
             cur, decisions = [ln], []
             continue
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
+        if dec.rule == "numbered-block-continues" and _repeat_ends(cur, ln, page_text):
+            dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width + 4 \
                 and not ln.text.startswith(("——", "──", "--")) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
