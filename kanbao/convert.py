@@ -15,10 +15,13 @@ from .lines import split_lines
 from .model import Page
 from .reflow import reflow
 from .structure import structure
+from .textfix import unspace_cjk
 from .untangle import untangle
 
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
+
+TEXT_KINDS = ("para", "question", "answer", "pullquote")   # running text: no space between two Chinese characters
 
 def seed_slug(name: str) -> str:
     """A stable, URL-safe slug from a seed's path relative to ``seeds/`` (folders kept).
@@ -43,6 +46,9 @@ def convert_text(text: str, name: str, corrections: dict | None = None) -> Page:
         from .corrections import forced_kinds
         forced = forced_kinds(page.blocks, corrections)
     structure(page, forced)
+    for b in page.blocks:
+        if b.kind in TEXT_KINDS:
+            b.text = unspace_cjk(b.text)
     if corrections:
         from .corrections import apply_corrections
         apply_corrections(page, corrections)

@@ -99,6 +99,21 @@ def unspace_marks(s: str) -> str:
     return _MARK_SPACE.sub("", s)
 
 
+_CJK_GAP = re.compile(f"(?<=[{CJKP}])[ \t]+(?=[{CJKP}])")
+
+
+def unspace_cjk(s: str) -> str:
+    """Drop spaces between two Chinese characters or marks: in running text
+    (a paragraph, a question, an answer) a space there is the extractor's
+    (a wide gap in a justified line) or a headline's, never the writer's.
+    Only for text blocks: bylines and headlines keep their spaces.
+
+    >>> unspace_cjk("上午在纽约联合国总部 开幕。"), unspace_cjk("本报讯（记者 王建）为进一步"), unspace_cjk("提高1 倍")
+    ('上午在纽约联合国总部开幕。', '本报讯（记者王建）为进一步', '提高1 倍')
+    """
+    return _CJK_GAP.sub("", s)
+
+
 FIXERS: list[Callable[[str], str]] = [unhalfwidth_punct, unspace_letterspaced, fullwidth_commas, unspace_numbers,
                                       unspace_marks]
 
