@@ -20,8 +20,8 @@ from .untangle import untangle
 
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
-
 TEXT_KINDS = ("para", "question", "answer", "pullquote")   # running text: no space between two Chinese characters
+
 
 def seed_slug(name: str) -> str:
     """A stable, URL-safe slug from a seed's path relative to ``seeds/`` (folders kept).

@@ -51,6 +51,7 @@ BODY_PUNCT = re.compile("[，。；！？]")
 NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot start a line: the line before continues
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")   # a unit that follows a number (1848|年)
+DASH_OPEN = re.compile(r"^(?:——|──|－－|--|—)")   # a —— subtitle (副题) opens with a dash
 NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
@@ -63,6 +64,15 @@ BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记�
 # a byline word followed at once by running text, not a name (记者走进多地工厂)
 _BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:本报讯|本报记者|记者|通讯员)[、，。；！？”]"
                                r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}")
+
+
+def number_then_unit(a: str, b: str) -> bool:
+    """``a`` ends in a number and ``b`` starts with its unit: one run of text (1848|年).
+
+    >>> number_then_unit("尤其是本月14日、16", "日，本市"), number_then_unit("第3", "版"), number_then_unit("合称。", "年")
+    (True, False, False)
+    """
+    return a[-1:].isdigit() and bool(UNIT_START.match(b))
 
 
 def is_byline(text: str) -> bool:

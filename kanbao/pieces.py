@@ -13,7 +13,7 @@ word, if any, runs across the join of two pieces.  Their one home is here;
 """
 from __future__ import annotations
 
-from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, UNIT_START, ends_sentence, is_byline, speaker_label
+from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, number_then_unit, speaker_label
 from .model import Line
 from .pagewords import PageWords
 from .words import is_word, word_freq
@@ -80,7 +80,7 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
     1. a common dictionary word (回|答), ranked by its frequency.
     """
     t, u = a[-1].text, b[0].text
-    if t[-1:].isdigit() and UNIT_START.match(u):
+    if number_then_unit(t, u):
         return t[-1] + u[0], (3, 3, 1)          # 1848|年: a number and its unit
     local, count = pw.across(t, u) if pw is not None else ("", 0)
     w = t[-1:] + u[:1]

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BYLINE, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START, UNIT_START, NUMBER_ONLY, NUMBERED,  # noqa: F401
-                       OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap, gap_fwd, is_byline,
-                       is_full, is_furniture, is_section_tag, speaker_label)
+from .features import (BODY_PUNCT, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
+                       NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
+                       gap_fwd, is_byline, is_full, is_furniture, is_section_tag, number_then_unit, speaker_label)
 
 from .model import Block, Decision, Line
 from .words import spans_word
@@ -31,7 +31,6 @@ CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 _gap = gap
 _gap_fwd = gap_fwd
 _firstlike = firstlike
-
 
 
 def _label_head(p: str, n: str) -> bool:
@@ -49,6 +48,7 @@ def _label_head(p: str, n: str) -> bool:
         return False
     m = LONG_LABEL.match(p + n)
     return "、" in p or bool(m) and len(m.group(1)) > len(p)
+
 
 def _short(ln: Line, block_lines: list[Line]) -> bool:
     """Narrower than its column, or clearly narrower than the line before it."""
@@ -77,7 +77,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
-    if p[-1].isdigit() and UNIT_START.match(n) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
+    if number_then_unit(p, n) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
     # a full (or indented first) line of office words is the first line of a
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
@@ -190,11 +190,10 @@ WRAPS = {"next-cannot-start-line", "number-then-unit", "word-runs-across", "head
 TAIL_MIN = 4   # lines after the last sentence end before they are read as displaced headlines
 
 
-def _displaced_tail(lines: list[Line]) -> tuple[int, str]:
+def _displaced_tail(lines: list[Line]) -> int:
     r"""Where the lines after the dump's last sentence end start (``len(lines)``
     when there are fewer than ``TAIL_MIN``, or blank lines or lines moved
-    by ``untangle`` among them: boxes emitted apart may be text), and the
-    text before them.
+    by ``untangle`` among them: boxes emitted apart may be text).
 
     Extractors put headlines, subheads and pull quotes painted last after
     all the text; text ends its sentences, so four or more lines after the
@@ -206,14 +205,14 @@ def _displaced_tail(lines: list[Line]) -> tuple[int, str]:
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n依靠聪明才智\n创造奇迹\n合川农机合作社\n收水稻忙")
     >>> _displaced_tail(ls)
-    (1, '今年以来，全市经济运行平稳。')
+    1
     """
     # after the last sentence end, or a continued-on line (下转第2版) closing a cut paragraph
     last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)), default=-1)
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
-        return len(lines), ""
-    return last + 1, "".join(ln.text for ln in lines[:last + 1])
+        return len(lines)
+    return last + 1
 
 
 def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
@@ -258,8 +257,9 @@ def reflow(lines: list[Line]) -> list[Block]:
                             decisions=decisions + ([end] if end else [])))
 
     numbered = False
-    tail, body_text = _displaced_tail(lines)
+    tail = _displaced_tail(lines)
     page_text = "".join(ln.text for ln in lines)
+    body_text = "".join(ln.text for ln in lines[:tail])   # the text before displaced headlines
     for i, ln in enumerate(lines):
         if not cur:
             cur, decisions = [ln], []
@@ -268,7 +268,7 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.rule == "numbered-block-continues" and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width + 4 \
-                and not ln.text.startswith(("——", "──", "--")) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
+                and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:
             cur.append(ln)

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .features import (BODY_PUNCT, DATELINE, NAME_LABEL, NUMBERED, UNIT_START, column_width, ends_sentence, headline_line, is_byline,
-                       is_section_tag, long_speaker_label, speaker_label)
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line,
+                       is_byline, is_section_tag, long_speaker_label, number_then_unit, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -1200,7 +1200,6 @@ def _find_lead(a: Article) -> None:
 
 # ---------------------------------------------------------------- headlines
 
-DASH_OPEN = re.compile(r"^(?:——|──|－－|--|—)")
 
 
 def printed_lines(b: Block) -> list[str]:
@@ -1222,7 +1221,7 @@ def _wraps(a: str, b: str) -> bool:
     """
     if not a or not b or BODY_PUNCT.search(a[-1]) or a[-1] in "：:！？。”」" or DASH_OPEN.match(b):
         return False
-    if a[-1].isdigit() and UNIT_START.match(b):
+    if number_then_unit(a, b):
         return True       # 将从19|日开始: a number and its unit
     return bool(spans_word(a, b))
 
