@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from .lines import display_width
 from .model import Line
 from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, ends_sentence, firstlike, is_byline,
-                       is_furniture, is_section_tag, speaker_label)
+                       is_furniture, is_section_tag, number_then_unit, speaker_label)
 from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
@@ -87,26 +87,38 @@ class Params:
 
 PARAMS = Params()
 ORDER_BIAS = 0.05   # the extractor's order wins ties
+UNIT_STRENGTH = 8.0   # a number and its unit across a join
+LOCAL_STRENGTH = 3.0  # a string the page prints elsewhere across a join (plus its count)
 
 
-def strength(a: Line, b: Line) -> float:
+def strength(a: Line, b: Line, pw: PageWords | None = None) -> float:
     """Graded evidence that ``b`` is the next line after ``a`` in one column.
 
     A mark that cannot start a line after an open line is the strongest (10);
-    else how much a dictionary word across the join raises the text's
-    likelihood (``words.join_gain``: 0 when none, capped at 12).
+    then a number and its unit (1848|年, 8); else the larger of how much a
+    dictionary word across the join raises the text's likelihood
+    (``words.join_gain``: 0 when none, capped at 12) and a string the page
+    prints elsewhere (五|邑, with ``pw``: 3 plus how often it is printed).
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("推动我国经\\n\\n济整体运行\\n\\n主持人：你好")
     >>> strength(ls[0], ls[1]) > 5, strength(ls[0], ls[2])
     (True, 0.0)
+    >>> ls, _ = split_lines("更大。1848\\n年美国加州\\n大多来自五\\n邑？保存至今")
+    >>> pw = PageWords(["江门五邑侨批", "五邑人多", "五邑华侨", "近代到北美等地谋生的华侨大多来自珠江三角洲"])
+    >>> strength(ls[0], ls[1]), strength(ls[2], ls[3]), strength(ls[2], ls[3], pw)
+    (8.0, 0.0, 6.0)
     """
     t, u = a.text, b.text
     if not t or not u or is_furniture(u) or is_furniture(t) or ends_sentence(t):
         return 0.0
     if u[0] in NO_LINE_START:
         return 10.0
-    return min(12.0, join_gain(t, u))
+    if number_then_unit(t, u):
+        return UNIT_STRENGTH                      # 1848|年
+    local, count = pw.across(t, u) if pw is not None else ("", 0)
+    page = min(12.0, LOCAL_STRENGTH + count) if local else 0.0   # 五|邑: a string the page prints elsewhere
+    return max(page, min(12.0, join_gain(t, u)))
 
 
 def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
@@ -146,7 +158,7 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     return body
 
 
-def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
+def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = None) -> list[int]:
     """For each piece, the period k (1: the extractor's order) under which the
     run reads best: a Viterbi path over k = 1…MAX_COLUMNS that scores the join
     of piece i to piece i+k (``strength``) and pays ``switch`` to change k."""
@@ -156,7 +168,7 @@ def _periods(run: list[list[Line]], body: list[bool]) -> list[int]:
     def e(i: int, k: int) -> float:
         if k > 1 and not body[i]:
             return -100.0
-        return (strength(run[i][-1], run[i + k][0]) if i + k < n and body[i + k] else 0.0) \
+        return (strength(run[i][-1], run[i + k][0], pw) if i + k < n and body[i + k] else 0.0) \
             + (ORDER_BIAS if k == 1 else 0.0)
     score = {k: e(0, k) for k in ks}
     back: list[dict[int, int]] = []
@@ -183,7 +195,8 @@ def _headline_over_byline(run: list[list[Line]], x: int) -> bool:
         and not BODY_PUNCT.search("".join(ln.text for ln in run[x]))
 
 
-def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[tuple[int, int, int]]:
+def _segments(run: list[list[Line]], path: list[int], body: list[bool],
+              pw: PageWords | None = None) -> list[tuple[int, int, int]]:
     """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1)
     or as they are (k = 1), from the periods of ``_periods``.
 
@@ -207,7 +220,7 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
         if k > 1:
             a = i
             while segs and segs[-1][2] == 1 and a > segs[-1][0] and body[a - 1] \
-                    and strength(run[a - 1][-1], run[a][0]) == 0:
+                    and strength(run[a - 1][-1], run[a][0], pw) == 0:
                 a -= 1
             if a < i and (a == 0 or not body[a - 1]):
                 i = a
@@ -243,19 +256,19 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool]) -> list[
     return out
 
 
-def _glue(seg: list[list[Line]], path: list[int]) -> list[list[Line]]:
+def _glue(seg: list[list[Line]], path: list[int], pw: PageWords | None = None) -> list[list[Line]]:
     """Join the pieces the extractor put in reading order (period 1 and a word
     across the join) into one, so that dealing keeps them in one column."""
     out: list[list[Line]] = []
     for i, c in enumerate(seg):
-        if out and path[i - 1] == 1 and path[i] == 1 and strength(seg[i - 1][-1], c[0]) >= PARAMS.glue:
+        if out and path[i - 1] == 1 and path[i] == 1 and strength(seg[i - 1][-1], c[0], pw) >= PARAMS.glue:
             out[-1] = out[-1] + c
         else:
             out.append(c)
     return out
 
 
-def _fit(last: Line, c: list[Line]) -> float:
+def _fit(last: Line, c: list[Line], pw: PageWords | None = None) -> float:
     r"""How well piece ``c`` reads as the next row under ``last`` in one column:
     the word across the join (``strength``), less a penalty where the layout
     forbids it (a speaker label, byline or indented first line under an
@@ -270,17 +283,18 @@ def _fit(last: Line, c: list[Line]) -> float:
     labelled = bool(speaker_label(first.text)) or is_byline(first.text)
     # a letterspaced line was spread to fill its line (…如|下：): judge its indent by its text
     spread = "unspace_letterspaced" in first.fixes and 3 <= first.colw_fwd - display_width(first.text) <= 7
-    starts = firstlike(first) or labelled or spread
-    score = strength(last, first)
+    # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
+    starts = firstlike(first) or labelled
+    score = strength(last, first, pw)
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
-    elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts \
+    elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts and not spread \
             and not first.text[:1].isdigit():
         score -= PARAMS.closed
     return score
 
 
-def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
+def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[list[list[Line]]]:
     """Deal the pieces of ``run`` to ``k`` columns, keeping each column's order.
 
     The extractor emits the line highest on the page next (the leftmost of
@@ -303,7 +317,7 @@ def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
 
     def fit(prev: int, i: int) -> float:
         if (prev, i) not in fits:
-            fits[prev, i] = _fit(run[prev][-1], run[i])
+            fits[prev, i] = _fit(run[prev][-1], run[i], pw)
         return fits[prev, i]
     for i, c in enumerate(run):
         nxt: dict[tuple[int, ...], tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]] = {}
@@ -330,7 +344,7 @@ def _deal(run: list[list[Line]], k: int) -> list[list[list[Line]]]:
     def chained(st: tuple) -> float:
         """The dealing's score plus how well each column runs on into the next one's top."""
         cols = [col for col in st[1] if col]
-        return st[0] + sum(strength(run[a[-1]][-1], run[b[0]][0]) for a, b in zip(cols, cols[1:]))
+        return st[0] + sum(strength(run[a[-1]][-1], run[b[0]][0], pw) for a, b in zip(cols, cols[1:]))
     best = max(beam, key=chained)
     return [[run[i] for i in col] for col in best[1] if col]
 
@@ -350,19 +364,21 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     out: list[Line] = []
     moves: list[str] = []
     pos = 0
-    for a, b in _short_runs(chunks):
+    runs = _short_runs(chunks)
+    pw = PageWords([ln.text for ln in lines]) if runs else None
+    for a, b in runs:
         for c in chunks[pos:a]:
             out.extend(c)
         run = chunks[a:b]
         body = _body_pieces(run)
-        path = _periods(run, body)
-        for s, e, k in _segments(run, path, body):
+        path = _periods(run, body, pw)
+        for s, e, k in _segments(run, path, body, pw):
             seg = run[s:e]
             if k == 1 or len(seg) < 2 * k:
                 for c in seg:
                     out.extend(c)
                 continue
-            for col in _deal(_glue(seg, path[s:e]), k):
+            for col in _deal(_glue(seg, path[s:e], pw), k, pw):
                 # a dealt column is one piece: the blanks inside it were the extractor's
                 out.extend(replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
                            else ln for c in col for ln in c)
