@@ -123,10 +123,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and _gap_fwd(nxt) < 7:
         return d("unfinished-first-line", True)
     # (the column judged from both sides too: lines before may be a headline and a byline set wider)
-    if not ends_sentence(p) and min(_gap(prev, block_lines), prev.colw - prev.width) <= 4 and _word_across(p, n) \
+    # (a paragraph's first line is indented: up to 7 short, a digit's width uncertain)
+    if not ends_sentence(p) and min(_gap(prev, block_lines), prev.colw - prev.width) <= (7 if len(block_lines) == 1 else 4) \
+            and _word_across(p, n) \
             and (BODY_PUNCT.search(body) or len(block_lines) >= 2
-                 # an indented first line without a mark yet (…社会主义现代|化国家的首要任务。)
-                 or 3 <= _gap(prev, block_lines) and BODY_PUNCT.search(n) and _gap_fwd(nxt) < 3):
+                 # an indented first line without a mark yet (…社会主义现代|化国家的首要任务。), over a
+                 # full line or the paragraph's last (…7枚金牌产|生，其中3枚产生于羽毛球赛场。)
+                 or 3 <= _gap(prev, block_lines) and BODY_PUNCT.search(n) and (_gap_fwd(nxt) < 3 or ends_sentence(n))):
         return d("word-runs-across", True)
     if ends_sentence(p) and nxt.width * 2 < prev.width and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.width < nxt.colw_fwd - 6:
