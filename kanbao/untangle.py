@@ -416,6 +416,14 @@ def _tail_after_next(chunks: list[list[Line]], i: int, claimed: set[int], ev) ->
     return (j, *e) if e[0] else None
 
 
+def _headline_across(a: list[Line], b: list[Line]) -> bool:
+    """``b`` opens with a line much wider than ``a``'s column and no clause in it:
+    a headline set across columns, never the rest of ``a``'s sentence."""
+    first = b[0]
+    return first.width > pieces.width(a, a[-1].colw) + 6 and not BODY_PUNCT.search(first.text) \
+        and first.text[0] not in NO_LINE_START
+
+
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Move a piece that continues an open piece elsewhere up behind it."""
     chunks = pieces.chunks(lines)
@@ -454,6 +462,8 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
     # another open piece makes a stronger word with it)
     for i in range(n - 1):
         if not (pieces.is_open(chunks[i]) and pieces.continues(chunks[i + 1])):
+            continue
+        if _headline_across(chunks[i], chunks[i + 1]):
             continue
         if body[i] and stronger_elsewhere(i):
             continue
