@@ -113,6 +113,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and (m := LEADING_LATIN.match(n)) and _gap(prev, block_lines) <= len(m.group()) + 1 \
             and _gap_fwd(nxt) < 3 and not _firstlike(nxt):
         return d("number-pushed-to-next-line", True)   # 2013 did not fit: the line before was set short
+    if not ends_sentence(p) and (m := LEADING_LATIN.match(n)) and BODY_PUNCT.search(p) and not speaker_label(n) \
+            and _gap(prev, block_lines) <= len(m.group()) + 3 + (4 if len(block_lines) == 1 else 0) \
+            and not nxt.blanks_before:
+        return d("number-pushed-to-next-line", True)   # …成功率只有|30%。: the number did not fit mid-clause
     if ends_sentence(p) and _short(prev, block_lines):
         return d("sentence-end-short-line", False)
     if (numbered or NUMBERED.match(block_lines[0].text)) and len(block_lines) <= 3 and not ends_sentence(p) \
