@@ -161,6 +161,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
             and not speaker_label(block_lines[0].text) and not DATELINE.match(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
+    if len(block_lines) == 1 and prev.blanks_before and nxt.blanks_before \
+            and min(_gap(prev, block_lines), _gap_fwd(prev)) >= 6 and not ends_sentence(p) and not ends_open(p) and not speaker_label(p) and not _word_across(p, n) \
+            and len(p) <= 24:
+        return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
     if _headlike(prev, block_lines):
         if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):

@@ -36,8 +36,8 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Page, Section
-from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_sentence, headline_line,
-                       is_byline, is_section_tag, long_speaker_label, number_then_unit, speaker_label)
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
+                       firstlike, headline_line, is_byline, is_full, is_section_tag, long_speaker_label, number_then_unit, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -539,6 +539,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _rejoin_first_lines(blocks, forced)
     _reclaim_heading_lines(blocks, forced)
     _merge_headings(blocks)
+    _rejoin_across_headings(blocks, forced)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
     return page_no
@@ -648,6 +649,43 @@ def _merge_headings(blocks: list[Block]) -> None:
                 a.kind, a.label, a.parts = "turn", label, []
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
             continue      # a third line (a wrapped word, a —— subtitle) may follow
+        i += 1
+
+
+def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A paragraph that stops mid-sentence on a full line, then a headline (or
+    page furniture) the extractor put at the height it is printed, then text
+    that goes on from it (not an indented first line, a label or a dateline):
+    the paragraph runs on under the headline, which follows it.
+
+    >>> from kanbao.model import Line
+    >>> p = Block("b1", [Line(1, "", "的路是一条中国职工在党的培养下", 30, colw=30)], "的路是一条中国职工在党的培养下")
+    >>> h = Block("b2", [Line(3, "", "内心独白，与往年不同", 20, colw=30, blanks_before=1)], "内心独白，与往年不同", kind="heading")
+    >>> q = Block("b3", [Line(5, "", "不断成长的路。我相信，“包起帆”", 30, colw=30, blanks_before=1)], "不断成长的路。我相信，“包起帆”")
+    >>> bs = [p, h, q]; _rejoin_across_headings(bs, {}); [b.text for b in bs]
+    ['的路是一条中国职工在党的培养下不断成长的路。我相信，“包起帆”', '内心独白，与往年不同']
+    """
+    i = 0
+    while i < len(blocks):
+        p = blocks[i]
+        j = i + 1
+        while j < len(blocks) and j - i <= 3 and blocks[j].kind in ("heading", "furniture"):
+            j += 1
+        if j == i + 1 or j >= len(blocks) or p.kind != "para" or blocks[j].kind != "para" \
+                or p.id in forced or blocks[j].id in forced or not p.lines or not blocks[j].lines:
+            i += 1
+            continue
+        q, last, first = blocks[j], p.lines[-1], blocks[j].lines[0]
+        open_end = not ends_sentence(last.text) and (ends_open(last.text) or is_full(last))
+        goes_on = not firstlike(first) and not speaker_label(first.text) and not DATELINE.match(first.text) \
+            and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 and first.width >= first.colw - 4
+        if open_end and goes_on:
+            p.lines, p.text = p.lines + q.lines, p.text + q.text
+            p.decisions += q.decisions
+            _note(p, f"runs on past the headline or page line at {blocks[i + 1].span}: "
+                     f"line {last.no} ends mid-sentence, line {first.no} goes on")
+            del blocks[j]
+            continue
         i += 1
 
 
