@@ -143,6 +143,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("sentence-end-then-headline", False)   # a short line without a stop cannot end a paragraph
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
+    if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
+            and not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1]):
+        return d("subtitle-then-indent", False)   # ——副题 over an indented first line: the text starts
     if not BODY_PUNCT.search(body) and not ends_open(p) and not firstlike(block_lines[0]) and firstlike(nxt) \
             and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
             and not NUMBERED.match(block_lines[0].text):
