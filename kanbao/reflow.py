@@ -146,7 +146,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
             and not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1]):
         return d("subtitle-then-indent", False)   # ——副题 over an indented first line: the text starts
-    if not BODY_PUNCT.search(body) and not ends_open(p) and not firstlike(block_lines[0]) and firstlike(nxt) \
+    # (an indented line without a mark over another indented line is no paragraph's first line either)
+    if not BODY_PUNCT.search(body) and not ends_open(p) and (not firstlike(block_lines[0]) or len(block_lines) == 1) \
+            and firstlike(nxt) \
             and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
             and not NUMBERED.match(block_lines[0].text):
         return d("heading-then-indent", False)   # no clause in the block, and the next line is indented
@@ -157,7 +159,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
                      and (after is None or _gap_fwd(after) < 3)):
         return d("next-indented", False)
-    if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3):
+    # (a line much narrower than the lines under it is no indented line: a headline over the text)
+    if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
+            and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
         return d("indented-first-line", True)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
             and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3) \
