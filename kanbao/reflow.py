@@ -164,7 +164,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
         return d("indented-first-line", True)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
-            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and _gap(block_lines[1]) < 3) \
+            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and min(_gap(block_lines[1]), _gap_fwd(block_lines[1])) < 3) \
             and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
             and not speaker_label(block_lines[0].text) and not DATELINE.match(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
