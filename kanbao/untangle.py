@@ -349,6 +349,67 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
     return [[run[i] for i in col] for col in best[1] if col]
 
 
+TAIL_RUN = 20   # pieces read in the extractor's order after the interleaved rows: the columns' lower parts
+BALANCE = 0.01   # cost per line a column is longer or shorter than the mean, when giving them their lower parts
+
+
+def _bottoms(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords | None) -> list[list[list[Line]]]:
+    """Give the lower parts of the columns back to them.
+
+    Under the rows emitted in turn, the extractor may emit each column's
+    lower part whole, left column first: ``tail`` is cut into one run per
+    column (a run may be empty), in column order, where each run's first
+    piece reads best under its column's last line and the cut breaks the
+    weakest join of the tail.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("推动我国经\\n\\n今年以来，我\\n\\n济整体运行\\n\\n好转。\\n\\n市坚持以高\\n\\n质量发展。")
+    >>> cols = _bottoms([[[ls[0]]], [[ls[1]]]], [[ln] for ln in ls[2:]], None)
+    >>> [[c[0].text for c in col] for col in cols]
+    [['推动我国经', '济整体运行', '好转。'], ['今年以来，我', '市坚持以高', '质量发展。']]
+    """
+    return _runs(cols, tail, pw)[1]
+
+
+def _runs(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords | None) -> tuple[float, list[list[list[Line]]]]:
+    """Cut ``tail`` into one run per column, in column order: the best score and the columns."""
+    k, n = len(cols), len(tail)
+    ends = [col[-1][-1] for col in cols]
+    # columns of a page are about as long as each other: where the text says nothing, even them out
+    height = [sum(len(c) for c in col) for col in cols]
+    before = [0]
+    for c in tail:
+        before.append(before[-1] + len(c))
+    even = (sum(height) + before[-1]) / k
+
+    def uneven(m: int, c: int, d: int) -> float:
+        return BALANCE * abs(height[m] + before[d] - before[c] - even)
+
+    def start(m: int, c: int) -> float:
+        """Gain of column ``m``'s lower part starting at tail piece ``c``."""
+        gain = _fit(ends[m], tail[c], pw)
+        return gain - (strength(tail[c - 1][-1], tail[c][0], pw) if c else 0.0)
+    # best[m][c]: columns 0..m-1 placed, the tail before piece c used up
+    NEG = float("-inf")
+    best = [[NEG] * (n + 1) for _ in range(k + 1)]
+    back: list[list[int]] = [[0] * (n + 1) for _ in range(k + 1)]
+    best[0][0] = 0.0
+    for m in range(k):
+        for c in range(n + 1):
+            if best[m][c] == NEG:
+                continue
+            for d in range(c, n + 1):      # column m takes tail[c:d]
+                g = best[m][c] + (start(m, c) if d > c else 0.0) - uneven(m, c, d)
+                if (d == n or m + 1 < k) and g > best[m + 1][d]:
+                    best[m + 1][d], back[m + 1][d] = g, c
+    cuts, c = [], n
+    for m in range(k, 0, -1):
+        cuts.append(c)
+        c = back[m][c]
+    cuts = [0] + cuts[::-1]
+    return best[k][n], [col + tail[cuts[m]:cuts[m + 1]] for m, col in enumerate(cols)]
+
+
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     r"""Put back columns that the extractor emitted row by row.
 
@@ -378,11 +439,20 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
                 for c in seg:
                     out.extend(c)
                 continue
-            for col in _deal(_glue(seg, path[s:e], pw), k, pw):
+            # the tail read in order: after the last row of the interleaved columns
+            t = min(e - s, max((x for x in range(e - s) if path[s + x] > 1), default=-1) + k)
+            core, tail = (seg[:t], seg[t:]) if e - s - t >= TAIL_RUN and t >= 2 * k else (seg, [])
+            cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw)
+            note = ""
+            if tail:
+                cols = _bottoms(cols, tail, pw)
+                note = f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
+            for col in cols:
                 # a dealt column is one piece: the blanks inside it were the extractor's
                 out.extend(replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
                            else ln for c in col for ln in c)
-            moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another")
+            moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another"
+                         + note)
         pos = b
     for c in chunks[pos:]:
         out.extend(c)
