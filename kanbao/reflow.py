@@ -50,6 +50,15 @@ def _label_head(p: str, n: str) -> bool:
     return "、" in p or bool(m) and len(m.group(1)) > len(p)
 
 
+def _credit_ends(before: str, p: str) -> bool:
+    """``p`` ends a reporter's credit that wrapped after the stop (…增大。（记|者雷风雨）).
+
+    >>> _credit_ends("早晚温差逐渐增大。（记", "者雷风雨）"), _credit_ends("全国（不", "含港澳）")
+    (True, False)
+    """
+    return p.endswith(("）", ")")) and ends_sentence(before + p)
+
+
 def _short(ln: Line, block_lines: list[Line]) -> bool:
     """Narrower than its column, or clearly narrower than the line before it."""
     return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= block_lines[-2].width - 4
@@ -117,7 +126,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and _gap(prev, block_lines) <= len(m.group()) + 3 + (4 if len(block_lines) == 1 else 0) \
             and not nxt.blanks_before:
         return d("number-pushed-to-next-line", True)   # …成功率只有|30%。: the number did not fit mid-clause
-    if ends_sentence(p) and _short(prev, block_lines):
+    credit_ends = len(block_lines) >= 2 and _credit_ends(block_lines[-2].text, p)
+    if (ends_sentence(p) or credit_ends) and _short(prev, block_lines):
         return d("sentence-end-short-line", False)
     if (numbered or NUMBERED.match(block_lines[0].text)) and len(block_lines) <= 3 and not ends_sentence(p) \
             and (not nxt.blanks_before or numbered) and nxt.width <= max(ln.width for ln in block_lines) + 2 \
@@ -226,7 +236,8 @@ def _displaced_tail(lines: list[Line]) -> int:
     1
     """
     # after the last sentence end, or a continued-on line (下转第2版) closing a cut paragraph
-    last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)), default=-1)
+    last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)
+                or i and _credit_ends(lines[i - 1].text, ln.text)), default=-1)
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
         return len(lines)
