@@ -56,7 +56,8 @@ NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
-BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员)"
+BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员"
+                    r"|据[\u4e00-\u9fff]{2,6}(?:社|台|网|报)电(?:\s|$))"
                     r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
                     r"|^[\u4e00-\u9fff]{1,8}(?:网|报|社|台|电视台)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
@@ -82,6 +83,8 @@ def is_byline(text: str) -> bool:
     (True, True, False)
     >>> is_byline("人民网 陈 杰"), is_byline("新华社 张三"), is_byline("人民网 记者报道，市场回暖")
     (True, True, False)
+    >>> is_byline("据新华社电 记者崔刚静"), is_byline("据新华社电，今年以来")
+    (True, False)
     >>> is_byline("记者走进多地工厂"), is_byline("本报讯、本报记者的稿件"), is_byline("新华社记者张明、李华")
     (False, False, True)
 

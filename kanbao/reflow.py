@@ -166,8 +166,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3 \
         and not is_byline(after.text)
     # without a sentence end, only a clear indent (two full characters) breaks
+    # (or the column widens there: the line before fills a narrower column, the text under starts a paragraph)
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
-                     and (after is None or _gap_fwd(after) < 3)):
+                     and (after is None or _gap_fwd(after) < 3)
+                     or nxt.colw_fwd >= prev.colw_back + 6 and _gap_fwd(nxt) >= 3 and not ends_open(p)
+                     and after is not None and _gap_fwd(after) < 3):
         return d("next-indented", False)
     # (a line much narrower than the lines under it is no indented line: a headline over the text)
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
