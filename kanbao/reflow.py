@@ -170,7 +170,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
                      and (after is None or _gap_fwd(after) < 3)
                      or nxt.colw_fwd >= prev.colw_back + 6 and _gap_fwd(nxt) >= 3 and not ends_open(p)
-                     and after is not None and _gap_fwd(after) < 3):
+                     and after is not None and _gap_fwd(after) < 3
+                     and not (after.blanks_before and not nxt.blanks_before)):   # (a piece's last line: the next is elsewhere)
         return d("next-indented", False)
     # (a line much narrower than the lines under it is no indented line: a headline over the text)
     if len(block_lines) == 1 and _firstlike(prev) and not _firstlike(nxt) and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
