@@ -56,6 +56,7 @@ class Block:
     notes: list[str] = field(default_factory=list)            # structure decisions
     label: str = ""              # speaker label of a question/answer (e.g. "记者")
     parts: list[str] = field(default_factory=list)  # a heading's printed lines (kicker / title / subtitle …)
+    displaced: bool = False      # after the dump's last sentence end: headlines painted last, not text
 
     @property
     def first_no(self) -> int:

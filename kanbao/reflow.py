@@ -219,7 +219,7 @@ def _word_across(p: str, n: str) -> bool:
 # joins that a printed line's wrap makes (the only joins among displaced headline lines)
 WRAPS = {"next-cannot-start-line", "number-then-unit", "word-runs-across", "heading-wraps", "number-pushed-to-next-line",
          "open-ending"}
-TAIL_MIN = 4   # lines after the last sentence end before they are read as displaced headlines
+TAIL_MIN = 3   # lines after the last sentence end before they are read as displaced headlines
 
 
 def _displaced_tail(lines: list[Line]) -> int:
@@ -287,10 +287,12 @@ def reflow(lines: list[Line]) -> list[Block]:
         for ln in cur:
             text = join_text(text, ln.text)
         blocks.append(Block(id=f"b{len(blocks) + 1}", lines=list(cur), text=text,
-                            decisions=decisions + ([end] if end else [])))
+                            decisions=decisions + ([end] if end else []),
+                            displaced=id(cur[0]) in tail_lines))
 
     numbered = False
     tail = _displaced_tail(lines)
+    tail_lines = {id(ln) for ln in lines[tail:]}
     page_text = "".join(ln.text for ln in lines)
     body_text = "".join(ln.text for ln in lines[:tail])   # the text before displaced headlines
     for i, ln in enumerate(lines):
@@ -300,7 +302,7 @@ def reflow(lines: list[Line]) -> list[Block]:
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
         if dec.rule == "numbered-block-continues" and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
-        if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width + 4 \
+        if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:

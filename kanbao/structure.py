@@ -97,7 +97,8 @@ def is_heading_text(b: Block) -> bool:
         return True
     ln = b.lines[0] if b.lines else None
     if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t) \
-            and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t):
+            and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t
+                     and not b.displaced):   # (after the text's last sentence: no running text)
         return True   # a short headline with a comma in it (not a line of running text that fills its column)
     texts = b.line_texts()
     if 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
@@ -632,7 +633,9 @@ def _merge_headings(blocks: list[Block]) -> None:
         b = blocks[j]
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
-            or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text))   # kicker：| title | subtitle
+            or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
+            or len(a.lines) == 1 and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
+            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead)
         if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
