@@ -1009,6 +1009,9 @@ def restore_order(page: Page) -> None:
         _find_lead(a)
 
 
+QA_CROSS = 0.1   # shared vocabulary a pairing that crosses the questions' order must gain
+
+
 def _pair_questions(a: Article, vec: Vectorizer) -> None:
     """Put each question right before the answer that shares its vocabulary.
 
@@ -1056,13 +1059,45 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
         sim = vec.cosine(vector(q), vector(ans))
         named = 0.3 if ans.label and ans.label in q.text[len(q.label):] else 0.0   # the question names who answers
         return sim + named + (0.1 if ans.id in again else 0.0)
-    pairs = sorted(((fit(q, ans), qi, ai) for qi, q in enumerate(loose) for ai, ans in enumerate(free)), reverse=True)
-    used_q, used_a = set(), set()
-    for sim, qi, ai in pairs:
-        if qi in used_q or ai in used_a:
-            continue
-        used_q.add(qi)
-        used_a.add(ai)
+    # questions and answers each keep their order (a displacement moves the questions together):
+    # the order-keeping pairing with the most shared vocabulary, as many pairs as can be
+    nq, na = len(loose), len(free)
+    fits = [[fit(q, ans) for ans in free] for q in loose]
+    best = [[(0, 0.0)] * (na + 1) for _ in range(nq + 1)]
+    step: dict[tuple[int, int], str] = {}
+    for qi in range(nq + 1):
+        for ai in range(na + 1):
+            if qi == ai == 0:
+                continue
+            opts = []
+            if qi and ai:
+                n, f = best[qi - 1][ai - 1]
+                opts.append(((n + 1, f + fits[qi - 1][ai - 1]), "pair"))
+            if qi:
+                opts.append((best[qi - 1][ai], "skip_q"))
+            if ai:
+                opts.append((best[qi][ai - 1], "skip_a"))
+            best[qi][ai], step[qi, ai] = max(opts, key=lambda o: o[0])
+    qi, ai, pairs = nq, na, []
+    while qi and ai:
+        move = step[qi, ai]
+        if move == "pair":
+            pairs.append((fits[qi - 1][ai - 1], qi - 1, ai - 1))
+            qi, ai = qi - 1, ai - 1
+        elif move == "skip_q":
+            qi -= 1
+        else:
+            ai -= 1
+    # … unless pairing by vocabulary alone, crossing that order, shares clearly more
+    greedy, used_q, used_a = [], set(), set()
+    for sim, qi, ai in sorted(((fits[qi][ai], qi, ai) for qi in range(nq) for ai in range(na)), reverse=True):
+        if qi not in used_q and ai not in used_a:
+            used_q.add(qi)
+            used_a.add(ai)
+            greedy.append((sim, qi, ai))
+    if len(greedy) == len(pairs) and sum(x[0] for x in greedy) > sum(x[0] for x in pairs) + QA_CROSS:
+        pairs = sorted(greedy, key=lambda x: x[1], reverse=True)
+    for sim, qi, ai in reversed(pairs):
         placed[loose[qi].id] = free[ai]
         a.moves.append(f"{loose[qi].id} ({loose[qi].span}) question → before {free[ai].id} ({free[ai].span}), shared vocabulary {sim:.2f}")
     if not placed:
