@@ -91,8 +91,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # a full (or indented first) line of office words is the first line of a
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
     label_head = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and _label_head(p, n)
-    if speaker_label(n) and not label_head and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
-                                                or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
+    # (a one-character label other than 问/答 is a word pushed down with its colon: 能见度|低：)
+    lone = len(speaker_label(n)) == 1 and speaker_label(n) not in ("问", "答") and not ends_sentence(p)
+    if speaker_label(n) and not label_head and not lone \
+            and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
+                 or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
     if (DATELINE.match(p) or is_byline(p) and is_full(prev, 2)) and len(block_lines) == 1 and not ends_sentence(p) \
             and not _firstlike(nxt) and _gap_fwd(nxt) < 3 \
