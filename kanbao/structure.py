@@ -1009,7 +1009,8 @@ def restore_order(page: Page) -> None:
         _find_lead(a)
 
 
-QA_CROSS = 0.1   # shared vocabulary a pairing that crosses the questions' order must gain
+QA_CROSS = 0.05   # shared vocabulary per pair a pairing that crosses the questions' order must gain
+                 # (the best of many pairings shares more by chance: the gain is asked per pair)
 
 
 def _pair_questions(a: Article, vec: Vectorizer) -> None:
@@ -1095,7 +1096,7 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
             used_q.add(qi)
             used_a.add(ai)
             greedy.append((sim, qi, ai))
-    if len(greedy) == len(pairs) and sum(x[0] for x in greedy) > sum(x[0] for x in pairs) + QA_CROSS:
+    if len(greedy) == len(pairs) and sum(x[0] for x in greedy) > sum(x[0] for x in pairs) + QA_CROSS * len(pairs):
         pairs = sorted(greedy, key=lambda x: x[1], reverse=True)
     for sim, qi, ai in reversed(pairs):
         placed[loose[qi].id] = free[ai]
