@@ -92,8 +92,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
     label_head = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and _label_head(p, n)
     # (a one-character label other than 问/答 is a word pushed down with its colon: 能见度|低：)
-    lone = len(speaker_label(n)) == 1 and speaker_label(n) not in ("问", "答") and not ends_sentence(p)
-    if speaker_label(n) and not label_head and not lone \
+    label_n = speaker_label(n)
+    lone = len(label_n) == 1 and label_n not in ("问", "答") and not ends_sentence(p)
+    if label_n and not label_head and not lone \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
@@ -181,13 +182,14 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
         return d("indented-first-line", True)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
-            and not NUMBERED.match(body) and not (_firstlike(block_lines[0]) and min(_gap(block_lines[1]), _gap_fwd(block_lines[1])) < 3) \
+            and not NUMBERED.match(body) \
+            and not (_firstlike(block_lines[0]) and min(_gap(block_lines[1]), _gap_fwd(block_lines[1])) < 3) \
             and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
             and not speaker_label(block_lines[0].text) and not DATELINE.match(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
-    if len(block_lines) == 1 and prev.blanks_before and nxt.blanks_before \
-            and min(_gap(prev, block_lines), _gap_fwd(prev)) >= 6 and not ends_sentence(p) and not ends_open(p) and not speaker_label(p) and not _word_across(p, n) \
-            and len(p) <= 24:
+    if len(block_lines) == 1 and prev.blanks_before and nxt.blanks_before and len(p) <= 24 \
+            and min(_gap(prev, block_lines), _gap_fwd(prev)) >= 6 and not ends_sentence(p) and not ends_open(p) \
+            and not speaker_label(p) and not _word_across(p, n):
         return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
     if _headlike(prev, block_lines):
         if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text):
@@ -231,9 +233,10 @@ def _displaced_tail(lines: list[Line]) -> int:
     by ``untangle`` among them: boxes emitted apart may be text).
 
     Extractors put headlines, subheads and pull quotes painted last after
-    all the text; text ends its sentences, so four or more lines after the
-    last sentence end are those, one printed line each unless the line
-    wraps (之|三, a much shorter line after it), is open (包起帆：| …), the
+    all the text; text ends its sentences, so three or more lines after the
+    last sentence end (``TAIL_MIN``: a kicker, title and subtitle) are
+    those, one printed line each unless the line
+    wraps (之|三, a line under half as wide after it), is open (包起帆：| …), the
     next is a —— subtitle, or the join is printed in the text too (a pull
     quote's lines).
 

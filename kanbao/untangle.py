@@ -360,7 +360,7 @@ def _bottoms(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords
     lower part whole, left column first: ``tail`` is cut into one run per
     column (a run may be empty), in column order, where each run's first
     piece reads best under its column's last line and the cut breaks the
-    weakest join of the tail.
+    weakest join of the tail (a dynamic programme over the cut points).
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("推动我国经\\n\\n今年以来，我\\n\\n济整体运行\\n\\n好转。\\n\\n市坚持以高\\n\\n质量发展。")
@@ -368,11 +368,6 @@ def _bottoms(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords
     >>> [[c[0].text for c in col] for col in cols]
     [['推动我国经', '济整体运行', '好转。'], ['今年以来，我', '市坚持以高', '质量发展。']]
     """
-    return _runs(cols, tail, pw)[1]
-
-
-def _runs(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords | None) -> tuple[float, list[list[list[Line]]]]:
-    """Cut ``tail`` into one run per column, in column order: the best score and the columns."""
     k, n = len(cols), len(tail)
     ends = [col[-1][-1] for col in cols]
     # columns of a page are about as long as each other: where the text says nothing, even them out
@@ -407,7 +402,7 @@ def _runs(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords | 
         cuts.append(c)
         c = back[m][c]
     cuts = [0] + cuts[::-1]
-    return best[k][n], [col + tail[cuts[m]:cuts[m + 1]] for m, col in enumerate(cols)]
+    return [col + tail[cuts[m]:cuts[m + 1]] for m, col in enumerate(cols)]
 
 
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
