@@ -300,7 +300,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                              "cut from the lines around it")
             if k is None and 2 <= len(texts) <= 3 and not (i and PAGE_NO.match(blocks[i - 1].text)) and not NUMBERED.match(texts[0]) \
                     and all(_headlike_text(t) for t in texts):
-                tags = [j for j in (0, len(texts) - 1) if is_section_tag(texts[j].replace(" ", ""))
+                tags = [j for j in (0,) if is_section_tag(texts[j].replace(" ", ""))
                         and not spans_word(*((texts[0], texts[1]) if j == 0 else (texts[-2], texts[-1])), min_freq=100)]
                 if len(tags) == 1:
                     k = 1 if tags[0] == 0 else len(texts) - 1
@@ -1303,6 +1303,18 @@ def _wraps(a: str, b: str) -> bool:
     return bool(spans_word(a, b))
 
 
+def _wrap_remainder(a: str, b: str) -> bool:
+    """A plain line of at most four characters under a line at least twice as
+    long is that line's end, wrapped: no kicker, title or subtitle is that short
+    below a long line.
+
+    >>> _wrap_remainder("一台台收割机将饱满稻穗卷入", "其中"), _wrap_remainder("侨批", "东西问"), _wrap_remainder("江门五邑侨批中有何家国密码？", "——专访")
+    (True, False, False)
+    """
+    return 0 < len(b) <= 4 and len(a) >= 2 * len(b) and not DASH_OPEN.match(b) \
+        and not BODY_PUNCT.search(a[-1]) and a[-1] not in "：:！？。”」"
+
+
 def headline_roles(lines: list[str]) -> tuple[int, int]:
     """Split a headline's printed lines into kicker (引题) / title (主题) / subtitle (副题).
 
@@ -1331,7 +1343,7 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
     # printed-line groups: a wrapped line stays with the line before it
     groups: list[list[int]] = [[0]]
     for i in range(1, n):
-        if _wraps(lines[i - 1], lines[i]):
+        if _wraps(lines[i - 1], lines[i]) or _wrap_remainder(lines[i - 1], lines[i]):
             groups[-1].append(i)
         else:
             groups.append([i])
