@@ -332,10 +332,15 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 k = 2       # under a headline: a name label over a line (包起帆：| 依靠聪明才智…), then the text
                 _note(b, f"lines {b.lines[0].no}-{b.lines[1].no} (a name label over a line, under a headline) "
                          "cut from the text after them")
-            if k is None and len(texts) <= 6 and not after_number:
+            if k is None and len(texts) <= 6:
+                # a numbered pull quote's lines may be followed by headline lines: only a cut after it
                 k = _repeated_tail(texts, _bare(b.text), [o for bid, o in bodies.items()   # not the block's own text
-                                                          if b.id != bid and not b.id.startswith(bid + ".")])
-                if k is not None:
+                                                          if b.id != bid and not b.id.startswith(bid + ".")],
+                                   lead_only=after_number)
+                if k is not None and after_number:
+                    _note(b, f"lines {b.lines[0].no}-{b.lines[k - 1].no} repeat a sentence of the body word for word "
+                             "(the numbered pull quote): cut from the headline lines after them")
+                elif k is not None:
                     _note(b, f"lines {b.lines[k].no}- repeat a sentence of the body word for word (a pull quote): "
                              "cut from the headline line above them")
             if k is None:
@@ -404,12 +409,13 @@ def _bare(t: str) -> str:
     return re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", t)
 
 
-def _repeated_tail(texts: list[str], own: str, bodies: list[str]) -> int | None:
+def _repeated_tail(texts: list[str], own: str, bodies: list[str], lead_only: bool = False) -> int | None:
     """Where pull-quote lines glued to headline lines start or end: two or
     more lines of a sentence (not headline lines) that repeat another block
     word for word, while the whole block does not.  Returns the cut before
     them (after one or two headline lines), or the cut after them when they
-    open the block and headline lines or a name label follow.
+    open the block and headline lines or a name label follow (``lead_only``:
+    only that cut, for a block under a pull quote's number).
 
     >>> body = ["我相信一个人可以没有学历没有资历没有背景现在从事着平凡的劳动"]
     >>> _repeated_tail(["依靠聪明才智", "一个人可以没有学历、没有", "资历、没有背景"], "依靠聪明才智一个人可以没有学历没有资历没有背景", body)
@@ -421,19 +427,19 @@ def _repeated_tail(texts: list[str], own: str, bodies: list[str]) -> int | None:
         return None       # the whole block repeats the body: all of it is the pull quote
 
     def repeated(lines: list[str]) -> bool:
-        if len(lines) < 2 or all(_headlike_text(t) and "、" not in t for t in lines):
+        if len(lines) < 2 or not lead_only and all(_headlike_text(t) and "、" not in t for t in lines):
             return False  # headline lines, not a sentence set in lines (a subhead's second line may repeat the text)
         rest = _bare("".join(lines))
         return len(rest) >= TUNING.pq_min_chars and len("".join(lines)) <= PQ_MAX \
             and any(rest in o and len(o) > len(rest) + 8 for o in bodies)
 
-    for j in range(0, min(len(texts) - 1, 3)):
+    for j in range(0, 1 if lead_only else min(len(texts) - 1, 3)):
         if j and (not _headlike_text(texts[j - 1]) or spans_word(texts[j - 1], texts[j], min_freq=100)):
             return None   # not a headline line, or one sentence running across the cut (生产|要素)
         for e in range(len(texts), j + 1, -1):
             after = texts[e:]
             if (after or j) and repeated(texts[j:e]) and all(headline_line(t) or NAME_LABEL.match(t) for t in after) \
-                    and not (after and spans_word(texts[e - 1], after[0], min_freq=100)):
+                    and not (after and not lead_only and spans_word(texts[e - 1], after[0], min_freq=100)):
                 return j or e
     return None
 
