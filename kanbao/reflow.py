@@ -244,14 +244,32 @@ def _displaced_tail(lines: list[Line]) -> int:
     >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n依靠聪明才智\n创造奇迹\n合川农机合作社\n收水稻忙")
     >>> _displaced_tail(ls)
     1
+    >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n依靠聪明才智\n创造奇迹\n合川农机合作社\n侨批中有何家国密码？")
+    >>> _displaced_tail(ls)
+    1
     """
     # after the last sentence end, or a continued-on line (下转第2版) closing a cut paragraph
-    last = max((i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)
-                or i and _credit_ends(lines[i - 1].text, ln.text)), default=-1)
+    ends = [i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)
+            or i and _credit_ends(lines[i - 1].text, ln.text)]
+    last = ends[-1] if ends else -1
+    if len(ends) > 1 and last == len(lines) - 1 and _question_headline(lines[last].text) \
+            and not spans_word(lines[last - 1].text, lines[last].text) \
+            and len(lines) - 1 - ends[-2] > TAIL_MIN \
+            and all(len(ln.text) <= 30 and not re.search("[。；]", ln.text) for ln in lines[ends[-2] + 1:last]):
+        last = ends[-2]   # the last of the displaced lines is a headline that asks (…有何家国密码？)
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
         return len(lines)
     return last + 1
+
+
+def _question_headline(t: str) -> bool:
+    """A headline line that asks or exclaims: short, its only sentence end the last character.
+
+    >>> _question_headline("江门五邑侨批中有何家国密码？"), _question_headline("他说：“是吗？我不信。”")
+    (True, False)
+    """
+    return 4 <= len(t) <= 24 and t[-1] in "？！?!" and not re.search("[，,、。；！？!?“”]", t[:-1])
 
 
 def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
