@@ -162,15 +162,15 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE_LINE.search(text))
 
 
-# a short section tag set above a headline or a column (简讯, 法律, □综合)
-_TAG = re.compile(r"^[□■◆●▲★]?[\u4e00-\u9fff]{2,3}$")
+# a short section tag set above a headline or a column (简讯, 法律, □综合, 本地新闻)
+_TAG = re.compile(r"^[□■◆●▲★]?[\u4e00-\u9fff]{2,4}$")
 
 
 def is_section_tag(text: str) -> bool:
-    """A two- or three-character tag such as 简讯 or □综合, not part of a headline.
+    """A tag of two to four characters such as 简讯, □综合 or 本地新闻, not part of a headline.
 
-    >>> is_section_tag("简讯"), is_section_tag("□综合"), is_section_tag("弱冷空气来临")
-    (True, True, False)
+    >>> is_section_tag("简讯"), is_section_tag("□综合"), is_section_tag("本地新闻"), is_section_tag("弱冷空气来临")
+    (True, True, True, False)
     """
     return bool(_TAG.match(text))
 
