@@ -255,12 +255,21 @@ def _displaced_tail(lines: list[Line]) -> int:
     if len(ends) > 1 and last == len(lines) - 1 and _question_headline(lines[last].text) \
             and not spans_word(lines[last - 1].text, lines[last].text) \
             and len(lines) - 1 - ends[-2] > TAIL_MIN \
-            and all(len(ln.text) <= 30 and not re.search("[。；]", ln.text) for ln in lines[ends[-2] + 1:last]):
+            and _ragged(lines[ends[-2] + 1:last]):
         last = ends[-2]   # the last of the displaced lines is a headline that asks (…有何家国密码？)
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
         return len(lines)
     return last + 1
+
+
+def _ragged(lines: list[Line]) -> bool:
+    """Lines of headlines, not of a paragraph: short, no sentence end inside,
+    and a third of them well short of the widest (a paragraph's lines
+    fill its column)."""
+    widest = max((ln.width for ln in lines), default=0)
+    return all(len(ln.text) <= 30 and not re.search("[。；]", ln.text) for ln in lines) \
+        and 3 * sum(ln.width <= widest - 3 for ln in lines) >= len(lines)
 
 
 def _question_headline(t: str) -> bool:

@@ -300,11 +300,11 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                              "cut from the lines around it")
             if k is None and 2 <= len(texts) <= 3 and not (i and PAGE_NO.match(blocks[i - 1].text)) and not NUMBERED.match(texts[0]) \
                     and all(_headlike_text(t) for t in texts):
-                tags = [j for j in (0,) if is_section_tag(texts[j].replace(" ", ""))
-                        and not spans_word(*((texts[0], texts[1]) if j == 0 else (texts[-2], texts[-1])), min_freq=100)]
-                if len(tags) == 1:
-                    k = 1 if tags[0] == 0 else len(texts) - 1
-                    _note(b, f"line {b.lines[tags[0]].no} is a short tag (a column's label or a kicker): cut from the headline line next to it")
+                # a tag stands above a headline (a short line under one is its wrapped end);
+                # a four-character tag only over a line twice as long (本地新闻 | …, not 问需于民 | 排出改造清单)
+                if _tag_over(texts[0], texts[1]) and not spans_word(texts[0], texts[1], min_freq=100):
+                    k = 1
+                    _note(b, f"line {b.lines[0].no} is a short tag (a column's label or a kicker): cut from the headline line under it")
             if k is None and _headline_before_dateline(b, datelines):
                 k = 1       # the untangler joined it to another column; in the dump a dateline follows it
                 _note(b, f"line {b.lines[0].no} (a headline's words) is followed in the dump by a dateline in "
@@ -552,6 +552,17 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     return page_no
 
 
+def _tag_over(tag: str, line: str) -> bool:
+    """A section tag over a headline line; one of four characters only over a
+    much longer line (a two-line subhead's first line is as long as its second).
+
+    >>> _tag_over("简讯", "雨"), _tag_over("本地新闻", "我市气温将下降3℃~5℃"), _tag_over("问需于民", "排出改造清单")
+    (True, True, False)
+    """
+    tag = tag.replace(" ", "")
+    return is_section_tag(tag) and (len(tag) <= 3 or len(line) >= 2 * len(tag))
+
+
 COLUMN_LABEL = "a short tag over a one-line headline with text under it: the column's label"
 
 
@@ -564,7 +575,7 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
     body = ("para", "answer", "turn")
     for i, b in enumerate(blocks[:-2]):
         nxt, after = blocks[i + 1], blocks[i + 2]
-        if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not is_section_tag(b.text.replace(" ", "")):
+        if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not _tag_over(b.text, nxt.text):
             continue
         if nxt.kind == "heading" and len(nxt.lines) == 1 and after.kind in body:
             b.kind = "furniture"
