@@ -287,8 +287,9 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             ln0 = b.lines[0]
             if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
                     and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
-                    and not spans_word(texts[0], texts[1], min_freq=100):
-                k = 1       # a headline line set wider than the column, glued over the text
+                    and not spans_word(texts[0], texts[1], min_freq=100) \
+                    and not any(_bare(b.text) in o for bid, o in bodies.items() if bid != b.id):
+                k = 1       # a headline line set wider than the column, glued over the text (not a pull quote's lines)
                 _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
@@ -457,6 +458,14 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     if not body:
         return
     near = 80      # a pull quote repeats its own article: look this many blocks either way
+    for i, b in enumerate(blocks):
+        # a short paragraph printed word for word inside another one is a pull quote, not text twice
+        text = norm(b.text)
+        if b.kind == "para" and b.id not in keep and TUNING.pq_min_chars <= len(text) and len(b.text) <= PQ_MAX \
+                and any(text in body.get(id(x), "") and len(body[id(x)]) > len(text) + 8
+                        for x in blocks[max(0, i - near):i + near] if x is not b):
+            b.kind = "pullquote"
+            _note(b, "printed word for word inside another paragraph: pull quote")
     i = 0
     while i < len(blocks):
         if blocks[i].kind != "heading" or blocks[i].id in keep:
