@@ -192,7 +192,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not speaker_label(p) and not _word_across(p, n):
         return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
     if _headlike(prev, block_lines):
-        if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text):
+        # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
+        if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text) or DATELINE.match(body):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
                 return d("short-line-inside-paragraph", True)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
