@@ -292,8 +292,11 @@ def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
     >>> page = "".join(ln.text for ln in ls)
     >>> _repeat_ends(ls[2:4], ls[4], page), _repeat_ends(ls[2:3], ls[3], page)
     (True, False)
+    >>> ls, _ = split_lines("目前，班列已连通境外117个城市。\n1目前，班列已连\n通境外117个城市\n航空枢纽和国际铁")
+    >>> _repeat_ends(ls[1:3], ls[3], "".join(ln.text for ln in ls))
+    True
     """
-    text = "".join(ln.text for ln in block_lines)
+    text = NUMBERED.sub("", "".join(ln.text for ln in block_lines))   # its number may be glued on (1目前，…)
     return len(text) >= 8 and page_text.count(text) >= 2 and page_text.count(text + nxt.text[:2]) < 2
 
 
