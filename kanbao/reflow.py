@@ -120,7 +120,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if not ends_sentence(p) and (body.count("“") > body.count("”") or body.count("《") > body.count("》")) \
             and (not nxt.blanks_before or _gap_fwd(nxt) < 3):
         return d("quote-still-open", True)
-    if len(block_lines) == 1 and ends_sentence(p) and 3 <= _gap_fwd(prev) <= 7 and _gap_fwd(nxt) < 3 \
+    # (the column judged from either side: a narrower column may follow)
+    if len(block_lines) == 1 and ends_sentence(p) and (3 <= _gap_fwd(prev) <= 7 or 3 <= _gap(prev, block_lines) <= 7) \
+            and _gap_fwd(nxt) < 3 \
             and not (after is not None and _firstlike(after)):
         return d("indented-first-line-ends-sentence", True)
     if ends_sentence(p) and (m := LEADING_LATIN.match(n)) and _gap(prev, block_lines) <= len(m.group()) + 1 \
