@@ -141,6 +141,14 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-continues", True)
     if len(block_lines) == 1 and not ends_sentence(p) and BODY_PUNCT.search(p) and 3 <= _gap_fwd(prev) <= 7 \
             and _gap_fwd(nxt) < 7:
+        # (unless the next line is clearly indented too, over a full line: the next paragraph starts
+        # there, and this line, with no stop, is a headline: 黑土地上，新农人锄禾记 | 这个给…; digits
+        # and Latin letters make a line's width uncertain)
+        if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
+                and _gap_fwd(after) < 3 and not after.blanks_before and not spans_word(p, n) \
+                and not re.search(r"[0-9A-Za-z]", n) \
+                and not speaker_label(p) and not numbered and not NUMBERED.match(p):
+            return d("heading-then-indent", False)
         return d("unfinished-first-line", True)
     # (the column judged from both sides too: lines before may be a headline and a byline set wider)
     # (a paragraph's first line is indented: up to 7 short, a digit's width uncertain)
