@@ -278,9 +278,16 @@ def _displaced_tail(lines: list[Line]) -> int:
 
 
 def _ragged(lines: list[Line]) -> bool:
-    """Lines of headlines, not of a paragraph: short, no sentence end inside,
+    r"""Lines of headlines, not of a paragraph: short, no sentence end inside,
     and a third of them well short of the widest (a paragraph's lines
-    fill its column)."""
+    fill its column).
+
+    >>> from kanbao.lines import split_lines
+    >>> _ragged(split_lines("依靠聪明才智\n创造奇迹\n合川农机专业合作社")[0])
+    True
+    >>> _ragged(split_lines("今年以来全市经济运行平稳\n产业结构持续优化升级，\n新动能加快成长壮大起来")[0])
+    False
+    """
     widest = max((ln.width for ln in lines), default=0)
     return all(len(ln.text) <= 30 and not re.search("[。；]", ln.text) for ln in lines) \
         and 3 * sum(ln.width <= widest - 3 for ln in lines) >= len(lines)

@@ -563,7 +563,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
 
 def _tag_over(tag: str, line: str) -> bool:
     """A section tag over a headline line; one of four characters only over a
-    much longer line (a two-line subhead's first line is as long as its second).
+    line at least twice as long (a two-line subhead's lines are of a length).
 
     >>> _tag_over("简讯", "雨"), _tag_over("本地新闻", "我市气温将下降3℃~5℃"), _tag_over("问需于民", "排出改造清单")
     (True, True, False)
