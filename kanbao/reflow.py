@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from .features import (BODY_PUNCT, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
                        NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
-                       gap_fwd, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label, number_then_unit,
-                       speaker_label)
+                       gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label,
+                       number_then_unit, speaker_label)
 
 from .model import Block, Decision, Line
 from .words import spans_word
@@ -118,6 +118,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
         return d("next-line-much-wider", False)
     body = "".join(ln.text for ln in block_lines)
+    # the block opens a Q&A turn (周文华：…, or 省统计局副局长蒋怡涛：收割完的水|稻，… with a long label)
+    turn = bool(speaker_label(block_lines[0].text) or long_speaker_label(body + n))
     if not ends_sentence(p) and (body.count("“") > body.count("”") or body.count("《") > body.count("》")) \
             and (not nxt.blanks_before or _gap_fwd(nxt) < 3):
         return d("quote-still-open", True)
@@ -196,8 +198,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not NUMBERED.match(body) \
             and not (_firstlike(block_lines[0]) and min(_gap(block_lines[1]), _gap_fwd(block_lines[1])) < 3) \
             and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
-            and not speaker_label(block_lines[0].text) and not long_speaker_label(body + n) \
-            and not DATELINE.match(block_lines[0].text):
+            and not turn and not DATELINE.match(block_lines[0].text):
         return d("heading-ends", False)   # a headline takes at most two lines
     if len(block_lines) == 1 and prev.blanks_before and nxt.blanks_before and len(p) <= 24 \
             and min(_gap(prev, block_lines), _gap_fwd(prev)) >= 6 and not ends_sentence(p) and not ends_open(p) \
@@ -205,8 +206,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
     if _headlike(prev, block_lines):
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
-        if BODY_PUNCT.search(body) or speaker_label(block_lines[0].text) or DATELINE.match(body) \
-                or long_speaker_label(body + n):   # 省统计局副局长蒋怡涛：收割完的水|稻，…: an answer's first line
+        if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
             if not _firstlike(nxt) and (_gap_fwd(nxt) < 3 or ends_sentence(n)):
                 return d("short-line-inside-paragraph", True)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
@@ -299,7 +299,7 @@ def _question_headline(t: str) -> bool:
     >>> _question_headline("江门五邑侨批中有何家国密码？"), _question_headline("他说：“是吗？我不信。”")
     (True, False)
     """
-    return 4 <= len(t) <= 24 and t[-1] in "？！?!" and not re.search("[，,、。；！？!?“”]", t[:-1])
+    return 4 <= len(t) <= 24 and headline_line(t) and t[-1] in "？！?!" and not re.search("[，,、“”]", t)
 
 
 def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:

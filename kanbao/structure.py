@@ -285,10 +285,12 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     k = m
                     _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
             ln0 = b.lines[0]
+            # the texts of the other blocks (not this one, nor a piece cut from it)
+            others = [o for bid, o in bodies.items() if b.id != bid and not b.id.startswith(bid + ".")]
             if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
                     and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
                     and not spans_word(texts[0], texts[1], min_freq=100) \
-                    and not any(_bare(b.text) in o for bid, o in bodies.items() if bid != b.id):
+                    and not any(_bare(b.text) in o for o in others):
                 k = 1       # a headline line set wider than the column, glued over the text (not a pull quote's lines)
                 _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
@@ -335,9 +337,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                          "cut from the text after them")
             if k is None and len(texts) <= 6:
                 # a numbered pull quote's lines may be followed by headline lines: only a cut after it
-                k = _repeated_tail(texts, _bare(b.text), [o for bid, o in bodies.items()   # not the block's own text
-                                                          if b.id != bid and not b.id.startswith(bid + ".")],
-                                   lead_only=after_number)
+                k = _repeated_tail(texts, _bare(b.text), others, lead_only=after_number)
                 if k is not None and after_number:
                     _note(b, f"lines {b.lines[0].no}-{b.lines[k - 1].no} repeat a sentence of the body word for word "
                              "(the numbered pull quote): cut from the headline lines after them")
