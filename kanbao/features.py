@@ -120,7 +120,25 @@ def speaker_label(text: str) -> str:
     label = m.group(0)[:-1]
     if text[m.end():].lstrip().startswith(("“", "「", "\"")):
         return ""
-    return "" if label.endswith(_SPEECH_VERBS) else label
+    return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
+
+
+# the interview's own verbs, which do label turns (提问：… 答：…)
+_TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "主持"})
+
+
+def _names_someone(label: str) -> bool:
+    """A label names a speaker unless it is one dictionary word that is no
+    noun: a verb, adjective, conjunction or set phrase opens a sentence
+    (展望：30日…, 据我所知：…, 低：…); names jieba does not know pass.
+
+    >>> _names_someone("梁晨帆"), _names_someone("记者"), _names_someone("提问"), _names_someone("展望")
+    (True, True, True, False)
+    """
+    from .words import word_tag
+
+    tag = word_tag(label)
+    return not tag or tag.startswith("n") or label in _TURN_VERBS
 
 
 LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"

@@ -30,6 +30,23 @@ def base_tokenizer():
     return tokenizer
 
 
+@functools.lru_cache(maxsize=1)
+def _tags() -> dict:
+    """jieba's part-of-speech tag of each word of its base dictionary."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(base_tokenizer()).word_tag_tab
+
+
+def word_tag(s: str) -> str:
+    """jieba's part-of-speech tag of the dictionary word ``s`` ('' if it is no word).
+
+    >>> word_tag("展望"), word_tag("记者"), word_tag("梁晨帆")
+    ('v', 'n', '')
+    """
+    return _tags().get(s, "") if is_word(s) else ""
+
+
 def is_word(s: str, min_freq: int = 1) -> bool:
     """True when ``s`` is a word of jieba's base dictionary (seen at least ``min_freq`` times)."""
     return base_tokenizer().FREQ.get(s, 0) >= min_freq
