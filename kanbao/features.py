@@ -111,15 +111,15 @@ def speaker_label(text: str) -> str:
 
     A colon opening a quotation is speech inside a sentence, not a turn:
 
-    >>> speaker_label("分享心得：“人可以")
-    ''
+    >>> speaker_label("分享心得：“人可以"), speaker_label("包起帆：，您怎么看？")
+    ('', '')
     """
     m = SPEAKER.match(text)
     if not m:
         return ""
     label = m.group(0)[:-1]
-    if text[m.end():].lstrip().startswith(("“", "「", "\"")):
-        return ""
+    if text[m.end():].lstrip().startswith(("“", "「", "\"", "，", "。", "、", "；", ",")):
+        return ""      # a quotation, or a clause going on (包起帆：，您怎么看？): no turn
     return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
 
 
@@ -128,17 +128,26 @@ _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "
 
 
 def _names_someone(label: str) -> bool:
-    """A label names a speaker unless it is one dictionary word that is no
-    noun: a verb, adjective, conjunction or set phrase opens a sentence
-    (展望：30日…, 据我所知：…, 低：…); names jieba does not know pass.
+    """A label names a speaker (a person, a role, an outlet), not the start of
+    a sentence: one dictionary word that is no noun (展望：, 据我所知：, 低：),
+    words with a verb or a function word in them (具体预报为：, 我建议：) unless
+    they open with a personal name are no speaker.  The interview's own verbs
+    (提问：, 答：) are.
 
-    >>> _names_someone("梁晨帆"), _names_someone("记者"), _names_someone("提问"), _names_someone("展望")
-    (True, True, True, False)
+    >>> [_names_someone(x) for x in ("梁晨帆", "中新社记者", "提问", "蒋立新")]
+    [True, True, True, True]
+    >>> [_names_someone(x) for x in ("展望", "具体预报为", "我建议")]
+    [False, False, False]
     """
-    from .words import word_tag
+    from .words import tagged, word_tag
 
+    if label in _TURN_VERBS:
+        return True
     tag = word_tag(label)
-    return not tag or tag.startswith("n") or label in _TURN_VERBS
+    if tag:
+        return tag.startswith("n")
+    tags = [t for _, t in tagged(label)]
+    return tags[0].startswith("nr") or not any(t.startswith(("v", "p", "d", "r", "c", "u")) for t in tags)
 
 
 LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"

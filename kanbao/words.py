@@ -31,11 +31,25 @@ def base_tokenizer():
 
 
 @functools.lru_cache(maxsize=1)
-def _tags() -> dict:
-    """jieba's part-of-speech tag of each word of its base dictionary."""
+def _pos_tokenizer():
+    """jieba's part-of-speech tagger over its base dictionary, loaded once."""
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(base_tokenizer()).word_tag_tab
+    return jieba.posseg.POSTokenizer(base_tokenizer())
+
+
+def _tags() -> dict:
+    """jieba's part-of-speech tag of each word of its base dictionary."""
+    return _pos_tokenizer().word_tag_tab
+
+
+def tagged(s: str) -> list[tuple[str, str]]:
+    """``s`` cut into words of jieba's base dictionary, each with its part-of-speech tag.
+
+    >>> tagged("具体预报为")
+    [('具体', 'a'), ('预报', 'vn'), ('为', 'p')]
+    """
+    return [(p.word, p.flag) for p in _pos_tokenizer().cut(s)]
 
 
 def word_tag(s: str) -> str:
