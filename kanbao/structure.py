@@ -149,6 +149,14 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     that closes an article (（记者雷风雨）), whatever follows.
     """
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
+    last = b.lines[-1]
+    if len(texts) >= 2 and ends_sentence(texts[-2]) and not ends_sentence(texts[-1]) and not ends_open(texts[-1]) \
+            and headline_line(texts[-1]) and last.width <= last.colw - 8 and nxt is not None and nxt.kind == "para" \
+            and firstlike(nxt.lines[0]) and not speaker_label(texts[-1]):
+        # a paragraph never ends without a stop: a short line after its last sentence,
+        # over an indented first line, is the subhead of what follows (有没有，近年来)
+        _note(b, f"line {last.no} ends no sentence after the paragraph's last one, over an indented line: a subhead")
+        return len(texts) - 1
     if nxt is not None and closing is None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
         return None
     if closing is not None and _headlike_text(texts[closing]):
