@@ -974,6 +974,7 @@ def group(page: Page, blocks: list[Block]) -> None:
         i += 1
     _adopt_orphans(arts, [run for run in orphans if run])
     arts = [a for a in arts if _article_blocks(a) or a.title]
+    arts = _join_bare_headlines(page, arts)
     # text set above the first headline of the page belongs to that article
     if len(arts) >= 2 and arts[0].title is None and arts[1].title is not None and not arts[0].byline \
             and len(_article_blocks(arts[0])) <= 2 and not any(b.kind in ("question", "answer") for b in _article_blocks(arts[0])):
@@ -983,6 +984,36 @@ def group(page: Page, blocks: list[Block]) -> None:
         arts = arts[1:]
     page.articles = arts
     _place_pullquotes(page, pending_pq)
+
+
+def _join_bare_headlines(page: Page, arts: list[Article]) -> list[Article]:
+    """An article is never a headline alone: a headline with no text, byline
+    or pull quote under it, right before another article's headline, is that
+    headline's first lines (a title set over a subtitle split in two:
+    志愿者共同参与 老旧小区提颜值 | 法治进校园 || 健康成长 | ——广东…).
+
+    The two heading blocks become one (the first keeps its id); the second
+    leaves the page's blocks.
+    """
+    out: list[Article] = []
+    for a in arts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.title is not None and a.title is not None and not _article_blocks(prev) \
+                and not prev.byline and not prev.pullquotes and prev.kicker is None and prev.subtitle is None \
+                and len(printed_lines(prev.title)) + len(printed_lines(a.title)) <= 4:
+            t, u = prev.title, a.title
+            t.parts = printed_lines(t) + printed_lines(u)
+            t.text += u.text
+            t.lines = t.lines + u.lines
+            t.decisions = t.decisions + u.decisions
+            _note(t, f"a headline with nothing under it over the headline {u.id}: one headline")
+            page.blocks[:] = [b for b in page.blocks if b is not u]
+            a.title = t
+            a.moves.append(f"{u.id} joined to {t.id}: a headline with no text under it")
+            out[-1] = a
+            continue
+        out.append(a)
+    return out
 
 
 def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) -> None:
