@@ -558,6 +558,10 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "short block without a sentence in it, or a line wider than the column: heading")
             continue
+        if _opens_page_unfinished(blocks, i):
+            b.kind = "heading"
+            _note(b, "the page's first text ends no sentence before a new paragraph: its headline")
+            continue
         b.kind = "para"
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
@@ -567,6 +571,21 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
     return page_no
+
+
+def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
+    """The first block of text on the page, at most two headline lines (a
+    comma may stand inside) and no sentence end, cut off before a paragraph's
+    indented first line: a paragraph never ends without a stop, so it is the
+    page's headline (社会进步，这是我第二次参加北戴河休养 | 能够被复制 随着人工智能)."""
+    b = blocks[i]
+    if any(x.kind not in ("furniture", "pq_number") for x in blocks[:i]) or i + 1 >= len(blocks):
+        return False
+    texts, nxt = b.line_texts(), blocks[i + 1]
+    return 1 <= len(texts) <= 2 and len(b.text) <= 40 and all(headline_line(x) for x in texts) \
+        and not ends_sentence(b.text) and not ends_open(b.text) and bool(b.decisions) \
+        and b.decisions[-1].rule == "next-indented" and nxt.lines and firstlike(nxt.lines[0]) \
+        and not spans_word(b.text, nxt.text)
 
 
 def _tag_over(tag: str, line: str) -> bool:
