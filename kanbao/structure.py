@@ -573,19 +573,34 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     return page_no
 
 
-def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
-    """The first block of text on the page, at most two headline lines (a
-    comma may stand inside) and no sentence end, cut off before a paragraph's
-    indented first line: a paragraph never ends without a stop, so it is the
-    page's headline (社会进步，这是我第二次参加北戴河休养 | 能够被复制 随着人工智能)."""
-    b = blocks[i]
-    if any(x.kind not in ("furniture", "pq_number") for x in blocks[:i]) or i + 1 >= len(blocks):
-        return False
-    texts, nxt = b.line_texts(), blocks[i + 1]
+def _headline_piece(b: Block) -> bool:
+    """At most two headline lines (a comma may stand inside) that end no sentence and leave no clause open."""
+    texts = b.line_texts()
     return 1 <= len(texts) <= 2 and len(b.text) <= 40 and all(headline_line(x) for x in texts) \
-        and not ends_sentence(b.text) and not ends_open(b.text) and bool(b.decisions) \
-        and b.decisions[-1].rule == "next-indented" and nxt.lines and firstlike(nxt.lines[0]) \
-        and not spans_word(b.text, nxt.text)
+        and not ends_sentence(b.text) and not ends_open(b.text)
+
+
+def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
+    """The page's first text under its header, up to three pieces of at most two headline lines
+    each (a comma may stand inside) and no sentence end, over a byline or cut
+    off before a paragraph's indented first line: a paragraph never ends
+    without a stop, so they are the page's headline (社会进步，这是我第二次参加
+    北戴河休养 | 能够被复制 随着人工智能; 专心度假，抓斗大王 | 我离开了…)."""
+    k = i - 1
+    while k >= 0 and blocks[k].kind == "heading":
+        k -= 1
+    if k >= 0 and blocks[k].kind not in ("furniture", "pq_number"):
+        return False          # (text above the page header may come first: a lead across the top)
+    j = i
+    while j < len(blocks) and j - i < 3 and _headline_piece(blocks[j]) and not _credit_line(blocks[j].text):
+        j += 1
+    if j == i or j >= len(blocks):
+        return False
+    last, nxt = blocks[j - 1], blocks[j]
+    if _credit_line(nxt.text):
+        return True
+    return bool(last.decisions) and last.decisions[-1].rule == "next-indented" and bool(nxt.lines) \
+        and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
 
 
 def _tag_over(tag: str, line: str) -> bool:
