@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .model import Line
+from .words import tagged, word_tag
 
 # ---- how a text ends ---------------------------------------------------------------
 
@@ -139,8 +140,6 @@ def _names_someone(label: str) -> bool:
     >>> [_names_someone(x) for x in ("展望", "具体预报为", "我建议")]
     [False, False, False]
     """
-    from .words import tagged, word_tag
-
     if label in _TURN_VERBS:
         return True
     tag = word_tag(label)

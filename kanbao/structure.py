@@ -142,7 +142,10 @@ CREDIT_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:记者|通讯员|整理|供�
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
     """Where headline lines glued after a paragraph's last sentence start.
 
-    Each of them short and unpunctuated, after a line that ends a sentence:
+    A paragraph never ends without a stop: one short headline line (a comma
+    may stand inside) after its last sentence, over an indented first line,
+    is the subhead of what follows.  Else each of them short and
+    unpunctuated, after a line that ends a sentence:
     at the very end of the dump (where extractors put displaced headlines);
     set in another width than the column (a headline's type is larger or
     smaller) with a heading or a byline after them; or after a credit note
