@@ -11,6 +11,7 @@ its local column).  Pure functions of a ``Line`` or a string.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Line
@@ -128,6 +129,7 @@ def speaker_label(text: str) -> str:
 _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "主持"})
 
 
+@functools.lru_cache(maxsize=4096)
 def _names_someone(label: str) -> bool:
     """A label names a speaker (a person, a role, an outlet), not the start of
     a sentence: one dictionary word that is no noun (展望：, 据我所知：, 低：),

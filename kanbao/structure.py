@@ -153,7 +153,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     """
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
     last = b.lines[-1]
-    if len(texts) >= 2 and ends_sentence(texts[-2]) and not ends_sentence(texts[-1]) and not ends_open(texts[-1]) \
+    if len(texts) >= 2 and ends_sentence(texts[-2]) and not ends_sentence(texts[-1]) \
             and headline_line(texts[-1]) and last.width <= last.colw - 8 and nxt is not None and nxt.kind == "para" \
             and firstlike(nxt.lines[0]) and not speaker_label(texts[-1]):
         # a paragraph never ends without a stop: a short line after its last sentence,
@@ -580,7 +580,7 @@ def _headline_piece(b: Block) -> bool:
     """At most two headline lines (a comma may stand inside) that end no sentence and leave no clause open."""
     texts = b.line_texts()
     return 1 <= len(texts) <= 2 and len(b.text) <= 40 and all(headline_line(x) for x in texts) \
-        and not ends_sentence(b.text) and not ends_open(b.text)
+        and not ends_sentence(b.text)
 
 
 def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
@@ -692,6 +692,20 @@ def _reclaim_heading_lines(blocks: list[Block], forced: dict[str, str]) -> None:
             _note(h, f"line {piece.lines[0].no} (set as close to it as its own lines, a word running on) is its first line")
 
 
+def _absorb_heading(a: Block, b: Block) -> None:
+    """Make heading ``b``'s printed lines the last lines of heading ``a``.
+
+    >>> from kanbao.model import Line
+    >>> a, b = Block("b1", [Line(1, "", "法治进校园", 10)], "法治进校园"), Block("b2", [Line(2, "", "健康成长", 8)], "健康成长")
+    >>> _absorb_heading(a, b); a.text, a.parts, [ln.no for ln in a.lines]
+    ('法治进校园健康成长', ['法治进校园', '健康成长'], [1, 2])
+    """
+    a.parts = printed_lines(a) + printed_lines(b)
+    a.text += b.text
+    a.lines = a.lines + b.lines
+    a.decisions = a.decisions + b.decisions
+
+
 def _merge_headings(blocks: list[Block]) -> None:
     """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
     a third line joins them when a word wraps onto it, it opens with ——, or
@@ -711,10 +725,7 @@ def _merge_headings(blocks: list[Block]) -> None:
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead)
         if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
             a.kind = "heading"
-            a.parts = printed_lines(a) + printed_lines(b)
-            a.text += b.text
-            a.lines += b.lines
-            a.decisions += b.decisions
+            _absorb_heading(a, b)
             _note(a, f"a name label over the heading {b.id}: one heading (a profile's subhead)" if label_over
                   else f"merged with the heading {b.id} right after it (two-line heading)")
             del blocks[j]
@@ -1039,10 +1050,7 @@ def _join_bare_headlines(page: Page, arts: list[Article]) -> list[Article]:
                 and not prev.byline and not prev.pullquotes and prev.kicker is None and prev.subtitle is None \
                 and len(printed_lines(prev.title)) + len(printed_lines(a.title)) <= 4:
             t, u = prev.title, a.title
-            t.parts = printed_lines(t) + printed_lines(u)
-            t.text += u.text
-            t.lines = t.lines + u.lines
-            t.decisions = t.decisions + u.decisions
+            _absorb_heading(t, u)
             _note(t, f"a headline with nothing under it over the headline {u.id}: one headline")
             page.blocks[:] = [b for b in page.blocks if b is not u]
             a.title = t

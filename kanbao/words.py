@@ -38,11 +38,6 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(base_tokenizer())
 
 
-def _tags() -> dict:
-    """jieba's part-of-speech tag of each word of its base dictionary."""
-    return _pos_tokenizer().word_tag_tab
-
-
 def tagged(s: str) -> list[tuple[str, str]]:
     """``s`` cut into words of jieba's base dictionary, each with its part-of-speech tag.
 
@@ -58,7 +53,7 @@ def word_tag(s: str) -> str:
     >>> word_tag("展望"), word_tag("记者"), word_tag("梁晨帆")
     ('v', 'n', '')
     """
-    return _tags().get(s, "") if is_word(s) else ""
+    return _pos_tokenizer().word_tag_tab.get(s, "") if is_word(s) else ""
 
 
 def is_word(s: str, min_freq: int = 1) -> bool:
