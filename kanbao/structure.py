@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import Vectorizer
-from .model import Article, Block, Page, Section
+from .model import Article, Block, Line, Page, Section
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
                        firstlike, headline_line, is_byline, is_full, is_section_tag, long_speaker_label, number_then_unit, speaker_label)
 from .words import spans_word
@@ -737,6 +737,13 @@ def _merge_headings(blocks: list[Block]) -> None:
         i += 1
 
 
+def _goes_on(last: Line, first: Line) -> bool:
+    """``first`` can go on from ``last`` in one paragraph: a full line of the
+    same column, not an indented first line, a label, a dateline or a byline."""
+    return not firstlike(first) and not speaker_label(first.text) and not DATELINE.match(first.text) \
+        and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 and first.width >= first.colw - 4
+
+
 def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None:
     """A paragraph that stops mid-sentence on a full line, then a headline (or
     page furniture) the extractor put at the height it is printed, then text
@@ -762,9 +769,7 @@ def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None
             continue
         q, last, first = blocks[j], p.lines[-1], blocks[j].lines[0]
         open_end = not ends_sentence(last.text) and (ends_open(last.text) or is_full(last))
-        goes_on = not firstlike(first) and not speaker_label(first.text) and not DATELINE.match(first.text) \
-            and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 and first.width >= first.colw - 4
-        if open_end and goes_on:
+        if open_end and _goes_on(last, first):
             p.lines, p.text = p.lines + q.lines, p.text + q.text
             p.decisions += q.decisions
             _note(p, f"runs on past the headline or page line at {blocks[i + 1].span}: "
@@ -1020,7 +1025,8 @@ def group(page: Page, blocks: list[Block]) -> None:
         if b.kind in ("title", "heading") and cur is not None and cur.title is b:
             closed = False
         i += 1
-    _adopt_orphans(arts, [run for run in orphans if run])
+    absorbed = _adopt_orphans(arts, [run for run in orphans if run])
+    page.blocks[:] = [b for b in page.blocks if all(b is not x for x in absorbed)]
     arts = [a for a in arts if _article_blocks(a) or a.title]
     arts = _join_bare_headlines(page, arts)
     # text set above the first headline of the page belongs to that article
@@ -1061,12 +1067,15 @@ def _join_bare_headlines(page: Page, arts: list[Article]) -> list[Article]:
     return out
 
 
-def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) -> None:
+def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) -> list[Block]:
     """Text after an article's closing byline and before the next headline
     continues the article (among the ``near`` ones before it) that shares most
-    of its words."""
+    of its words.  Where the article's last paragraph ends on a full line and
+    the run's first line is no first line, the two are one paragraph: the
+    blocks so absorbed are returned."""
+    absorbed: list[Block] = []
     if not runs:
-        return
+        return absorbed
     vec = Vectorizer([b.text for a in arts for b in _article_blocks(a)] + [b.text for run in runs for b in run])
     cache: dict[int, dict[str, float]] = {}
 
@@ -1081,9 +1090,23 @@ def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) 
         cands = before[-near:] or arts[:near]
         rv = vec.vector("".join(b.text for b in run))
         target = max(cands, key=lambda a: vec.cosine(rv, article_vector(a)))
-        target.sections[-1].blocks.extend(run)
-        cache.pop(id(target), None)
+        tail = target.sections[-1].blocks
         target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) after a closing byline continue this article")
+        p, q = (tail[-1] if tail else None), run[0]
+        if p is not None and p.kind == q.kind == "para" and p.lines and q.lines \
+                and len(p.lines) >= 2 and is_full(p.lines[-1]) and _goes_on(p.lines[-1], q.lines[0]) \
+                and abs(p.lines[-1].width - q.lines[0].width) <= 2:
+            # the paragraph was cut where its column met the other article: a full line over
+            # a line that is no paragraph's first goes on
+            p.lines, p.text = p.lines + q.lines, p.text + q.text
+            p.decisions += q.decisions
+            _note(p, f"runs on into {q.id}: line {p.lines[-len(q.lines) - 1].no} fills its column, "
+                     f"line {q.lines[0].no} is no first line")
+            absorbed.append(q)
+            run = run[1:]
+        tail.extend(run)
+        cache.pop(id(target), None)
+    return absorbed
 
 
 def _article_blocks(a: Article) -> list[Block]:
