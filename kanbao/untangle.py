@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 
 from .lines import display_width
 from .model import Line
-from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, ends_sentence, firstlike, is_byline,
+from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
                        is_furniture, is_section_tag, number_then_unit, speaker_label)
 from .pagewords import PageWords
 from . import pieces
@@ -489,6 +489,58 @@ def _headline_across(a: list[Line], b: list[Line]) -> bool:
         and first.text[0] not in NO_LINE_START
 
 
+def _headline_piece(c: list[Line]) -> bool:
+    """At most three lines with no clause in them (no ，。；！？, no open end)."""
+    text = "".join(ln.text for ln in c)
+    return len(c) <= 3 and not BODY_PUNCT.search(text) and not ends_open(text)
+
+
+def _two_headline_parts(t: str) -> bool:
+    """A line of two parts set apart by a space and no clause in it (林丹四度封王 辽宁男篮登顶):
+    headlines glued on top of a column, not the rest of a sentence."""
+    return " " in t.strip() and not BODY_PUNCT.search(t)
+
+
+def _apart(a: list[Line], b: list[Line]) -> bool:
+    """No sentence runs from piece ``a`` into piece ``b`` (next to each other in
+    the dump): one of them is a headline or a byline, or they are set in
+    columns of other widths."""
+    return _headline_piece(a) or _headline_piece(b) or is_byline(a[-1].text) or is_byline(b[0].text) \
+        or not pieces.same_column(a, b)
+
+
+def _pair_orphans(chunks: list[list[Line]], succ: dict[int, int], claimed: set[int], body: list[bool],
+                  moves: list[str]) -> None:
+    """An open piece left without a continuation and a continuing piece left
+    without a start, each the only one of its kind in the other's column
+    and window, belong together (…教室里 | headline | 也储备了…): the
+    layout says so even where no word runs across the join."""
+    n = len(chunks)
+    opens = [i for i in range(n - 1) if i not in succ and body[i] and pieces.is_open(chunks[i])
+             and not NUMBER_ONLY.match(chunks[i][0].text) and _apart(chunks[i], chunks[i + 1])]
+    strays = [j for j in range(1, n) if j not in claimed and body[j] and pieces.continues(chunks[j])
+              and not _two_headline_parts(chunks[j][0].text) and _apart(chunks[j - 1], chunks[j])]
+
+    def near(i: int, j: int) -> bool:
+        return abs(i - j) <= WINDOW and pieces.same_column(chunks[i], chunks[j]) \
+            and abs(pieces.width(chunks[i], chunks[i][-1].colw) - pieces.width(chunks[j], chunks[j][0].colw)) <= 1
+    for i in opens:
+        cands = [j for j in strays if j > i and near(i, j)]
+        if len(cands) != 1 or sum(1 for o in opens if near(o, cands[0])) != 1:
+            continue
+        j = cands[0]
+        k, seen = j, set()
+        while k in succ and k not in seen:
+            seen.add(k)
+            k = succ[k]
+        if k == i:
+            continue
+        succ[i] = j
+        claimed.add(j)
+        moves.append(f"L{chunks[j][0].no}-{chunks[j][-1].no} moved after L{chunks[i][-1].no}: "
+                     f"the one open piece and the one stranded piece of their column")
+
+
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
     """Move a piece that continues an open piece elsewhere up behind it."""
     chunks = pieces.chunks(lines)
@@ -568,6 +620,7 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         claimed.add(j)
         moves.append(f"L{chunks[j][0].no}-{chunks[j][-1].no} moved after L{chunks[i][-1].no}: "
                      f"the sentence runs on across the join («{word}»)")
+    _pair_orphans(chunks, succ, claimed, body, moves)
     if not moves:
         return lines, []
     out: list[Line] = []
