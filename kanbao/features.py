@@ -19,7 +19,8 @@ from .words import tagged, word_tag
 
 # ---- how a text ends ---------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…)[”’」』）)]*$|[。！？][”’」』]?$"
+# an ellipsis may come as ASCII dots (Unicode NFKC turns … into ...)
+SENTENCE_END = re.compile(r"(?:[。！？!?]|……|…|\.{3,})[”’」』）)]*$|[。！？][”’」』]?$"
                           r"|[。！？][”’」』]?[（(][^（）()]{1,24}[）)]$")
 
 
@@ -30,6 +31,8 @@ def ends_sentence(text: str) -> bool:
     (True, False, True)
     >>> ends_sentence("逐渐增大。（记者李明）"), ends_sentence("全国（不含港澳）")
     (True, False)
+    >>> ends_sentence("基础设施建设......"), ends_sentence("基础设施建设……")
+    (True, True)
     """
     return bool(SENTENCE_END.search(text))
 
