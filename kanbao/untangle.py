@@ -489,7 +489,23 @@ def _headline_across(a: list[Line], b: list[Line]) -> bool:
         and first.text[0] not in NO_LINE_START
 
 
-def _headline_piece(c: list[Line]) -> bool:
+def _link(chunks: list[list[Line]], succ: dict[int, int], claimed: set[int], moves: list[str],
+          i: int, j: int, why: str) -> bool:
+    """Put piece ``j`` after piece ``i`` and record the move, unless ``j``'s
+    chain leads back to ``i`` (no cycles)."""
+    k, seen = j, set()
+    while k in succ and k not in seen:
+        seen.add(k)
+        k = succ[k]
+    if k == i:
+        return False
+    succ[i] = j
+    claimed.add(j)
+    moves.append(f"L{chunks[j][0].no}-{chunks[j][-1].no} moved after L{chunks[i][-1].no}: {why}")
+    return True
+
+
+def _headline_lines(c: list[Line]) -> bool:
     """At most three lines with no clause in them (no ，。；！？, no open end)."""
     text = "".join(ln.text for ln in c)
     return len(c) <= 3 and not BODY_PUNCT.search(text) and not ends_open(text)
@@ -505,7 +521,7 @@ def _apart(a: list[Line], b: list[Line]) -> bool:
     """No sentence runs from piece ``a`` into piece ``b`` (next to each other in
     the dump): one of them is a headline or a byline, or they are set in
     columns of other widths."""
-    return _headline_piece(a) or _headline_piece(b) or is_byline(a[-1].text) or is_byline(b[0].text) \
+    return _headline_lines(a) or _headline_lines(b) or is_byline(a[-1].text) or is_byline(b[0].text) \
         or not pieces.same_column(a, b)
 
 
@@ -528,17 +544,7 @@ def _pair_orphans(chunks: list[list[Line]], succ: dict[int, int], claimed: set[i
         cands = [j for j in strays if j > i and near(i, j)]
         if len(cands) != 1 or sum(1 for o in opens if near(o, cands[0])) != 1:
             continue
-        j = cands[0]
-        k, seen = j, set()
-        while k in succ and k not in seen:
-            seen.add(k)
-            k = succ[k]
-        if k == i:
-            continue
-        succ[i] = j
-        claimed.add(j)
-        moves.append(f"L{chunks[j][0].no}-{chunks[j][-1].no} moved after L{chunks[i][-1].no}: "
-                     f"the one open piece and the one stranded piece of their column")
+        _link(chunks, succ, claimed, moves, i, cands[0], "the one open piece and the one stranded piece of their column")
 
 
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
@@ -609,17 +615,7 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         j, word, _ = cands[0]
         if len(word_preds(j)) != 1:
             continue
-        # no cycles: j must not lead back to i
-        k, seen = j, set()
-        while k in succ and k not in seen:
-            seen.add(k)
-            k = succ[k]
-        if k == i:
-            continue
-        succ[i] = j
-        claimed.add(j)
-        moves.append(f"L{chunks[j][0].no}-{chunks[j][-1].no} moved after L{chunks[i][-1].no}: "
-                     f"the sentence runs on across the join («{word}»)")
+        _link(chunks, succ, claimed, moves, i, j, f"the sentence runs on across the join («{word}»)")
     _pair_orphans(chunks, succ, claimed, body, moves)
     if not moves:
         return lines, []
