@@ -528,13 +528,14 @@ def _apart(a: list[Line], b: list[Line]) -> bool:
 def _pair_orphans(chunks: list[list[Line]], succ: dict[int, int], claimed: set[int], body: list[bool],
                   moves: list[str]) -> None:
     """An open piece left without a continuation and a continuing piece left
-    without a start, each the only one of its kind in the other's column
-    and window, belong together (…教室里 | headline | 也储备了…): the
+    without a start, both of three lines or more (one or two lines say too
+    little about their column), each the only one of its kind in the other's
+    column and window, belong together (…教室里 | headline | 也储备了…): the
     layout says so even where no word runs across the join."""
     n = len(chunks)
-    opens = [i for i in range(n - 1) if i not in succ and body[i] and pieces.is_open(chunks[i])
+    opens = [i for i in range(n - 1) if i not in succ and len(chunks[i]) >= 3 and pieces.is_open(chunks[i])
              and not NUMBER_ONLY.match(chunks[i][0].text) and _apart(chunks[i], chunks[i + 1])]
-    strays = [j for j in range(1, n) if j not in claimed and body[j] and pieces.continues(chunks[j])
+    strays = [j for j in range(1, n) if j not in claimed and len(chunks[j]) >= 3 and pieces.continues(chunks[j])
               and not _two_headline_parts(chunks[j][0].text) and _apart(chunks[j - 1], chunks[j])]
 
     def near(i: int, j: int) -> bool:
