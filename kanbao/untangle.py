@@ -405,6 +405,49 @@ def _bottoms(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords
     return [col + tail[cuts[m]:cuts[m + 1]] for m, col in enumerate(cols)]
 
 
+BAND_GAP = 6   # pieces read in order between two bands of interleaved rows
+
+
+def _bands(seg: list[list[Line]], path: list[int], k: int, pw: PageWords | None) -> tuple[list, str] | None:
+    """Read a stretch as two bands of rows: ``k`` columns side by side, then
+    the lower parts of the first columns whole, one after another, then the
+    other columns' lower parts row by row again (``k2`` < ``k`` of them).
+
+    pdfminer does this when the first columns run on alone below the rows
+    (the others have a headline or a gap there): the periods read k, then a
+    stretch of at least ``BAND_GAP`` pieces in order, then k2.  The first
+    band ends where the in-order joins start to make words, and at least
+    half of the joins from there on must make one; the pieces in
+    order go to the first k − k2 columns (``_bottoms``) and the second band
+    is dealt to the last k2.  None when the stretch has no such shape.
+    """
+    n = len(seg)
+    i = 2 * k
+    while i < n:
+        if path[i] != 1:
+            i += 1
+            continue
+        j = i
+        while j < n and path[j] == 1:
+            j += 1
+        k2 = path[j] if j < n else 1
+        if j - i >= BAND_GAP and 1 < k2 < k and n - j >= 2 * k2:
+            x = next((q for q in range(max(2 * k, i - k), j - 1)
+                      if strength(seg[q][-1], seg[q + 1][0], pw) > 0), None)
+            if x is None or 2 * sum(1 for q in range(x, j - 1) if strength(seg[q][-1], seg[q + 1][0], pw) > 0) < j - 1 - x:
+                return None
+            first = _deal(_glue(seg[:x], path[:x], pw), k, pw)
+            second = _deal(_glue(seg[j:], path[j:], pw), k2, pw)
+            if len(first) != k or len(second) != k2:
+                return None
+            m = k - k2
+            cols = _bottoms(first[:m], seg[x:j], pw) + [a + b for a, b in zip(first[m:], second)]
+            return cols, (f"; L{seg[x][0].no}-{seg[j - 1][-1].no} are the lower parts of the first {m}, "
+                          f"L{seg[j][0].no}-{seg[-1][-1].no} the other {k2} row by row")
+        i = j
+    return None
+
+
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     r"""Put back columns that the extractor emitted row by row.
 
@@ -437,9 +480,12 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             # the tail read in order: after the last row of the interleaved columns
             t = min(e - s, max((x for x in range(e - s) if path[s + x] > 1), default=-1) + k)
             core, tail = (seg[:t], seg[t:]) if e - s - t >= TAIL_RUN and t >= 2 * k else (seg, [])
+            bands = None if tail else _bands(seg, path[s:e], k, pw)
             cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw)
             note = ""
-            if tail:
+            if bands:
+                cols, note = bands
+            elif tail:
                 cols = _bottoms(cols, tail, pw)
                 note = f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
             for col in cols:
