@@ -359,6 +359,11 @@ def reflow(lines: list[Line]) -> list[Block]:
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
         if dec.rule == "numbered-block-continues" and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
+        elif dec.joined and len(cur) <= 3 and (firstlike(ln) or 3 <= gap(ln) <= 7) and not ends_sentence(cur[-1].text) \
+                and _repeat_ends(cur, ln, page_text):
+            # an unnumbered pull quote set in the column: its lines repeat the text word for
+            # word, the repeat ends there, and an indented first line follows
+            dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
