@@ -330,7 +330,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 k = 1       # a byline line the joiner put before the first line of the text
                 _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
             # a numbered pull quote's lines: after a lone number, or with the number glued on (1设备上新…)
-            after_number = i > 0 and PAGE_NO.match(blocks[i - 1].text) or NUMBERED.match(texts[0])
+            after_number = (i > 0 and PAGE_NO.match(blocks[i - 1].text)) or NUMBERED.match(texts[0])
             if k is None and not after_number and _headlike_text(texts[0]) and b.lines[1].blanks_before and not ends_sentence(texts[0]) \
                     and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
                     and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):

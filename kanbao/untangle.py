@@ -432,9 +432,9 @@ def _bands(seg: list[list[Line]], path: list[int], k: int, pw: PageWords | None)
             j += 1
         k2 = path[j] if j < n else 1
         if j - i >= BAND_GAP and 1 < k2 < k and n - j >= 2 * k2:
-            x = next((q for q in range(max(2 * k, i - k), j - 1)
-                      if strength(seg[q][-1], seg[q + 1][0], pw) > 0), None)
-            if x is None or 2 * sum(1 for q in range(x, j - 1) if strength(seg[q][-1], seg[q + 1][0], pw) > 0) < j - 1 - x:
+            worded = [q for q in range(max(2 * k, i - k), j - 1) if strength(seg[q][-1], seg[q + 1][0], pw) > 0]
+            x = worded[0] if worded else None
+            if x is None or 2 * len(worded) < j - 1 - x:
                 return None
             first = _deal(_glue(seg[:x], path[:x], pw), k, pw)
             second = _deal(_glue(seg[j:], path[j:], pw), k2, pw)
@@ -481,11 +481,12 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             t = min(e - s, max((x for x in range(e - s) if path[s + x] > 1), default=-1) + k)
             core, tail = (seg[:t], seg[t:]) if e - s - t >= TAIL_RUN and t >= 2 * k else (seg, [])
             bands = None if tail else _bands(seg, path[s:e], k, pw)
-            cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw)
-            note = ""
             if bands:
                 cols, note = bands
-            elif tail:
+            else:
+                cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw)
+                note = ""
+            if tail:
                 cols = _bottoms(cols, tail, pw)
                 note = f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
             for col in cols:
@@ -571,8 +572,7 @@ def _apart(a: list[Line], b: list[Line]) -> bool:
         or not pieces.same_column(a, b)
 
 
-def _pair_orphans(chunks: list[list[Line]], succ: dict[int, int], claimed: set[int], body: list[bool],
-                  moves: list[str]) -> None:
+def _pair_orphans(chunks: list[list[Line]], succ: dict[int, int], claimed: set[int], moves: list[str]) -> None:
     """An open piece left without a continuation and a continuing piece left
     without a start, both of three lines or more (one or two lines say too
     little about their column), each the only one of its kind in the other's
@@ -591,7 +591,8 @@ def _pair_orphans(chunks: list[list[Line]], succ: dict[int, int], claimed: set[i
         cands = [j for j in strays if j > i and near(i, j)]
         if len(cands) != 1 or sum(1 for o in opens if near(o, cands[0])) != 1:
             continue
-        _link(chunks, succ, claimed, moves, i, cands[0], "the one open piece and the one stranded piece of their column")
+        _link(chunks, succ, claimed, moves, i, cands[0],
+              "the one open piece and the one stranded piece of their column")
 
 
 def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str]]:
@@ -663,7 +664,7 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         if len(word_preds(j)) != 1:
             continue
         _link(chunks, succ, claimed, moves, i, j, f"the sentence runs on across the join («{word}»)")
-    _pair_orphans(chunks, succ, claimed, body, moves)
+    _pair_orphans(chunks, succ, claimed, moves)
     if not moves:
         return lines, []
     out: list[Line] = []
