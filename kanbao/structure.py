@@ -947,8 +947,9 @@ def _is_inline_title(blocks: list[Block], i: int) -> bool:
     return any(b.kind == "byline" for b in blocks[i + 1:i + 3])
 
 
-def group(page: Page, blocks: list[Block]) -> None:
-    """Split blocks into articles at titles; other headings open sections."""
+def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None) -> None:
+    """Split blocks into articles at titles; other headings open sections.
+    Blocks a correction file names (``forced``) are never joined to others."""
     arts: list[Article] = []
     cur: Article | None = None
     seen_content = False
@@ -1026,7 +1027,7 @@ def group(page: Page, blocks: list[Block]) -> None:
         if b.kind in ("title", "heading") and cur is not None and cur.title is b:
             closed = False
         i += 1
-    absorbed = _adopt_orphans(arts, [run for run in orphans if run])
+    absorbed = _adopt_orphans(arts, [run for run in orphans if run], set(forced or {}))
     page.blocks[:] = [b for b in page.blocks if all(b is not x for x in absorbed)]
     arts = [a for a in arts if _article_blocks(a) or a.title]
     arts = _join_bare_headlines(page, arts)
@@ -1068,12 +1069,14 @@ def _join_bare_headlines(page: Page, arts: list[Article]) -> list[Article]:
     return out
 
 
-def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) -> list[Block]:
+def _adopt_orphans(arts: list[Article], runs: list[list[Block]], named: set[str] = frozenset(),
+                   near: int = 6) -> list[Block]:
     """Text after an article's closing byline and before the next headline
     continues the article (among the ``near`` ones before it) that shares most
     of its words.  Where the article's last paragraph ends on a full line and
-    the run's first line is no first line, the two are one paragraph: the
-    blocks so absorbed are returned."""
+    the run's first line is no first line, the two are one paragraph (unless
+    a correction file names either, ``named``): the blocks so absorbed are
+    returned."""
     absorbed: list[Block] = []
     if not runs:
         return absorbed
@@ -1094,7 +1097,7 @@ def _adopt_orphans(arts: list[Article], runs: list[list[Block]], near: int = 6) 
         tail = target.sections[-1].blocks
         target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) after a closing byline continue this article")
         p, q = (tail[-1] if tail else None), run[0]
-        if p is not None and p.kind == q.kind == "para" and p.lines and q.lines \
+        if p is not None and p.kind == q.kind == "para" and p.lines and q.lines and not {p.id, q.id} & named \
                 and len(p.lines) >= 2 and is_full(p.lines[-1]) and _goes_on(p.lines[-1], q.lines[0]) \
                 and abs(p.lines[-1].width - q.lines[0].width) <= 2:
             # the paragraph was cut where its column met the other article: a full line over
@@ -1575,7 +1578,7 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     page_no = classify(page.blocks, forced or {})
     if page_no and not page.page_no:
         page.page_no = page_no
-    group(page, restore_displaced_titles(page.blocks))
+    group(page, restore_displaced_titles(page.blocks), forced)
     restore_order(page)
     _place_leftovers(page)
     for n, a in enumerate(page.articles, start=1):

@@ -157,3 +157,20 @@ def test_ids_of_pieces_cut_by_the_structure_pass_can_be_named(tmp_path):
     corr = load_corrections(side)
     blocks = [Block("b2", [Line(2, "", "标题", 4)], "标题"), Block("b2.2", [Line(3, "", "主持人：好", 10)], "主持人：好")]
     assert forced_kinds(blocks, corr) == {"b2.2": "para"}
+
+
+def test_a_block_a_sidecar_names_is_never_run_on_into_the_paragraph_before():
+    """The structure pass joins text after a closing byline to the paragraph it goes on
+    from; a block the sidecar names keeps its own place (so the sidecar can still move it)."""
+    from kanbao.lines import split_lines
+    from kanbao.reflow import reflow
+    from kanbao.untangle import untangle
+    text = next(c for c in CASES if c["label"].startswith("a paragraph cut at its column's foot"))["text"]
+    plain = convert_text(text, "p.txt")
+    assert any("runs on into" in n for b in plain.blocks for n in b.notes)
+    lines, _ = split_lines(text)
+    run_on = next(b.id for b in reflow(untangle(lines)[0]) if b.text.startswith("路修好以后"))
+    assert all(b.id != run_on for b in plain.blocks)          # absorbed without a sidecar
+    page = convert_text(text, "p.txt", {"blocks": {run_on: "para"}})
+    assert any(b.id == run_on for b in page.blocks)
+    assert not any("runs on into" in n for b in page.blocks for n in b.notes)
