@@ -693,6 +693,13 @@ def _reclaim_heading_lines(blocks: list[Block], forced: dict[str, str]) -> None:
             _note(h, f"line {piece.lines[0].no} (set as close to it as its own lines, a word running on) is its first line")
 
 
+def _run_on(a: Block, b: Block) -> None:
+    """Block ``b``'s lines, text and decisions go on at the end of ``a``'s."""
+    a.text += b.text
+    a.lines = a.lines + b.lines
+    a.decisions = a.decisions + b.decisions
+
+
 def _absorb_heading(a: Block, b: Block) -> None:
     """Make heading ``b``'s printed lines the last lines of heading ``a``.
 
@@ -702,9 +709,7 @@ def _absorb_heading(a: Block, b: Block) -> None:
     ('法治进校园健康成长', ['法治进校园', '健康成长'], [1, 2])
     """
     a.parts = printed_lines(a) + printed_lines(b)
-    a.text += b.text
-    a.lines = a.lines + b.lines
-    a.decisions = a.decisions + b.decisions
+    _run_on(a, b)
 
 
 def _merge_headings(blocks: list[Block]) -> None:
@@ -771,8 +776,7 @@ def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None
         q, last, first = blocks[j], p.lines[-1], blocks[j].lines[0]
         open_end = not ends_sentence(last.text) and (ends_open(last.text) or is_full(last))
         if open_end and _goes_on(last, first):
-            p.lines, p.text = p.lines + q.lines, p.text + q.text
-            p.decisions += q.decisions
+            _run_on(p, q)
             _note(p, f"runs on past the headline or page line at {blocks[i + 1].span}: "
                      f"line {last.no} ends mid-sentence, line {first.no} goes on")
             del blocks[j]
@@ -1102,10 +1106,9 @@ def _adopt_orphans(arts: list[Article], runs: list[list[Block]], named: set[str]
                 and abs(p.lines[-1].width - q.lines[0].width) <= 2:
             # the paragraph was cut where its column met the other article: a full line over
             # a line that is no paragraph's first goes on
-            p.lines, p.text = p.lines + q.lines, p.text + q.text
-            p.decisions += q.decisions
-            _note(p, f"runs on into {q.id}: line {p.lines[-len(q.lines) - 1].no} fills its column, "
+            _note(p, f"runs on into {q.id}: line {p.lines[-1].no} fills its column, "
                      f"line {q.lines[0].no} is no first line")
+            _run_on(p, q)
             absorbed.append(q)
             run = run[1:]
         tail.extend(run)
