@@ -23,6 +23,7 @@ from .features import (BODY_PUNCT, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, 
                        gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label,
                        number_then_unit, speaker_label)
 
+from .lines import display_width
 from .model import Block, Decision, Line
 from .words import spans_word
 
@@ -113,6 +114,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("page-header-line", False)
     if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
         return d("lead-in-then-indent", False)
+    if p.endswith(tuple(OPEN_END)) and after is not None and not BODY_PUNCT.search(n + after.text) \
+            and BODY_PUNCT.search("".join(ln.text for ln in block_lines)) and is_full(prev, 2) \
+            and min(after.width, display_width(after.text)) >= max(prev.width, prev.colw_back) + 6 \
+            and after.width >= nxt.width:
+        return d("headline-set-wider-next", False)   # 公司，| 樊明武院士：| 人生就是要为祖国做大…: a headline
     if p.endswith(tuple(OPEN_END)):
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
