@@ -946,6 +946,18 @@ def _profile_subhead(b: Block) -> bool:
     return len(lines) == 2 and bool(NAME_LABEL.match(lines[0]))
 
 
+def _own_credit(blocks: list[Block], i: int) -> bool:
+    """The text under heading ``i`` ends, before the next heading or byline,
+    with a credit note of its own (…早晚温差逐渐增大。（记者雷风雨）): a brief."""
+    text = None
+    for b in blocks[i + 1:]:
+        if b.kind in ("heading", "title", "byline"):
+            break
+        if b.kind in ("para", "answer", "question"):
+            text = b.text
+    return text is not None and bool(CREDIT_NOTE.search(text))
+
+
 def _is_inline_title(blocks: list[Block], i: int) -> bool:
     """A heading inside the text that opens an article (a byline next to it)."""
     return any(b.kind == "byline" for b in blocks[i + 1:i + 3])
@@ -978,6 +990,9 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             score, why = _title_score(blocks, i, seen_content, core)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
+            elif cur is not None and _own_credit(blocks, i) and (cur.byline or any(
+                    DATELINE.match(x.text) for x in _article_blocks(cur)[:1])):
+                score, why = score + 1, why + ["the text under it closes with its own credit, the article before has one"]
             first_line = printed_lines(b)[0]
             if len(printed_lines(b)) > 1 and first_line.endswith(("：", ":")) and len(first_line) <= 6 \
                     and "byline next to it" not in why:
