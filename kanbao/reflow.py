@@ -28,6 +28,7 @@ from .model import Block, Decision, Line
 from .words import spans_word
 
 LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
+UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 
 _gap = gap
@@ -188,6 +189,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a byline under the line is no full line of the column: …开展老|旧小区环境综合整治行动。|本报记者 …)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3 \
         and not is_byline(after.text)
+    # (a line set short mid-clause because the number opening the line
+    # under it did not fit is no first line: …具体预报为：27日，阴 | 天有小雨，气温 | 20°C~27°C；…)
+    if indented and not ends_sentence(p) and after is not None and (m := UNBROKEN.match(after.text)) \
+            and _gap_fwd(nxt) <= display_width(m.group()) + 1:
+        indented = False
     # without a sentence end, only a clear indent (two full characters) breaks
     # (or the column widens there: the line before fills a narrower column, the text under starts a paragraph)
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
