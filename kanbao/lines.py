@@ -119,6 +119,11 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
         # the last lines of a page have too few lines after them: judge them with both sides
         fwd = widths[i: i + window + 1]
         ln.colw_fwd = column_width(fwd, ln.width) if n - i >= 4 else ln.colw
+        # the line under it as wide as the column judged from both sides shows the column goes on
+        # (too few full lines before a paragraph's end to outvote its narrower lines)
+        if ln.colw_fwd < ln.colw and ln.colw_back == ln.colw \
+                and i + 1 < n and abs(widths[i + 1] - ln.colw) <= 1:
+            ln.colw_fwd = ln.colw
         # a blank line often starts another column (pdftotext): when the lines after it are
         # clearly wider (two characters or more), judge with this piece's own lines
         cut = next((k for k in range(1, len(fwd)) if lines[i + k].blanks_before), len(fwd))
