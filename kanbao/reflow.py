@@ -63,7 +63,15 @@ def _credit_ends(before: str, p: str) -> bool:
 
 
 def _short(ln: Line, block_lines: list[Line]) -> bool:
-    """Narrower than its column, or clearly narrower than the line before it."""
+    """Narrower than its column, or clearly narrower than the line before it.
+
+    A block's first two lines under a narrower column than the lines before
+    them (another article's), the first indented and the second full, are
+    judged against the column they fill.
+    """
+    if len(block_lines) == 2 and ln.colw_fwd <= ln.colw_back - 4 and ln.width >= ln.colw_fwd \
+            and block_lines[0].colw_fwd == ln.colw_fwd and 2 <= _gap_fwd(block_lines[0]) <= 7:
+        return False   # 各界来宾盛赞中国各项事 | 业取得的巨大成就以及在国际: an indented first line and a full one
     return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= block_lines[-2].width - 4
 
 
