@@ -22,7 +22,6 @@ from .features import (BODY_PUNCT, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, 
                        NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
                        gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label,
                        number_then_unit, speaker_label)
-
 from .lines import display_width
 from .model import Block, Decision, Line
 from .words import spans_word
