@@ -50,6 +50,7 @@ def ends_open(text: str) -> bool:
 
 
 BODY_PUNCT = re.compile("[，。；！？]")
+BRACKET_LABEL = re.compile(r"^【[^【】]{1,8}】")   # 【人物档案】, 【内心独白】: a label that opens a paragraph
 
 # ---- what a line starts with ---------------------------------------------------------
 

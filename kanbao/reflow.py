@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
+from .features import (BODY_PUNCT, BRACKET_LABEL, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
                        NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
                        gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label,
                        number_then_unit, speaker_label)
@@ -96,6 +96,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
+    if BRACKET_LABEL.match(n) and not p.endswith(tuple(OPEN_END)):
+        return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
     if number_then_unit(p, n) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
     # a full (or indented first) line of office words is the first line of a
