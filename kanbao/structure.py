@@ -603,7 +603,8 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     last, nxt = blocks[j - 1], blocks[j]
     if _credit_line(nxt.text):
         return True
-    return bool(last.decisions) and last.decisions[-1].rule == "next-indented" and bool(nxt.lines) \
+    return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next") \
+        and bool(nxt.lines) \
         and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
 
 
