@@ -22,6 +22,7 @@ from typing import Protocol
 from .escape import escape_text
 from .meta import date_label
 from .model import Article, Block, Page
+from .textfix import ideographic_gaps
 
 
 class TermFinder(Protocol):
@@ -170,7 +171,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
     """
     esc = _Marker(opts, tooltips=not print_view)
     first = (a.lead or [b for s in a.sections for b in s.blocks] or [None])[0]
-    title = a.title_text or (first.text[:24] + "…" if first else page_title(page))
+    title = ideographic_gaps(a.title_text) or (first.text[:24] + "…" if first else page_title(page))
     chars = reading_chars(a)
     parts = [] if print_view else [_fm(title=title, kanbao_page=page.page_no, kanbao_seed=page.seed, kanbao_article=a.id,
                                        kanbao_title=f"{title} · {issue_label(page)}", kanbao_date=page.date,

@@ -19,6 +19,18 @@ CJKP = CJK + "\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026\u2014\u00b7"
 _CJK_RE = re.compile(f"[{CJK}]")
 
 
+def ideographic_gaps(s: str) -> str:
+    """Spaces between two Chinese characters inside a headline become one
+    ideographic space (U+3000): the gap the paper prints between a
+    headline's parts, which NFKC turned into a narrow ASCII space.  Not a
+    line fixer: only titles shown as text (lists, navigation) use it.
+
+    >>> ideographic_gaps("林丹四度封王 辽宁男篮登顶"), ideographic_gaps("G20 峰会")
+    ('林丹四度封王\u3000辽宁男篮登顶', 'G20 峰会')
+    """
+    return re.sub(f"(?<=[{CJKP}])[ \t]+(?=[{CJKP}])", "\u3000", s)
+
+
 def unhalfwidth_punct(s: str) -> str:
     """Halfwidth ideographic stops (U+FF61, U+FF64) become 。 and 、.
 

@@ -120,3 +120,24 @@ def test_nav_labels_are_escaped():
     p.renders[0].title = "<script>x</script>"
     text = repr(build_nav(group_issues([p])))
     assert "<img" not in text and "<script>" not in text and "&lt;img" in text
+
+
+def test_a_headline_printed_in_two_parts_keeps_a_wide_gap_in_lists():
+    """A headline whose parts the paper sets apart, dumped with a space between them
+    (林丹四度封王 辽宁男篮登顶), is listed with an ideographic space, never with a
+    space between two Chinese characters, which reads as a line join left behind."""
+    import re
+
+    from kanbao.convert import convert_text
+    from kanbao.render import RenderOptions, render_article, render_page_index
+
+    text = ("05\n体育\n江城日报 2025年9月9日 星期二\n林丹四度封王 辽宁男篮登顶\n本报记者 王 东\n"
+            "全运会最后一天共有七枚金牌\n产生，其中三枚产生于羽毛球赛\n场。\n")
+    page = convert_text(text, "05_spaced.txt")
+    renders = [render_article(page, a, n, RenderOptions()) for n, a in enumerate(page.articles, 1)]
+    for i, r in enumerate(renders):
+        r.path = f"pages/{page.slug}/{i + 1}.md"
+    index = render_page_index(page, renders)
+    assert "林丹四度封王\u3000辽宁男篮登顶" in index
+    listed = [ln for ln in index.splitlines() if ln.startswith("- [")]
+    assert listed and not any(re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", ln) for ln in listed)
