@@ -17,6 +17,16 @@ from .textfix import apply_fixers
 QUOTES = "“”‘’"
 
 
+def text_width(ln: Line) -> int:
+    """A line's width as its text sets it: a letter-spaced line (or one with
+    spaces around its numbers) was stretched on the page, its text is not.
+
+    >>> text_width(Line(no=1, raw="", text="农民得30%的利润", width=24))
+    15
+    """
+    return min(ln.width, display_width(ln.text)) if ln.text else ln.width
+
+
 def display_width(s: str, quote: int = 2) -> int:
     """Width in half-em units: wide, full-width and ambiguous (“ ” — …) count 2.
 
@@ -108,7 +118,7 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     # a line full of quotes, or with spaces around its numbers, is no evidence
     # of a wider column (pages set both differently): estimate without them
     widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) or "unspace_letterspaced" in ln.fixes else
-              min(ln.width, display_width(ln.text) if ln.text else ln.width) - sum(ln.text.count(q) for q in QUOTES)
+              text_width(ln) - sum(ln.text.count(q) for q in QUOTES)
               for ln in lines]
     n = len(widths)
     for i, ln in enumerate(lines):

@@ -22,7 +22,7 @@ from .features import (BODY_PUNCT, BRACKET_LABEL, BYLINE, DASH_OPEN, DATELINE, F
                        NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
                        gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label,
                        number_then_unit, speaker_label)
-from .lines import display_width
+from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word
 
@@ -126,7 +126,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("lead-in-then-indent", False)
     if p.endswith(tuple(OPEN_END)) and after is not None and not BODY_PUNCT.search(n + after.text) \
             and BODY_PUNCT.search("".join(ln.text for ln in block_lines)) and is_full(prev, 2) \
-            and min(after.width, display_width(after.text)) >= max(prev.width, prev.colw_back) + 6 \
+            and text_width(after) >= max(prev.width, prev.colw_back) + 6 \
             and after.width >= nxt.width:
         return d("headline-set-wider-next", False)   # 公司，| 樊明武院士：| 人生就是要为祖国做大…: a headline
     if p.endswith(tuple(OPEN_END)):

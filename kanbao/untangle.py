@@ -34,7 +34,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from .lines import display_width
+from .lines import display_width, text_width
 from .model import Line
 from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
                        is_furniture, is_section_tag, number_then_unit, speaker_label)
@@ -141,7 +141,7 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     pieces near it where wider: a run may span articles of several column
     widths), an unpunctuated piece opening the run or
     one unpunctuated line narrower than the column over a dateline (a headline)."""
-    widths = [min(c[0].width, display_width(c[0].text)) for c in run]   # letterspaced lines: their text's width
+    widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[len(run) // 2]
     near = [sorted(widths[max(0, i - NEAR): i + NEAR + 1])[len(widths[max(0, i - NEAR): i + NEAR + 1]) // 2]
             for i in range(len(run))]
