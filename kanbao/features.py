@@ -180,6 +180,23 @@ def long_speaker_label(text: str) -> str:
     return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
 
 
+def label_head(p: str, n: str) -> bool:
+    """``p`` is the first line of a speaker label that ``n`` finishes: with
+    ``n``'s short label it makes a title-and-name label, and ``n``'s label is
+    no reporter's label of its own (a subhead over 记者：… stays a subhead).
+
+    >>> label_head("市应急管理局副局", "长贾燕：开辟发展新赛"), label_head("局党组书记、局", "长张建国：今年")
+    (True, True)
+    >>> label_head("加快建设物流体系", "记者：请谈谈"), label_head("加快建设物流体系", "王东：请谈谈")
+    (False, False)
+    """
+    own = speaker_label(n)
+    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
+        return False
+    m = LONG_LABEL.match(p + n)
+    return "、" in p or bool(m) and len(m.group(1)) > len(p)
+
+
 # page furniture lines (editor credits, the date line, a page label, a jump line): not part of any column
 FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版"
                             r"|^[（(]?(?:下转|上接|接|转)第\s*[\d一二三四五六七八九十]{1,3}\s*版[）)]?$")

@@ -20,8 +20,8 @@ from dataclasses import replace
 
 from .features import (BODY_PUNCT, BRACKET_LABEL, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
                        NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
-                       gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, long_speaker_label,
-                       number_then_unit, speaker_label)
+                       gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head,
+                       long_speaker_label, number_then_unit, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word
@@ -33,23 +33,6 @@ CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 _gap = gap
 _gap_fwd = gap_fwd
 _firstlike = firstlike
-
-
-def _label_head(p: str, n: str) -> bool:
-    """``p`` is the first line of a speaker label that ``n`` finishes: with
-    ``n``'s short label it makes a title-and-name label, and ``n``'s label is
-    no reporter's label of its own (a subhead over 记者：… stays a subhead).
-
-    >>> _label_head("市应急管理局副局", "长贾燕：开辟发展新赛"), _label_head("局党组书记、局", "长张建国：今年")
-    (True, True)
-    >>> _label_head("加快建设物流体系", "记者：请谈谈"), _label_head("加快建设物流体系", "王东：请谈谈")
-    (False, False)
-    """
-    own = speaker_label(n)
-    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
-        return False
-    m = LONG_LABEL.match(p + n)
-    return "、" in p or bool(m) and len(m.group(1)) > len(p)
 
 
 def _credit_ends(before: str, p: str) -> bool:
@@ -102,11 +85,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
     # a full (or indented first) line of office words is the first line of a
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
-    label_head = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and _label_head(p, n)
+    head_of_label = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and label_head(p, n)
     # (a one-character label other than 问/答 is a word pushed down with its colon: 能见度|低：)
     label_n = speaker_label(n)
     lone = len(label_n) == 1 and label_n not in ("问", "答") and not ends_sentence(p)
-    if label_n and not label_head and not lone \
+    if label_n and not head_of_label and not lone \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)

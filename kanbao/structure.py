@@ -37,7 +37,8 @@ from dataclasses import dataclass
 from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
-                       firstlike, headline_line, is_byline, is_full, is_section_tag, long_speaker_label, number_then_unit, speaker_label)
+                       firstlike, headline_line, is_byline, is_full, is_section_tag, label_head, long_speaker_label, number_then_unit,
+                       speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -363,7 +364,10 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                         break
                     rest = "".join(texts[j:])
                     label = speaker_label(rest) or long_speaker_label(rest)
-                    if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not spans_word(before, texts[j], min_freq=100):
+                    # (a line of office words at the column's width, over the name: one label, 市发展改革委主任|程芸洋：)
+                    one_label = j == 1 and (is_full(b.lines[0]) or firstlike(b.lines[0])) and label_head(before, texts[1])
+                    if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not one_label \
+                            and not spans_word(before, texts[j], min_freq=100):
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
                         break
