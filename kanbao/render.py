@@ -115,8 +115,10 @@ HBR = '<br class="kb-hbr">'
 
 
 def _lines_html(b: Block) -> list[str]:
-    """A heading's printed lines, escaped (glossary terms are not marked in headings)."""
-    return [escape_text(t) for t in (b.parts or b.line_texts())]
+    """A heading's printed lines, escaped (glossary terms are not marked in headings);
+    a space between two Chinese characters is the paper's gap between a headline's
+    parts (``ideographic_gaps``)."""
+    return [escape_text(ideographic_gaps(t)) for t in (b.parts or b.line_texts())]
 
 
 def _heading_md(level: int, b: Block, esc: _Marker) -> str:
@@ -159,7 +161,7 @@ def _block_md(b: Block, esc: _Marker, print_view: bool = False) -> str:
         cls = "kb-q" if b.kind == "question" else "kb-a"
         return _wrap(cls, f'<strong class="kb-label">{escape_text(b.label + colon)}</strong>{esc(body)}', print_view)
     if b.kind == "heading":   # a heading the structure pass kept in the body
-        return _wrap("kb-unplaced-heading", esc(b.text, tag_terms=False), print_view)
+        return _wrap("kb-unplaced-heading", esc(ideographic_gaps(b.text), tag_terms=False), print_view)
     return _wrap("", esc(b.text), print_view)
 
 

@@ -141,3 +141,23 @@ def test_a_headline_printed_in_two_parts_keeps_a_wide_gap_in_lists():
     assert "林丹四度封王\u3000辽宁男篮登顶" in index
     listed = [ln for ln in index.splitlines() if ln.startswith("- [")]
     assert listed and not any(re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", ln) for ln in listed)
+
+
+def test_a_headline_printed_in_two_parts_keeps_a_wide_gap_on_its_page():
+    """The same gap on the article's own page: in its headline, and in a
+    headline the structure pass could not place (kept in the body as text)."""
+    import re
+
+    from kanbao.convert import convert_text
+    from kanbao.model import Block, Line
+    from kanbao.render import RenderOptions, _block_md, _Marker, render_article
+
+    text = ("05\n体育\n江城日报 2025年9月9日 星期二\n林丹四度封王 辽宁男篮登顶\n本报记者 王 东\n"
+            "全运会最后一天共有七枚金牌\n产生，其中三枚产生于羽毛球赛\n场。\n")
+    page = convert_text(text, "05_spaced.txt")
+    md = render_article(page, page.articles[0], 1, RenderOptions()).markdown
+    head = next(ln for ln in md.splitlines() if ln.startswith("# "))
+    assert "林丹四度封王\u3000辽宁男篮登顶" in head
+    left = Block("b9", [Line(9, "湛江等地 智能家电", "湛江等地 智能家电", 17)], "湛江等地 智能家电", kind="heading")
+    html = _block_md(left, _Marker(RenderOptions(), tooltips=False))
+    assert "湛江等地\u3000智能家电" in html and not re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", html)
