@@ -129,6 +129,22 @@ def speaker_label(text: str) -> str:
     return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
 
 
+
+def quoted_label(text: str) -> str:
+    """The label before a colon that opens a quotation (姚琳峰：“线上科创通…), or ''.
+
+    Alone this is speech inside a sentence (``speaker_label`` says no turn);
+    a label that also opens turns elsewhere on the page makes it one.
+
+    >>> quoted_label("姚琳峰：“线上科创通+线下科创岛”服务模式"), quoted_label("分享心得：“人可以"), quoted_label("姚琳峰：今年")
+    ('姚琳峰', '', '')
+    """
+    m = SPEAKER.match(text)
+    if not m or not text[m.end():].lstrip().startswith(("“", "「", '"')):
+        return ""
+    label = m.group(0)[:-1]
+    return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
+
 # the interview's own verbs, which do label turns (提问：… 答：…)
 _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "主持"})
 

@@ -21,7 +21,7 @@ from dataclasses import replace
 from .features import (BODY_PUNCT, BRACKET_LABEL, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
                        NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
                        gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head,
-                       long_speaker_label, number_then_unit, speaker_label)
+                       long_speaker_label, number_then_unit, quoted_label, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word
@@ -93,6 +93,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
+    if quoted_label(n) and ends_sentence(p) and speaker_label(block_lines[0].text):
+        return d("quoted-label-next", False)   # 记者：服务模式如何？| 姚琳峰：“线上…: in a Q&A, the next turn
     if (DATELINE.match(p) or is_byline(p) and is_full(prev, 2)) and len(block_lines) == 1 and not ends_sentence(p) \
             and not _firstlike(nxt) and _gap_fwd(nxt) < 3 \
             and not speaker_label(n) and not is_byline(n) and not FURNITURE_LINE.search(n):

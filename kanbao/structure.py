@@ -38,7 +38,7 @@ from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
                        firstlike, headline_line, is_byline, is_full, is_section_tag, label_head, long_speaker_label, number_then_unit,
-                       speaker_label)
+                       quoted_label, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -576,6 +576,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _reclaim_heading_lines(blocks, forced)
     _merge_headings(blocks)
     _rejoin_across_headings(blocks, forced)
+    _quoted_turns(blocks, forced)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
     return page_no
@@ -787,6 +788,23 @@ def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None
             del blocks[j]
             continue
         i += 1
+
+
+def _quoted_turns(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A paragraph opening with a label that opens turns elsewhere on the page,
+    its colon followed by a quotation (姚琳峰：“线上科创通…”服务模式…), is
+    that speaker's turn too.
+
+    >>> a = Block("b1", [], "姚琳峰：今年我们重点推进三件事。", kind="turn", label="姚琳峰")
+    >>> b = Block("b2", [], "姚琳峰：“线上科创通”服务模式，及时发布需求。", kind="para")
+    >>> _quoted_turns([a, b], {}); b.kind, b.label
+    ('turn', '姚琳峰')
+    """
+    labels = {b.label for b in blocks if b.kind == "turn"}
+    for b in blocks:
+        if b.kind == "para" and b.id not in forced and (label := quoted_label(b.text)) in labels and label:
+            b.kind, b.label = "turn", label
+            _note(b, f"opens with 「{label}」's label, as other turns on the page do, then a quotation: a turn")
 
 
 def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
