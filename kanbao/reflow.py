@@ -91,6 +91,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     lone = len(label_n) == 1 and label_n not in ("问", "答") and not ends_sentence(p)
     if label_n and not head_of_label and not lone \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
+                 or nxt.blanks_before and not prev.blanks_before
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
     if quoted_label(n) and ends_sentence(p) and speaker_label(block_lines[0].text):
