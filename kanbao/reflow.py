@@ -131,7 +131,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not (after is not None and _firstlike(after)):
         return d("indented-first-line-ends-sentence", True)
     if ends_sentence(p) and (m := LEADING_LATIN.match(n)) and _gap(prev, block_lines) <= len(m.group()) + 1 \
-            and _gap_fwd(nxt) < 3 and not _firstlike(nxt):
+            and min(_gap_fwd(nxt), _gap(nxt)) < 3:   # (the next line full, judged from either side)
         return d("number-pushed-to-next-line", True)   # 2013 did not fit: the line before was set short
     if not ends_sentence(p) and (m := LEADING_LATIN.match(n)) and BODY_PUNCT.search(p) and not speaker_label(n) \
             and _gap(prev, block_lines) <= len(m.group()) + 3 + (4 if len(block_lines) == 1 else 0) \
