@@ -202,6 +202,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if indented and not ends_sentence(p) and after is not None and (m := UNBROKEN.match(after.text)) \
             and _gap_fwd(nxt) <= display_width(m.group()) + 1:
         indented = False
+    if indented and len(block_lines) == 1 and speaker_label(p) and _firstlike(prev) and nxt.width >= prev.width + 3:
+        indented = False   # a turn's indented first line goes on into a wider line (潘海玲：…生产方 | 式的重塑，…)
     if indented and _gap_fwd(nxt) <= 3 and _kept_with_mark(nxt, after):
         indented = False   # a character short: its last character went down with its mark (…您怎么 | 看？)
     # without a sentence end, only a clear indent (two full characters) breaks
