@@ -109,6 +109,18 @@ def is_byline(text: str) -> bool:
 _SPEECH_VERBS = ("说", "称", "道", "表示", "指出", "认为", "强调", "介绍", "感悟", "感慨", "写道")
 
 
+def _opening_label(text: str, quoted: bool) -> str:
+    """The label before the colon opening ``text`` when it names someone and
+    what follows the colon is (``quoted``) or is not a quotation; else ''."""
+    m = SPEAKER.match(text)
+    if not m:
+        return ""
+    label, rest = m.group(0)[:-1], text[m.end():].lstrip()
+    if rest.startswith(("“", "「", "\"")) != quoted or not quoted and rest.startswith(("，", "。", "、", "；", ",")):
+        return ""      # (not) a quotation, or a clause going on (包起帆：，您怎么看？)
+    return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
+
+
 def speaker_label(text: str) -> str:
     """The speaker label opening a Q&A turn, or ''.
 
@@ -120,14 +132,7 @@ def speaker_label(text: str) -> str:
     >>> speaker_label("分享心得：“人可以"), speaker_label("包起帆：，您怎么看？")
     ('', '')
     """
-    m = SPEAKER.match(text)
-    if not m:
-        return ""
-    label = m.group(0)[:-1]
-    if text[m.end():].lstrip().startswith(("“", "「", "\"", "，", "。", "、", "；", ",")):
-        return ""      # a quotation, or a clause going on (包起帆：，您怎么看？): no turn
-    return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
-
+    return _opening_label(text, quoted=False)
 
 
 def quoted_label(text: str) -> str:
@@ -139,11 +144,8 @@ def quoted_label(text: str) -> str:
     >>> quoted_label("姚琳峰：“线上科创通+线下科创岛”服务模式"), quoted_label("分享心得：“人可以"), quoted_label("姚琳峰：今年")
     ('姚琳峰', '', '')
     """
-    m = SPEAKER.match(text)
-    if not m or not text[m.end():].lstrip().startswith(("“", "「", '"')):
-        return ""
-    label = m.group(0)[:-1]
-    return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
+    return _opening_label(text, quoted=True)
+
 
 # the interview's own verbs, which do label turns (提问：… 答：…)
 _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "主持"})

@@ -57,17 +57,18 @@ def _short(ln: Line, block_lines: list[Line]) -> bool:
     return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= block_lines[-2].width - 4
 
 
-def _kept_with_mark(ln: Line, after: Line | None) -> bool:
-    r"""``ln`` is set a character short because its last character went down
-    with a mark that cannot start a line (…您怎么 | 看？): judged one character
-    wider it is full.
+def _short_by_mark(ln: Line, after: Line | None) -> bool:
+    r"""``ln`` falls short of its column by about a character because its last
+    character went down with a mark that cannot start a line (…您怎么 | 看？):
+    a full line, not an indented one.
 
-    >>> from kanbao.lines import split_lines
-    >>> ls, _ = split_lines("这一主题，概念验证，您怎么\n看？")
-    >>> _kept_with_mark(ls[0], ls[1]), _kept_with_mark(ls[1], None)
+    >>> from kanbao.model import Line
+    >>> a = Line(1, "", "这一主题，概念验证，您怎么", 26, colw_fwd=29)
+    >>> _short_by_mark(a, Line(2, "", "看？", 4)), _short_by_mark(a, Line(2, "", "看书", 4))
     (True, False)
     """
-    return after is not None and not after.blanks_before and len(after.text) >= 2 and after.text[1] in NO_LINE_START
+    return _gap_fwd(ln) <= 3 and after is not None and not after.blanks_before and len(after.text) >= 2 \
+        and after.text[1] in NO_LINE_START
 
 
 def _headlike(ln: Line, block_lines: list[Line]) -> bool:
@@ -204,7 +205,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         indented = False
     if indented and len(block_lines) == 1 and speaker_label(p) and _firstlike(prev) and nxt.width >= prev.width + 3:
         indented = False   # a turn's indented first line goes on into a wider line (潘海玲：…生产方 | 式的重塑，…)
-    if indented and _gap_fwd(nxt) <= 3 and _kept_with_mark(nxt, after):
+    if indented and _short_by_mark(nxt, after):
         indented = False   # a character short: its last character went down with its mark (…您怎么 | 看？)
     # without a sentence end, only a clear indent (two full characters) breaks
     # (or the column widens there: the line before fills a narrower column, the text under starts a paragraph)
@@ -216,7 +217,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("next-indented", False)
     # (a line much narrower than the lines under it is no indented line: a headline over the text)
     # (a next line a character short because its last character went down with its mark is no indented line)
-    n_indented = _firstlike(nxt) and not (_gap_fwd(nxt) - 2 < 3 and _kept_with_mark(nxt, after))
+    n_indented = _firstlike(nxt) and not _short_by_mark(nxt, after)
     if len(block_lines) == 1 and _firstlike(prev) and not n_indented and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
             and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
         return d("indented-first-line", True)
@@ -233,7 +234,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if _headlike(prev, block_lines):
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
-            if not n_indented and (_gap_fwd(nxt) - 2 * _kept_with_mark(nxt, after) < 3 or ends_sentence(n)):
+            if not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n)):
                 return d("short-line-inside-paragraph", True)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
                     and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text):

@@ -802,7 +802,7 @@ def _quoted_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     """
     labels = {b.label for b in blocks if b.kind == "turn"}
     for b in blocks:
-        if b.kind == "para" and b.id not in forced and (label := quoted_label(b.text)) in labels and label:
+        if b.kind == "para" and b.id not in forced and (label := quoted_label(b.text)) and label in labels:
             b.kind, b.label = "turn", label
             _note(b, f"opens with 「{label}」's label, as other turns on the page do, then a quotation: a turn")
 

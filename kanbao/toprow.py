@@ -115,8 +115,8 @@ def _start(c: list[Line], colw: int) -> int:
     """Where a row may start in piece ``c``: after headline lines (wider than the column, or short
     without a clause in them) and a short byline."""
     def head(ln: Line) -> bool:
-        short = ln.width < colw - 6     # (or wider than the column: a headline line without a clause)
-        return ln.width > colw + SLACK or (short or ln.width > colw) and (is_byline(ln.text) or not BODY_PUNCT.search(ln.text))
+        off = ln.width < colw - 6 or ln.width > colw      # short, or a little wider than the column
+        return ln.width > colw + SLACK or off and (is_byline(ln.text) or not BODY_PUNCT.search(ln.text))
     start = 0
     while start < min(len(c), 4) and head(c[start]):
         start += 1
