@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, BYLINE, DASH_OPEN, DATELINE, FURNITURE_LINE, LONG_LABEL, NO_LINE_START,  # noqa: F401
-                       NUMBER_ONLY, NUMBERED, OPEN_END, SPEAKER, column_width, ends_open, ends_sentence, firstlike, gap,
-                       gap_fwd, headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head,
-                       long_speaker_label, number_then_unit, quoted_label, speaker_label)
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,
+                       OPEN_END, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line, is_byline, is_full,
+                       is_furniture, is_section_tag, label_head, long_speaker_label, number_then_unit, quoted_label,
+                       speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word

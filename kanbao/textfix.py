@@ -23,7 +23,8 @@ def ideographic_gaps(s: str) -> str:
     """Spaces between two Chinese characters inside a headline become one
     ideographic space (U+3000): the gap the paper prints between a
     headline's parts, which NFKC turned into a narrow ASCII space.  Not a
-    line fixer: only titles shown as text (lists, navigation) use it.
+    line fixer: render applies it wherever a heading is shown (its page,
+    lists, navigation), never to body text.
 
     >>> ideographic_gaps("林丹四度封王 辽宁男篮登顶"), ideographic_gaps("G20 峰会")
     ('林丹四度封王\u3000辽宁男篮登顶', 'G20 峰会')
