@@ -58,7 +58,8 @@ NO_LINE_START = "，。、；：？！）》」』”’%,.;:?!)"  # cannot star
 NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")   # a unit that follows a number (1848|年)
 DASH_OPEN = re.compile(r"^(?:——|──|－－|--|—)")   # a —— subtitle (副题) opens with a dash
-NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍])")
+# a pull quote's number (1目前，…), not a quantity with its measure word (2亩多稻田)
+NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍亩斤吨余多户辆台件座栋套篇届千百])")
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")

@@ -71,6 +71,36 @@ def _short_by_mark(ln: Line, after: Line | None) -> bool:
         and after.text[1] in NO_LINE_START
 
 
+def _short_by_number(ln: Line, after: Line | None) -> bool:
+    r"""``ln`` falls short of its column because the number opening the line
+    under it, set unbroken, did not fit (…的孩子，是 | 2021年因盗窃…): a full line.
+
+    >>> from kanbao.model import Line
+    >>> a = Line(1, "", "院检察官刘东打电话的孩子，是", 28, colw_fwd=32)
+    >>> _short_by_number(a, Line(2, "", "2021年因盗窃被检察机关附条件不", 32)), _short_by_number(a, Line(2, "", "因盗窃", 6))
+    (True, False)
+    """
+    return after is not None and not after.blanks_before and (m := UNBROKEN.match(after.text)) is not None \
+        and _gap_fwd(ln) <= display_width(m.group()) + 1
+
+
+def _short_by_digits(ln: Line) -> bool:
+    r"""``ln`` would fill its column were its digits and Latin letters counted
+    at three quarters of a character (they are counted as half; set, they
+    take more), so its shortness says nothing (在2014年两会召开前夕…).  An
+    indented line with digits stays indented (从太空俯瞰地球，东经125度到127).
+
+    >>> from kanbao.model import Line
+    >>> _short_by_digits(Line(1, "", "在2014年两会召开前夕接受了人民网的采", 36, colw_fwd=40))
+    True
+    >>> _short_by_digits(Line(1, "", "在这年两会召开前夕接受了人民网的采", 36, colw_fwd=40))
+    False
+    >>> _short_by_digits(Line(1, "", "从太空俯瞰地球，东经125度到127", 30, colw_fwd=36))
+    False
+    """
+    return _gap_fwd(ln) - (len(re.findall(r"[0-9A-Za-z]", ln.text)) + 1) // 2 < 3
+
+
 def _headlike(ln: Line, block_lines: list[Line]) -> bool:
     return _short(ln, block_lines) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
 
@@ -165,7 +195,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # and Latin letters make a line's width uncertain)
         if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
                 and _gap_fwd(after) < 3 and not after.blanks_before and not spans_word(p, n) \
-                and not re.search(r"[0-9A-Za-z]", n) \
+                and not re.search(r"[0-9A-Za-z]", n) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
         return d("unfinished-first-line", True)
@@ -184,6 +214,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) and _gap_fwd(nxt) >= 3 \
             and after is not None and _firstlike(after) and not speaker_label(n) and not NUMBER_ONLY.match(n):
         return d("sentence-end-then-headline", False)   # a short line without a stop cannot end a paragraph
+    if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
+            and nxt.colw_fwd + 6 <= nxt.width <= max(prev.width, prev.colw_back) - 6:
+        return d("sentence-end-then-headline", False)   # a line of neither column, the one before nor the one after
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
@@ -191,7 +224,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("subtitle-then-indent", False)   # ——副题 over an indented first line: the text starts
     # (an indented line without a mark over another indented line is no paragraph's first line either)
     if not BODY_PUNCT.search(body) and not ends_open(p) and (not firstlike(block_lines[0]) or len(block_lines) == 1) \
-            and firstlike(nxt) \
+            and firstlike(nxt) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
             and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
             and not NUMBERED.match(block_lines[0].text):
         return d("heading-then-indent", False)   # no clause in the block, and the next line is indented
@@ -200,8 +233,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         and not is_byline(after.text)
     # (a line set short mid-clause because the number opening the line
     # under it did not fit is no first line: …具体预报为：27日，阴 | 天有小雨，气温 | 20°C~27°C；…)
-    if indented and not ends_sentence(p) and after is not None and (m := UNBROKEN.match(after.text)) \
-            and _gap_fwd(nxt) <= display_width(m.group()) + 1:
+    if indented and not ends_sentence(p) and (_short_by_number(nxt, after) or _short_by_digits(nxt)):
         indented = False
     if indented and len(block_lines) == 1 and speaker_label(p) and _firstlike(prev) and nxt.width >= prev.width + 3:
         indented = False   # a turn's indented first line goes on into a wider line (潘海玲：…生产方 | 式的重塑，…)
@@ -216,9 +248,14 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                      and not (after.blanks_before and not nxt.blanks_before)):   # (a piece's last line: the next is elsewhere)
         return d("next-indented", False)
     # (a line much narrower than the lines under it is no indented line: a headline over the text)
-    # (a next line a character short because its last character went down with its mark is no indented line)
-    n_indented = _firstlike(nxt) and not _short_by_mark(nxt, after)
-    if len(block_lines) == 1 and _firstlike(prev) and not n_indented and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
+    # (a next line a character short because its last character went down with its mark, or because
+    # the number opening the line under it did not fit, is no indented line)
+    n_indented = _firstlike(nxt) and not _short_by_mark(nxt, after) and not _short_by_number(nxt, after)
+    # (judged from the column before too, where the short paragraph's own lines make the column after look
+    # narrower: 高质量发展是…现代化 | 国家的首要任务。连日来，…负责人 | 在通道上…发声。)
+    first = _firstlike(prev) or 3 <= _gap(prev) <= 7 and not ends_sentence(p) and gap_fwd(nxt) < 3 \
+        and nxt.width >= prev.width + 3
+    if len(block_lines) == 1 and first and not n_indented and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
             and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
         return d("indented-first-line", True)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
@@ -246,7 +283,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("short-line", False)
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
         return d("blank-after-narrower-line", False)
-    if nxt.blanks_before and not prev.blanks_before and _gap_fwd(nxt) >= 6 and not BODY_PUNCT.search(n) \
+    # (a comma in it too, after a sentence end: 黑土地上，新农人锄禾记; a clause ends open, ，)
+    if nxt.blanks_before and not prev.blanks_before and _gap_fwd(nxt) >= 6 \
+            and (not BODY_PUNCT.search(n) or ends_sentence(p) and not ends_open(n) and not speaker_label(n)) \
             and not ends_sentence(n) \
             and (after is None or after.blanks_before or _gap_fwd(after) >= 6):
         return d("heading-after-blank", False)   # a short unpunctuated line set apart by blank lines
@@ -347,6 +386,33 @@ def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
     return len(text) >= 8 and page_text.count(text) >= 2 and page_text.count(text + nxt.text[:2]) < 2
 
 
+def _set_apart(lines: list[Line], i: int) -> bool:
+    r"""Lines ``i``… are a headline set apart inside running text: one to
+    three lines, each without a clause mark, between blank lines, and the
+    line before them runs on without a stop, and no word runs across into
+    them.  (``reflow`` asks only where blank lines are few.)
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("首创启动了“一带一路”\n\n林丹四度封王 辽宁男篮登顶\n更多权威信息透露未来规划\n\n成都国际供应链服务站建")
+    >>> _set_apart(ls, 1), _set_apart(ls, 2)
+    (True, False)
+    """
+    ln, prev = lines[i], lines[i - 1] if i else None
+    if prev is None or not ln.blanks_before or prev.blanks_before or ends_sentence(prev.text) \
+            or _word_across(prev.text, ln.text):   # (预 | 计12日起…: the sentence goes on into it)
+        return False
+    run = [ln]
+    for nxt in lines[i + 1:]:
+        if nxt.blanks_before:
+            break
+        run.append(nxt)
+    end = i + len(run)
+    return len(run) <= 3 and end < len(lines) \
+        and all(len(r.text) <= 24 and not BODY_PUNCT.search(r.text) and not ends_sentence(r.text)
+                and not NUMBER_ONLY.match(r.text) and not is_byline(r.text) and not speaker_label(r.text)
+                for r in run)
+
+
 def join_text(a: str, b: str) -> str:
     """Join two line texts: no space between CJK, one between two Latin words.
 
@@ -375,6 +441,8 @@ def reflow(lines: list[Line]) -> list[Block]:
                             displaced=id(cur[0]) in tail_lines))
 
     numbered = False
+    # (blank lines say something only where they are few: pdfminer puts one between most pieces)
+    few_blanks = 4 * sum(1 for ln in lines if ln.blanks_before) <= len(lines)
     tail = _displaced_tail(lines)
     tail_lines = {id(ln) for ln in lines[tail:]}
     page_text = "".join(ln.text for ln in lines)
@@ -391,6 +459,8 @@ def reflow(lines: list[Line]) -> list[Block]:
             # an unnumbered pull quote set in the column: its lines repeat the text word for
             # word, the repeat ends there, and an indented first line follows
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
+        if dec.joined and few_blanks and _set_apart(lines, i):
+            dec = replace(dec, rule="headline-set-apart", joined=False)   # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…
         if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
-from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence, gap_fwd,
                        firstlike, headline_line, is_byline, is_full, is_section_tag, label_head, long_speaker_label, number_then_unit,
                        quoted_label, speaker_label)
 from .words import spans_word
@@ -293,7 +293,11 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None and i and CREDIT_NOTE.search(blocks[i - 1].text):
                 # right after an article's closing credit: headline lines, then the new text
                 m = next((j for j in range(1, min(4, len(texts))) if BODY_PUNCT.search(texts[j])), None)
-                if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100):
+                # (not one line set like a paragraph's first over a full line, nor a speaker's label:
+                # 库卡中国营运与人力 | 资源总监陈峰说，…; 记者：依靠聪明才智创造 | 奇迹，…)
+                first_line = m == 1 and firstlike(b.lines[0]) and gap_fwd(b.lines[1]) < 3
+                if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100) \
+                        and not first_line and not speaker_label(texts[0]):
                     k = m
                     _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
             ln0 = b.lines[0]
@@ -332,7 +336,11 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 _note(b, f"line {b.lines[0].no} is a byline: cut from the text after it")
             # a numbered pull quote's lines: after a lone number, or with the number glued on (1设备上新…)
             after_number = (i > 0 and PAGE_NO.match(blocks[i - 1].text)) or NUMBERED.match(texts[0])
-            if k is None and not after_number and _headlike_text(texts[0]) and b.lines[1].blanks_before and not ends_sentence(texts[0]) \
+            # (where the lines before come a blank line apart too, as pdfminer sets them, the blank says nothing)
+            spaced = i > 0 and len(blocks[i - 1].lines) >= 2 and all(ln.blanks_before for ln in blocks[i - 1].lines) \
+                and b.lines[0].blanks_before
+            if k is None and not after_number and not spaced and _headlike_text(texts[0]) and b.lines[1].blanks_before \
+                    and not ends_sentence(texts[0]) \
                     and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
                     and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
                 k = 1       # a headline line, a blank line, then text

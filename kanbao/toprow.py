@@ -116,7 +116,9 @@ def _start(c: list[Line], colw: int) -> int:
     without a clause in them) and a short byline."""
     def head(ln: Line) -> bool:
         off = ln.width < colw - 6 or ln.width > colw      # short, or a little wider than the column
-        return ln.width > colw + SLACK or off and (is_byline(ln.text) or not BODY_PUNCT.search(ln.text))
+        # (a short line that ends no sentence is no row's line, though a comma is in it: 劳模，是他们共同的名字)
+        return ln.width > colw + SLACK or off and (is_byline(ln.text) or not BODY_PUNCT.search(ln.text)) \
+            or ln.width < colw - 6 and not ends_sentence(ln.text)
     start = 0
     while start < min(len(c), 4) and head(c[start]):
         start += 1
@@ -137,8 +139,11 @@ def _hypotheses(chunks: list[list[Line]], i: int) -> list[tuple[int, int, list[L
     if i + 1 < len(chunks) and len(chunks[i + 1]) >= MIN_BLOCK:
         colw = pieces.width(chunks[i + 1])
         start = _start(c, colw)
-        if 2 <= len(c) - start <= MAX_COLUMNS:
-            out.append((start, len(c) - start, chunks[i + 1], colw, i + 1))
+        end = len(c)
+        while end > start and is_furniture(c[end - 1].text):
+            end -= 1      # the page's header line, printed after the row (…日报 2020年3月14日 … 责任编辑 …)
+        if 2 <= end - start <= MAX_COLUMNS:
+            out.append((start, end - start, chunks[i + 1], colw, i + 1))
     return out
 
 
@@ -234,7 +239,10 @@ def top_row(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line],
             out.extend(c)
             continue
         row = c[r.start:r.start + r.m]
-        out.extend(c[:r.start] + row[:1] + (c[r.start + r.m:] if r.first is None else chunks[r.first]))
+        if r.first is None:
+            out.extend(c[:r.start] + row[:1] + c[r.start + r.m:])
+        else:     # (a row that is a piece of its own: the furniture printed after it goes before it)
+            out.extend(c[:r.start] + c[r.start + r.m:] + row[:1] + chunks[r.first])
         for k, j in enumerate(r.blocks, start=1):
             b = chunks[j]
             moves.append(f"L{row[k].no} moved after L{out[-1].no}, L{b[0].no}-{b[-1].no} after it: "
