@@ -163,6 +163,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
         return d("next-line-much-wider", False)
+    if ends_sentence(p) and is_full(prev) and min(prev.width, nxt.width) >= 8 \
+            and 2 * nxt.colw_fwd <= max(prev.width, prev.colw_back) + 2 and nxt.width >= nxt.colw_fwd - 2:
+        return d("next-column-much-narrower", False)   # …完成运抵。| 物流促经贸，经 | 贸聚产业的效果: a box of its own
     body = "".join(ln.text for ln in block_lines)
     # the block opens a Q&A turn (周文华：…, or 省统计局副局长蒋怡涛：收割完的水|稻，… with a long label)
     turn = bool(speaker_label(block_lines[0].text) or long_speaker_label(body + n))
