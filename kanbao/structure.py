@@ -92,6 +92,8 @@ def is_heading_text(b: Block) -> bool:
         return False
     if re.fullmatch(r"[（(][^（）()]*[)）]", t):
         return False   # a note in brackets (（本报记者某某整理）) closes the text before it
+    if DATELINE.match(t):
+        return False   # a dateline opens text, never a headline (本报天津9月8日电（记者王东）第十三届…)
     if t.count("“") != t.count("”") or t.count("《") != t.count("》"):
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
