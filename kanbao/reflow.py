@@ -256,7 +256,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     n_indented = _firstlike(nxt) and not _short_by_mark(nxt, after) and not _short_by_number(nxt, after)
     # (judged from the column before too, where the short paragraph's own lines make the column after look
     # narrower: 高质量发展是…现代化 | 国家的首要任务。连日来，…负责人 | 在通道上…发声。)
-    first = _firstlike(prev) or 3 <= _gap(prev) <= 7 and not ends_sentence(p) and gap_fwd(nxt) < 3 \
+    first = _firstlike(prev) or 3 <= _gap(prev) <= 7 and not ends_sentence(p) and _gap_fwd(nxt) < 3 \
         and nxt.width >= prev.width + 3
     if len(block_lines) == 1 and first and not n_indented and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
             and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
@@ -404,12 +404,10 @@ def _set_apart(lines: list[Line], i: int) -> bool:
     if prev is None or not ln.blanks_before or prev.blanks_before or ends_sentence(prev.text) \
             or _word_across(prev.text, ln.text):   # (预 | 计12日起…: the sentence goes on into it)
         return False
-    run = [ln]
-    for nxt in lines[i + 1:]:
-        if nxt.blanks_before:
-            break
-        run.append(nxt)
-    end = i + len(run)
+    end = i + 1
+    while end < len(lines) and not lines[end].blanks_before and end - i <= 3:
+        end += 1      # (no further than a fourth line: the run is then too long anyway)
+    run = lines[i:end]
     return len(run) <= 3 and end < len(lines) \
         and all(len(r.text) <= 24 and not BODY_PUNCT.search(r.text) and not ends_sentence(r.text)
                 and not NUMBER_ONLY.match(r.text) and not is_byline(r.text) and not speaker_label(r.text)

@@ -115,10 +115,10 @@ def _start(c: list[Line], colw: int) -> int:
     """Where a row may start in piece ``c``: after headline lines (wider than the column, or short
     without a clause in them) and a short byline."""
     def head(ln: Line) -> bool:
-        off = ln.width < colw - 6 or ln.width > colw      # short, or a little wider than the column
+        short, wide = ln.width < colw - 6, ln.width > colw
+        plain = is_byline(ln.text) or not BODY_PUNCT.search(ln.text)
         # (a short line that ends no sentence is no row's line, though a comma is in it: 劳模，是他们共同的名字)
-        return ln.width > colw + SLACK or off and (is_byline(ln.text) or not BODY_PUNCT.search(ln.text)) \
-            or ln.width < colw - 6 and not ends_sentence(ln.text)
+        return ln.width > colw + SLACK or wide and plain or short and (plain or not ends_sentence(ln.text))
     start = 0
     while start < min(len(c), 4) and head(c[start]):
         start += 1
