@@ -83,6 +83,17 @@ def number_then_unit(a: str, b: str) -> bool:
     return a[-1:].isdigit() and bool(UNIT_START.match(b))
 
 
+def pushed_with_mark(text: str) -> bool:
+    """``text`` opens with one character and a mark that cannot start a line:
+    the character went down with its mark, so the line above was full
+    (樊明武今年80岁 | 了，自诩…).
+
+    >>> pushed_with_mark("了，自诩“80后”"), pushed_with_mark("记者：请谈谈"), pushed_with_mark("，并且")
+    (True, False, False)
+    """
+    return len(text) >= 2 and "\u4e00" <= text[0] <= "\u9fff" and text[1] in "，、；："
+
+
 def is_byline(text: str) -> bool:
     """A byline: 本报记者 陈 曦, 成都日报锦观新闻记者 钟文, 来源：中国网 工藤哲.
 
@@ -194,9 +205,16 @@ def long_speaker_label(text: str) -> str:
     '中央电视台新闻中心记者'
     >>> long_speaker_label("他在会上说：今年重点抓好轨道交通")
     ''
+
+    Words of speech before the colon are a sentence going on, not a turn:
+
+    >>> long_speaker_label("学子们分享人生感悟：“人可以不伟大，但是不能没有责任心。")
+    ''
     """
     m = LONG_LABEL.match(text) or REPORTER_LABEL.match(text)
-    return m.group(1) if m and len(text) > len(m.group(0)) + 6 else ""
+    if not m or len(text) <= len(m.group(0)) + 6:
+        return ""
+    return "" if m.group(1).endswith(_SPEECH_VERBS) else m.group(1)
 
 
 def label_head(p: str, n: str) -> bool:

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBER_ONLY, NUMBERED,
-                       OPEN_END, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line, is_byline, is_full,
-                       is_furniture, is_section_tag, label_head, long_speaker_label, number_then_unit, quoted_label,
-                       speaker_label)
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
+                       NUMBER_ONLY, OPEN_END, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
+                       is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
+                       number_then_unit, pushed_with_mark, quoted_label, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word
@@ -44,16 +44,23 @@ def _credit_ends(before: str, p: str) -> bool:
     return p.endswith(("）", ")")) and ends_sentence(before + p)
 
 
-def _short(ln: Line, block_lines: list[Line]) -> bool:
+def _short(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = ()) -> bool:
     """Narrower than its column, or clearly narrower than the line before it.
 
     A block's first two lines under a narrower column than the lines before
-    them (another article's), the first indented and the second full, are
-    judged against the column they fill.
+    them (another article's), the first indented and the second full (or
+    full once its digits are counted as set: 安勇炫在2014年两会召开前夕接受了),
+    are judged against the column they fill; so are lines after a column
+    break that fill, like the lines ``below`` them, the narrower column
+    under them.
     """
-    if len(block_lines) == 2 and ln.colw_fwd <= ln.colw_back - 4 and ln.width >= ln.colw_fwd \
+    full = ln.width >= ln.colw_fwd or _short_by_digits(ln)
+    if len(block_lines) == 2 and ln.colw_fwd <= ln.colw_back - 4 and full \
             and block_lines[0].colw_fwd == ln.colw_fwd and 2 <= _gap_fwd(block_lines[0]) <= 7:
         return False   # 各界来宾盛赞中国各项事 | 业取得的巨大成就以及在国际: an indented first line and a full one
+    if ln.colw_fwd <= ln.colw_back - 4 and block_lines[0].blanks_before and len(block_lines) <= 2 and below \
+            and all(x is not None and abs(x.width - ln.colw_fwd) <= 1 for x in (*block_lines, *below)):
+        return False   # after a column break, lines that fill the narrower column under them (化主要有两条路径：一 | 条是…)
     return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= block_lines[-2].width - 4
 
 
@@ -101,8 +108,8 @@ def _short_by_digits(ln: Line) -> bool:
     return _gap_fwd(ln) - (len(re.findall(r"[0-9A-Za-z]", ln.text)) + 1) // 2 < 3
 
 
-def _headlike(ln: Line, block_lines: list[Line]) -> bool:
-    return _short(ln, block_lines) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
+def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = ()) -> bool:
+    return _short(ln, block_lines, below) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
 
 
 
@@ -123,6 +130,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
+    if pushed_with_mark(n) and 3 <= _gap_fwd(prev) <= 8 \
+            and len(p) >= 3 and not ends_sentence(p) and not p.endswith(tuple(OPEN_END)) and not speaker_label(n):
+        return d("char-pushed-with-mark", True)   # 樊明武今年80岁 | 了，自诩…: the line was full, 了 went down with its ，
     if BRACKET_LABEL.match(n) and not p.endswith(tuple(OPEN_END)):
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
     if number_then_unit(p, n) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
@@ -228,9 +238,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (an indented line without a mark over another indented line is no paragraph's first line either)
     if not BODY_PUNCT.search(body) and not ends_open(p) and (not firstlike(block_lines[0]) or len(block_lines) == 1) \
             and firstlike(nxt) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
-            and (after is None or gap_fwd(after) < 3) and not speaker_label(block_lines[0].text) and not numbered \
-            and not NUMBERED.match(block_lines[0].text):
-        return d("heading-then-indent", False)   # no clause in the block, and the next line is indented
+            and (after is None or gap_fwd(after) < 3 or _short_by_digits(after)) and not speaker_label(block_lines[0].text) \
+            and not numbered and not NUMBERED.match(block_lines[0].text):
+        # no clause in the block, and the next line is indented (the one under it full, once its
+        # digits count as set: 线上科创通+线下科创岛：概念验证 | 而未经中试，产业化成功率 | 只有30%。因此，…)
+        return d("heading-then-indent", False)
     # (a byline under the line is no full line of the column: …开展老|旧小区环境综合整治行动。|本报记者 …)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3 \
         and not is_byline(after.text)
@@ -240,8 +252,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         indented = False
     if indented and len(block_lines) == 1 and speaker_label(p) and _firstlike(prev) and nxt.width >= prev.width + 3:
         indented = False   # a turn's indented first line goes on into a wider line (潘海玲：…生产方 | 式的重塑，…)
-    if indented and _short_by_mark(nxt, after):
-        indented = False   # a character short: its last character went down with its mark (…您怎么 | 看？)
+    if indented and _short_by_mark(nxt, after) \
+            and not (ends_sentence(p) and after is not None and long_speaker_label(n + after.text)):
+        # a character short: its last character went down with its mark (…您怎么 | 看？); not a
+        # speaker's label after a sentence end (…坡度吗？ | 某研究院研究员赵瑶 | 瑶：…)
+        indented = False
     # without a sentence end, only a clear indent (two full characters) breaks
     # (or the column widens there: the line before fills a narrower column, the text under starts a paragraph)
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
@@ -261,27 +276,34 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if len(block_lines) == 1 and first and not n_indented and (BODY_PUNCT.search(p + n) or _gap_fwd(nxt) < 3) \
             and (max(min(ln.width, ln.colw) for ln in (nxt, after or nxt)) - prev.width <= 7 or BODY_PUNCT.search(p)):
         return d("indented-first-line", True)
+    # (lines that fill their column exactly, like the line under them, are text, not a headline:
+    # …以技术供给端为起 | 点，通过…)
     if len(block_lines) >= 2 and not BODY_PUNCT.search(body) and len(body) <= 40 and not numbered \
             and not NUMBERED.match(body) \
             and not (_firstlike(block_lines[0]) and min(_gap(block_lines[1]), _gap_fwd(block_lines[1])) < 3) \
             and not (is_full(prev) and BODY_PUNCT.search(n) and not firstlike(nxt) and "、" in body) \
-            and not turn and not DATELINE.match(block_lines[0].text):
+            and not turn and not DATELINE.match(block_lines[0].text) \
+            and not all(x.colw_fwd <= x.width <= x.colw_fwd + 1 for x in (*block_lines, nxt)):
         return d("heading-ends", False)   # a headline takes at most two lines
     if len(block_lines) == 1 and prev.blanks_before and nxt.blanks_before and len(p) <= 24 \
             and min(_gap(prev, block_lines), _gap_fwd(prev)) >= 6 and not ends_sentence(p) and not ends_open(p) \
             and not speaker_label(p) and not _word_across(p, n):
         return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
-    if _headlike(prev, block_lines):
+    if _headlike(prev, block_lines, (nxt, after)):
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
-            if not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n)):
+            # (not across a blank line into a —— subtitle: 1不花一分钱，…下 | 一步有哪些打算 | | ——第61届…)
+            if not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n)) \
+                    and not (nxt.blanks_before and DASH_OPEN.match(n)):
                 return d("short-line-inside-paragraph", True)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
                     and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text):
                 return d("clause-unfinished", True)   # a paragraph does not end without a stop
             return d("short-line", False)
+        # (not into a line that leaves a quotation open: running text, 在…物流供应链“链)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
-                and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3):
+                and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3) \
+                and (body + n).count("“") <= (body + n).count("”"):
             return d("heading-wraps", True)
         return d("short-line", False)
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
@@ -389,6 +411,16 @@ def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
     return len(text) >= 8 and page_text.count(text) >= 2 and page_text.count(text + nxt.text[:2]) < 2
 
 
+def _running(ln: Line) -> bool:
+    """A line of running text: a clause mark in it, or it fills its column.
+
+    >>> from kanbao.model import Line
+    >>> _running(Line(1, "", "响中国的人口数量，更", 20, colw_back=20)), _running(Line(2, "", "大“矢量的模”", 14, colw_back=28))
+    (True, False)
+    """
+    return bool(BODY_PUNCT.search(ln.text)) or gap(ln) < 3
+
+
 def _set_apart(lines: list[Line], i: int) -> bool:
     r"""Lines ``i``… are a headline set apart inside running text: one to
     three lines, each without a clause mark, between blank lines, and the
@@ -453,15 +485,22 @@ def reflow(lines: list[Line]) -> list[Block]:
             cur, decisions = [ln], []
             continue
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
-        if dec.rule == "numbered-block-continues" and _repeat_ends(cur, ln, page_text):
+        # (a numbered block ends where its repeat of the text ends, across a blank line too)
+        if (dec.rule == "numbered-block-continues" or dec.joined and ln.blanks_before
+                and (numbered or NUMBERED.match(cur[0].text))) and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         elif dec.joined and len(cur) <= 3 and (firstlike(ln) or 3 <= gap(ln) <= 7) and not ends_sentence(cur[-1].text) \
                 and _repeat_ends(cur, ln, page_text):
             # an unnumbered pull quote set in the column: its lines repeat the text word for
             # word, the repeat ends there, and an indented first line follows
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
-        if dec.joined and few_blanks and _set_apart(lines, i):
-            dec = replace(dec, rule="headline-set-apart", joined=False)   # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…
+        if dec.joined and few_blanks and (_set_apart(lines, i) or ln.blanks_before and _set_apart(lines, i - len(cur))
+                                          and not numbered and not NUMBERED.match(cur[0].text)
+                                          and not BRACKET_LABEL.match(cur[0].text)
+                                          and not _word_across(cur[-1].text, ln.text)
+                                          and _running(lines[i - len(cur) - 1])):
+            # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
+            dec = replace(dec, rule="headline-set-apart", joined=False)
         if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)

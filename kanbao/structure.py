@@ -36,9 +36,9 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
-from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence, gap_fwd,
-                       firstlike, headline_line, is_byline, is_full, is_section_tag, label_head, long_speaker_label, number_then_unit,
-                       quoted_label, speaker_label)
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
+                       firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head,
+                       long_speaker_label, number_then_unit, pushed_with_mark, quoted_label, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -94,6 +94,9 @@ def is_heading_text(b: Block) -> bool:
         return False   # a note in brackets (（本报记者某某整理）) closes the text before it
     if DATELINE.match(t):
         return False   # a dateline opens text, never a headline (本报天津9月8日电（记者王东）第十三届…)
+    if len(b.lines) == 2 and "，" in t and firstlike(b.lines[0]) and is_full(b.lines[1]) and not ends_sentence(t) \
+            and not b.displaced and not DASH_OPEN.match(b.lines[1].text):
+        return False   # a paragraph's indented first line, a full line with a comma: text (计划生育不仅仅影 | 响中国的人口数量，更)
     if t.count("“") != t.count("”") or t.count("《") != t.count("》"):
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
@@ -203,8 +206,8 @@ def _subtitle_closes(texts: list[str]) -> int | None:
     True
     """
     for j in range(2, len(texts)):
-        if not headline_line(texts[j - 1]):
-            return None
+        if not headline_line(texts[j - 1]) or pushed_with_mark(texts[j - 1]):
+            return None   # (a line that opens with a character pushed down with its mark runs on from the one above)
         nxt = texts[j]
         if DASH_OPEN.match(texts[j - 1]) and not DASH_OPEN.match(nxt) and (
                 NAME_LABEL.match(nxt) or headline_line(nxt) and len(nxt) >= 4 and not _wraps(texts[j - 1], nxt)):
@@ -471,6 +474,45 @@ def _repeated_tail(texts: list[str], own: str, bodies: list[str], lead_only: boo
     return None
 
 
+def _repeated_tail_start(texts: list[str], others: tuple[str, ...] = ()) -> int | None:
+    """Where a pull quote set at a paragraph's end begins: the lines after a
+    sentence's end that repeat, word for word, a sentence earlier in the
+    same paragraph or in ``others`` (bare texts of the paragraphs around it):
+    a pull quote in a column of the text, glued on because its first line
+    fills the column.
+
+    >>> _repeated_tail_start(["反腐倡廉是一项工作。反腐", "工作虽然取得了一定的成", "效，但是民众始终还是觉", "得不够。从发达国家的例", "子中就可以看出。", "反腐工作虽然取得了一", "定的成效，但是民众始", "终还是觉得不够"])
+    5
+    >>> _repeated_tail_start(["反腐倡廉是一项工作。反腐", "工作虽然取得了一定的成", "效，但是民众始终还是觉", "得不够。从发达国家的例", "子中就可以看出。", "反腐工作可以一朝一夕完", "成吗？不能。"]) is None
+    True
+    """
+    for j in range(1, len(texts) - 1):
+        if not ends_sentence(texts[j - 1]):
+            continue
+        tail, head = _bare("".join(texts[j:])), _bare("".join(texts[:j]))
+        if TUNING.pq_min_chars <= len(tail) and len("".join(texts[j:])) <= PQ_MAX \
+                and any(tail in o and len(o) > len(tail) + 8 for o in (head, *others)):
+            return j
+    return None
+
+
+def _cut_repeated_tails(blocks: list[Block], keep: set[str] = frozenset()) -> None:
+    """Cut a pull quote glued to the end of the paragraph it quotes
+    (``_repeated_tail_start``) into a block of its own."""
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind == "para" and b.id not in keep and len(b.lines) >= 4:
+            near = tuple(_bare(x.text) for x in blocks[max(0, i - 80):i + 80] if x is not b and x.kind in ("para", "answer"))
+            k = _repeated_tail_start(b.line_texts(), near)
+            if k is not None:
+                blocks[i:i + 1] = list(_split_block(b, k))
+                _note(blocks[i + 1], f"lines {b.lines[-1].no + 1}- repeat a sentence of the text word for word, "
+                                     "after a sentence's end: cut from the paragraph above (a pull quote)")
+                i += 1
+        i += 1
+
+
 def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Heading-like blocks whose words are a sentence of the body are pull quotes.
 
@@ -480,6 +522,7 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     come out as two "headings").
     """
     norm = _bare
+    _cut_repeated_tails(blocks, keep)
     body = {id(b): norm(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30}
     if not body:
         return
