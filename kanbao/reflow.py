@@ -246,6 +246,12 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a byline under the line is no full line of the column: …开展老|旧小区环境综合整治行动。|本报记者 …)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3 \
         and not is_byline(after.text)
+    # (after a sentence end, a line of plain text set clearly narrower than the column before it and
+    # than the full line under it is indented, where lines with numbers make the column after look
+    # narrower: …恍若又回到了夏日。| 眼下已来到了十月底，冷空气也已 | 经“安排”上。…)
+    if not indented and ends_sentence(p) and 3 <= _gap(nxt) <= 7 and after is not None and not after.blanks_before \
+            and after.width >= nxt.width + 3 and _gap(after) < 3 and not re.search(r"[“”‘’0-9A-Za-z]", n):
+        indented = True
     # (a line set short mid-clause because the number opening the line
     # under it did not fit is no first line: …具体预报为：27日，阴 | 天有小雨，气温 | 20°C~27°C；…)
     if indented and not ends_sentence(p) and (_short_by_number(nxt, after) or _short_by_digits(nxt)):

@@ -176,7 +176,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
         after_credit = j == closing
         if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
                                                                _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
-                _headlike_text(t.rstrip("？！")) and len(t) <= 30
+                _headlike_text(t.rstrip("？！")) and len(t) <= 30 and not CREDIT_NOTE.search(t)
                 and (nxt is None or after_credit or abs(ln.width - ln.colw) >= 6)
                 for t, ln in zip(tail, b.lines[j:])):
             _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
@@ -810,10 +810,11 @@ def _goes_on(last: Line, first: Line) -> bool:
 
 
 def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None:
-    """A paragraph that stops mid-sentence on a full line, then a headline (or
-    page furniture) the extractor put at the height it is printed, then text
-    that goes on from it (not an indented first line, a label or a dateline):
-    the paragraph runs on under the headline, which follows it.
+    """A paragraph (or a speaker's turn) that stops mid-sentence on a full
+    line, then a headline (or page furniture) the extractor put at the height
+    it is printed, then text that goes on from it (not an indented first line,
+    a label or a dateline): the paragraph runs on under the headline, which
+    follows it.
 
     >>> from kanbao.model import Line
     >>> p = Block("b1", [Line(1, "", "的路是一条中国职工在党的培养下", 30, colw=30)], "的路是一条中国职工在党的培养下")
@@ -828,7 +829,7 @@ def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None
         j = i + 1
         while j < len(blocks) and j - i <= 3 and blocks[j].kind in ("heading", "furniture"):
             j += 1
-        if j == i + 1 or j >= len(blocks) or p.kind != "para" or blocks[j].kind != "para" \
+        if j == i + 1 or j >= len(blocks) or p.kind not in ("para", "turn") or blocks[j].kind != "para" \
                 or p.id in forced or blocks[j].id in forced or not p.lines or not blocks[j].lines:
             i += 1
             continue
