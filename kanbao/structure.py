@@ -499,16 +499,19 @@ def _repeated_tail_start(texts: list[str], others: tuple[str, ...] = ()) -> int 
 def _cut_repeated_tails(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Cut a pull quote glued to the end of the paragraph it quotes
     (``_repeated_tail_start``) into a block of its own."""
+    bare = {id(x): _bare(x.text) for x in blocks if x.kind in ("para", "answer")}
     i = 0
     while i < len(blocks):
         b = blocks[i]
         if b.kind == "para" and b.id not in keep and len(b.lines) >= 4:
-            near = tuple(_bare(x.text) for x in blocks[max(0, i - 80):i + 80] if x is not b and x.kind in ("para", "answer"))
+            near = tuple(bare[id(x)] for x in blocks[max(0, i - 80):i + 80] if x is not b and id(x) in bare)
             k = _repeated_tail_start(b.line_texts(), near)
             if k is not None:
-                blocks[i:i + 1] = list(_split_block(b, k))
-                _note(blocks[i + 1], f"lines {b.lines[-1].no + 1}- repeat a sentence of the text word for word, "
-                                     "after a sentence's end: cut from the paragraph above (a pull quote)")
+                head, tail = _split_block(b, k)
+                blocks[i:i + 1] = [head, tail]
+                bare[id(head)], bare[id(tail)] = _bare(head.text), _bare(tail.text)
+                _note(tail, f"lines {tail.lines[0].no}- repeat a sentence of the text word for word, "
+                            "after a sentence's end: cut from the paragraph above (a pull quote)")
                 i += 1
         i += 1
 
