@@ -84,6 +84,9 @@ def number_then_unit(a: str, b: str) -> bool:
     return a[-1:].isdigit() and bool(UNIT_START.match(b))
 
 
+_PUSHED = re.compile(r"^[\u4e00-\u9fff][，、；：]")
+
+
 def pushed_with_mark(text: str) -> bool:
     """``text`` opens with one character and a mark that cannot start a line:
     the character went down with its mark, so the line above was full
@@ -92,7 +95,7 @@ def pushed_with_mark(text: str) -> bool:
     >>> pushed_with_mark("了，自诩“80后”"), pushed_with_mark("记者：请谈谈"), pushed_with_mark("，并且")
     (True, False, False)
     """
-    return len(text) >= 2 and "\u4e00" <= text[0] <= "\u9fff" and text[1] in "，、；："
+    return bool(_PUSHED.match(text))
 
 
 def is_byline(text: str) -> bool:

@@ -54,9 +54,8 @@ def _short(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = (
     break that fill, like the lines ``below`` them, the narrower column
     under them.
     """
-    full = ln.width >= ln.colw_fwd or _short_by_digits(ln)
-    if len(block_lines) == 2 and ln.colw_fwd <= ln.colw_back - 4 and full \
-            and block_lines[0].colw_fwd == ln.colw_fwd and 2 <= _gap_fwd(block_lines[0]) <= 7:
+    if len(block_lines) == 2 and ln.colw_fwd <= ln.colw_back - 4 and block_lines[0].colw_fwd == ln.colw_fwd \
+            and 2 <= _gap_fwd(block_lines[0]) <= 7 and (ln.width >= ln.colw_fwd or _short_by_digits(ln)):
         return False   # 各界来宾盛赞中国各项事 | 业取得的巨大成就以及在国际: an indented first line and a full one
     if ln.colw_fwd <= ln.colw_back - 4 and block_lines[0].blanks_before and len(block_lines) <= 2 and below \
             and all(x is not None and abs(x.width - ln.colw_fwd) <= 1 for x in (*block_lines, *below)):
@@ -452,6 +451,18 @@ def _set_apart(lines: list[Line], i: int) -> bool:
                 for r in run)
 
 
+def _set_apart_before(lines: list[Line], i: int, k: int) -> bool:
+    """The ``k`` lines before line ``i``, which opens after a blank line, are
+    a headline set apart (``_set_apart``) that a line before them broke off
+    already: not a numbered pull quote's piece or a bracketed label's line,
+    no word runs across into line ``i``, and the line before them is
+    running text (计划生育…，更 | | 现小区楼道没有堆积物 | | 是影响…)."""
+    run0, last = lines[i - k], lines[i - 1]
+    return lines[i].blanks_before and _set_apart(lines, i - k) and not NUMBERED.match(run0.text) \
+        and not BRACKET_LABEL.match(run0.text) and not _word_across(last.text, lines[i].text) \
+        and _running(lines[i - k - 1])
+
+
 def join_text(a: str, b: str) -> str:
     """Join two line texts: no space between CJK, one between two Latin words.
 
@@ -500,11 +511,7 @@ def reflow(lines: list[Line]) -> list[Block]:
             # an unnumbered pull quote set in the column: its lines repeat the text word for
             # word, the repeat ends there, and an indented first line follows
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
-        if dec.joined and few_blanks and (_set_apart(lines, i) or ln.blanks_before and _set_apart(lines, i - len(cur))
-                                          and not numbered and not NUMBERED.match(cur[0].text)
-                                          and not BRACKET_LABEL.match(cur[0].text)
-                                          and not _word_across(cur[-1].text, ln.text)
-                                          and _running(lines[i - len(cur) - 1])):
+        if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
         if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
