@@ -136,7 +136,7 @@ def _opening_label(text: str, quoted: bool) -> str:
     label, rest = m.group(0)[:-1], text[m.end():].lstrip()
     if rest.startswith(("“", "「", "\"")) != quoted or not quoted and rest.startswith(("，", "。", "、", "；", ",")):
         return ""      # (not) a quotation, or a clause going on (包起帆：，您怎么看？)
-    return "" if label.endswith(_SPEECH_VERBS) or not _names_someone(label) else label
+    return "" if label.endswith(_SPEECH_VERBS) or not names_someone(label) else label
 
 
 def speaker_label(text: str) -> str:
@@ -170,16 +170,16 @@ _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "
 
 
 @functools.lru_cache(maxsize=4096)
-def _names_someone(label: str) -> bool:
+def names_someone(label: str) -> bool:
     """A label names a speaker (a person, a role, an outlet), not the start of
     a sentence: one dictionary word that is no noun (展望：, 据我所知：, 低：),
     words with a verb or a function word in them (具体预报为：, 我建议：) unless
     they open with a personal name are no speaker.  The interview's own verbs
     (提问：, 答：) are.
 
-    >>> [_names_someone(x) for x in ("梁晨帆", "中新社记者", "提问", "蒋立新")]
+    >>> [names_someone(x) for x in ("梁晨帆", "中新社记者", "提问", "蒋立新")]
     [True, True, True, True]
-    >>> [_names_someone(x) for x in ("展望", "具体预报为", "我建议")]
+    >>> [names_someone(x) for x in ("展望", "具体预报为", "我建议")]
     [False, False, False]
     """
     if label in _TURN_VERBS:

@@ -168,6 +168,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and text_width(after) >= max(prev.width, prev.colw_back) + 6 \
             and after.width >= nxt.width:
         return d("headline-set-wider-next", False)   # 公司，| 樊明武院士：| 人生就是要为祖国做大…: a headline
+    if p.endswith(("：", ":")) and not BODY_PUNCT.search(n) and not ends_sentence(n) and not speaker_label(n) \
+            and nxt.width >= max(prev.width, prev.colw_back) + 8 and text_width(nxt) >= nxt.colw_fwd + 6 \
+            and after is not None and after.width <= nxt.width - 6:
+        return d("headline-set-wider-next", False)   # 以下是采访实录：| 中国常驻联合国代表团举行国庆招待会 (wider than any column)
     if p.endswith(tuple(OPEN_END)):
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
@@ -262,6 +266,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # a character short: its last character went down with its mark (…您怎么 | 看？); not a
         # speaker's label after a sentence end (…坡度吗？ | 某研究院研究员赵瑶 | 瑶：…)
         indented = False
+    if indented and turn and len(block_lines) == 1 and not ends_sentence(p) and not p.endswith(("：", ":")) \
+            and ends_sentence(n) and not speaker_label(n) and not is_byline(n):
+        indented = False   # a turn's first line runs on into its last (本报记者：您最关注 | 中国哪些热点问题？)
     # without a sentence end, only a clear indent (two full characters) breaks
     # (or the column widens there: the line before fills a narrower column, the text under starts a paragraph)
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4

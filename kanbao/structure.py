@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
-                       firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head,
+                       firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
                        long_speaker_label, number_then_unit, pushed_with_mark, quoted_label, speaker_label)
 from .words import spans_word
 
@@ -124,6 +124,21 @@ def _split_block(b: Block, k: int) -> tuple[Block, Block]:
     return b, rest
 
 
+def _headline_over_subtitle(b: Block) -> bool:
+    """Lines without a clause mark over a —— subtitle (黑龙江鸡西：金秋水稻收割忙 |
+    ——规范化，赋能产业发展大会以): a headline, though its kicker ends in a colon.
+
+    >>> from kanbao.model import Line
+    >>> ls = [Line(1, "", "黑龙江鸡西：金秋水稻收割忙", 26), Line(2, "", "——规范化，赋能产业发展大会以", 30)]
+    >>> _headline_over_subtitle(Block("b1", ls, "".join(ln.text for ln in ls)))
+    True
+    """
+    texts = b.line_texts()
+    k = next((i for i, x in enumerate(texts) if DASH_OPEN.match(x)), None)
+    return k is not None and 1 <= k <= 2 and len(texts) <= k + 2 and not BODY_PUNCT.search("".join(texts[:k])) \
+        and not ends_sentence(texts[k - 1])
+
+
 def _headlike_text(t: str) -> bool:
     """Short, with no sentence punctuation and no open ending: a headline's words."""
     return 0 < len(t) <= 40 and not BODY_PUNCT.search(t) and not t.endswith(("、", "：", ":", "——"))
@@ -160,12 +175,22 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
     last = b.lines[-1]
     if len(texts) >= 2 and ends_sentence(texts[-2]) and not ends_sentence(texts[-1]) \
-            and headline_line(texts[-1]) and last.width <= last.colw - 8 and nxt is not None and nxt.kind == "para" \
+            and headline_line(texts[-1]) and nxt is not None and nxt.kind == "para" \
+            and (last.width <= last.colw - 8 or last.width <= last.colw - 2 and not BODY_PUNCT.search(texts[-1])) \
             and firstlike(nxt.lines[0]) and not speaker_label(texts[-1]):
         # a paragraph never ends without a stop: a short line after its last sentence,
-        # over an indented first line, is the subhead of what follows (有没有，近年来)
+        # over an indented first line, is the subhead of what follows (有没有，近年来); one
+        # without a mark in it may be a character short only (道路两旁树木很多都被吹倒)
         _note(b, f"line {last.no} ends no sentence after the paragraph's last one, over an indented line: a subhead")
         return len(texts) - 1
+    if len(texts) >= 3 and ends_sentence(texts[-3]) and not ends_sentence(texts[-1]) \
+            and (_wraps(texts[-2], texts[-1]) or _wrap_remainder(texts[-2], texts[-1])) \
+            and headline_line(texts[-2] + texts[-1]) \
+            and nxt is not None and nxt.kind == "para" and firstlike(nxt.lines[0]) and not speaker_label(texts[-2]):
+        # the same, the headline's one printed line wrapped onto a second (…产业新变 | 迁)
+        _note(b, f"lines {b.lines[-2].no}-{last.no} (one line wrapped) end no sentence after the paragraph's last one, "
+                 "over an indented line: a subhead")
+        return len(texts) - 2
     if nxt is not None and closing is None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
         return None
     if closing is not None and _headlike_text(texts[closing]):
@@ -615,7 +640,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
             continue
         label = speaker_label(t) or long_speaker_label(t)
-        if label and (BODY_PUNCT.search(t) or len(t) > 30):
+        if label and (BODY_PUNCT.search(t) or len(t) > 30) and not _headline_over_subtitle(b):
             b.kind, b.label = "turn", label
             continue
         if is_heading_text(b):
@@ -694,9 +719,43 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
         nxt, after = blocks[i + 1], blocks[i + 2]
         if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not _tag_over(b.text, nxt.text):
             continue
-        if nxt.kind == "heading" and len(nxt.lines) == 1 and after.kind in body:
+        if nxt.kind == "heading" and _one_printed_line(nxt) and after.kind in body:
             b.kind = "furniture"
             _note(b, COLUMN_LABEL)
+
+
+def _one_printed_line(b: Block) -> bool:
+    """One seed line, or two where the first wrapped onto the second (…综合整 | 治)."""
+    texts = b.line_texts()
+    return len(b.lines) == 1 or len(b.lines) == 2 and len(texts) == 2 \
+        and (_wraps(*texts) or _wrap_remainder(*texts))
+
+
+def _in_brief_column(blocks: list[Block], i: int) -> bool:
+    """Heading ``i`` heads the next brief of a column of briefs: going back, one
+    paragraph (with its credit) under each headline, up to the column's label.
+
+    >>> from kanbao.model import Line
+    >>> bl = [Block(f"b{k}", [Line(k, "", t, 2 * len(t))], t, kind=kind) for k, (t, kind) in enumerate(
+    ...     [("简讯", "furniture"), ("台风登陆", "heading"), ("项目已于11月12日试运行。", "para"), ("林丹封王", "heading")])]
+    >>> bl[0].notes.append(COLUMN_LABEL)
+    >>> _in_brief_column(bl, 3), _in_brief_column(bl, 1)
+    (True, False)
+    """
+    paras = 0
+    for j in range(i - 1, -1, -1):
+        b = blocks[j]
+        if COLUMN_LABEL in b.notes:
+            return j < i - 1
+        if b.kind in ("para", "answer"):
+            paras += 1
+            if paras > 1:
+                return False
+        elif b.kind == "heading" and _one_printed_line(b) and paras == 1:
+            paras = 0
+        elif b.kind != "byline":
+            return False
+    return False
 
 
 def _rejoin_first_lines(blocks: list[Block], forced: dict[str, str]) -> None:
@@ -790,8 +849,10 @@ def _merge_headings(blocks: list[Block]) -> None:
             or len(a.lines) == 1 and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
             and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
-            and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead)
-        if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+            and names_someone(a.text[:-1]) \
+            and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
+        if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 \
+                and (len(a.lines) + len(b.lines) <= 2 or wrapped):
             a.kind = "heading"
             _absorb_heading(a, b)
             _note(a, f"a name label over the heading {b.id}: one heading (a profile's subhead)" if label_over
@@ -909,6 +970,8 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
         why.append("first heading on the page")
     if i and COLUMN_LABEL in blocks[i - 1].notes:
         why.append("under a column's label")
+    elif _one_printed_line(blocks[i]) and _in_brief_column(blocks, i):
+        why.append("the next brief in a column of briefs")
     if nxt and nxt[0].kind in ("para", "answer") and DATELINE.match(nxt[0].text):
         why.append("followed by a dateline")
     ln = blocks[i].lines[0]
@@ -939,6 +1002,89 @@ def _best_cut(segs: list[list[Block]], titles: list[Block], vec: Vectorizer) -> 
     return best
 
 
+def _title_cuts(t: Block, loose: bool = False) -> list[int]:
+    """Seed-line indices where one printed line of heading ``t`` ends and another,
+    that could be a headline of its own, starts: between heading blocks the
+    grouping merged; with ``loose`` also between any two seed lines where no
+    word runs across (…家门口 | 冷链交易…).  Never before a —— subtitle or
+    after a kicker ending in a colon.
+
+    >>> from kanbao.model import Line
+    >>> ls = [Line(1, "", "本市北部地区阴有阵雨：本市雨水连", 32), Line(2, "", "连", 2), Line(3, "", "更多权威信息透露未来规划", 24)]
+    >>> b = Block("b1", ls, "".join(ln.text for ln in ls), parts=["本市北部地区阴有阵雨：本市雨水连连", "更多权威信息透露未来规划"])
+    >>> _title_cuts(b), _title_cuts(Block("b2", ls[:2], "本市北部地区阴有阵雨：本市雨水连连"), loose=True)
+    ([2], [])
+    """
+    texts = t.line_texts()
+    if len(texts) != len(t.lines):
+        return []
+    ends, n = set(), 0
+    for part in t.parts[:-1]:
+        n += len(part)
+        ends.add(n)
+    cuts, n = [], 0
+    for k in range(1, len(texts)):
+        n += len(texts[k - 1])
+        a, b = texts[k - 1], texts[k]
+        if DASH_OPEN.match(b) or a.endswith(("：", ":")):
+            continue
+        if n in ends or loose and not _wraps(a, b) and not _wrap_remainder(a, b):
+            cuts.append(k)
+    return cuts
+
+
+def _best_title_split(titles: list[Block], segs: list[list[Block]], vec: Vectorizer) -> tuple[Block, int] | None:
+    """The headline block and line to cut it at: where each half on its own
+    shares words with another piece of text, the cut whose weaker half matches
+    best; else the block of most lines, cut after its first line between two
+    headings the grouping merged, or failing that anywhere no word runs
+    across (the headlines' order gives no better hint)."""
+    heads = [vec.vector("".join(b.text for b in sg[:4] if b.kind in ("para", "answer"))) for sg in segs]
+
+    def fit(text: str) -> tuple[float, int]:
+        v = vec.vector(text)
+        return max(((vec.cosine(v, h), i) for i, h in enumerate(heads)), default=(0.0, -1))
+    best, score = None, 0.0
+    for t in titles:
+        texts = t.line_texts()
+        for k in _title_cuts(t, loose=True):
+            (a, i), (b, j) = fit("".join(texts[:k])), fit("".join(texts[k:]))
+            if i != j and min(a, b) > score:
+                best, score = (t, k), min(a, b)
+    for loose in (False, True):
+        multi = [t for t in titles if _title_cuts(t, loose)]
+        if best is None and multi:
+            t = max(multi, key=lambda x: len(x.lines))
+            best = (t, _title_cuts(t, loose)[0])
+    return best
+
+
+BRIEFS_LABEL = "a section tag over paragraphs whose headlines were displaced: a column of briefs, one per paragraph"
+
+
+def _brief_labels(blocks: list[Block]) -> set[int]:
+    """A section tag alone (简讯) right over paragraphs, not over a headline,
+    labels a column of briefs whose one-line headlines the extractor put after
+    all the text: the tag becomes page furniture and each paragraph under it, up
+    to the next heading or byline, is a brief of its own.  Returns the ids of
+    those paragraphs (Python ids: blocks have no order key yet).
+    """
+    out: set[int] = set()
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind != "heading" or len(b.lines) != 1 or not is_section_tag(b.text):
+            continue
+        run = []
+        for x in blocks[i + 1:]:
+            if x.kind != "para":
+                break
+            run.append(x)
+        if len(run) >= 2:
+            b.kind = "furniture"
+            _note(b, BRIEFS_LABEL)
+            out.update(id(x) for x in run)
+    return out
+
+
 def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     """Headlines the extractor put after all the text go back before their articles.
 
@@ -955,12 +1101,14 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     if not titles or any(b.kind == "question" for b in tail) or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
                          for i, b in enumerate(blocks[:last_body + 1])):
         return blocks
+    briefs = _brief_labels(blocks[:last_body + 1])
     head = [b for b in blocks[:last_body + 1] if b.kind == "furniture"]
     body = [b for b in blocks[:last_body + 1] if b.kind != "furniture"]
-    # hard cuts: after a byline that closes text, before a dateline
+    # hard cuts: after a byline that closes text, before a dateline, before each brief under a column's label
     segs: list[list[Block]] = [[]]
     for i, b in enumerate(body):
-        starts_new = b.kind in ("para", "answer") and DATELINE.match(b.text) and any(x.kind == "para" for x in segs[-1])
+        starts_new = b.kind in ("para", "answer") and (DATELINE.match(b.text) or id(b) in briefs) \
+            and any(x.kind == "para" for x in segs[-1])
         if starts_new:
             segs.append([])
         segs[-1].append(b)
@@ -969,18 +1117,17 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     segs = [sg for sg in segs if sg]
     # fewer headlines than articles cut by bylines and datelines: headlines
     # set one under the other came out as one block; take them apart by line
+    vec = Vectorizer([b.text for b in body + titles + profiles])
     while len(titles) < len(segs):
-        multi = [t for t in titles if len(t.lines) > 1 and len(t.line_texts()) == len(t.lines)
-                 and not any(DASH_OPEN.match(x) or x.endswith(("：", ":")) for x in t.line_texts())]
-        if not multi:
+        cut = _best_title_split(titles, segs, vec)
+        if cut is None:
             break
-        t = max(multi, key=lambda x: len(x.lines))
-        _, rest = _split_block(t, 1)
+        t, k = cut
+        _, rest = _split_block(t, k)
         _note(t, f"{len(segs)} articles and only {len(titles)} displaced headlines: its lines are headlines of their own")
         titles.insert(titles.index(t) + 1, rest)
         tail.insert(tail.index(t) + 1, rest)
         blocks.insert(blocks.index(t) + 1, rest)
-    vec = Vectorizer([b.text for b in body + titles + profiles])
     while len(segs) < len(titles):
         cut = _best_cut(segs, titles, vec)
         if cut is None:
