@@ -1062,13 +1062,14 @@ def _best_title_split(titles: list[Block], segs: list[list[Block]], vec: Vectori
 BRIEFS_LABEL = "a section tag over paragraphs whose headlines were displaced: a column of briefs, one per paragraph"
 
 
-def _brief_labels(blocks: list[Block]) -> set[int]:
+def _brief_labels(blocks: list[Block]) -> tuple[list[Block], set[int]]:
     """A section tag alone (简讯) right over paragraphs, not over a headline,
-    labels a column of briefs whose one-line headlines the extractor put after
-    all the text: the tag becomes page furniture and each paragraph under it, up
-    to the next heading or byline, is a brief of its own.  Returns the ids of
-    those paragraphs (Python ids: blocks have no order key yet).
+    may label a column of briefs whose one-line headlines the extractor put
+    after all the text: each paragraph under it, up to the next heading or
+    byline, is then a brief of its own.  Returns the tags and the ids of those
+    paragraphs (Python ids: blocks have no order key yet).
     """
+    tags: list[Block] = []
     out: set[int] = set()
     for i, b in enumerate(blocks[:-1]):
         if b.kind != "heading" or len(b.lines) != 1 or not is_section_tag(b.text):
@@ -1079,10 +1080,24 @@ def _brief_labels(blocks: list[Block]) -> set[int]:
                 break
             run.append(x)
         if len(run) >= 2:
-            b.kind = "furniture"
-            _note(b, BRIEFS_LABEL)
+            tags.append(b)
             out.update(id(x) for x in run)
-    return out
+    return tags, out
+
+
+def _hard_segments(body: list[Block], briefs: set[int]) -> list[list[Block]]:
+    """Cut the text after a byline that closes text, before a dateline, and
+    before each paragraph in ``briefs``."""
+    segs: list[list[Block]] = [[]]
+    for i, b in enumerate(body):
+        starts_new = b.kind in ("para", "answer") and (DATELINE.match(b.text) or id(b) in briefs) \
+            and any(x.kind == "para" for x in segs[-1])
+        if starts_new:
+            segs.append([])
+        segs[-1].append(b)
+        if b.kind == "byline" and any(x.kind in ("para", "answer") for x in segs[-1]) and i + 1 < len(body):
+            segs.append([])
+    return [sg for sg in segs if sg]
 
 
 def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
@@ -1101,20 +1116,19 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     if not titles or any(b.kind == "question" for b in tail) or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
                          for i, b in enumerate(blocks[:last_body + 1])):
         return blocks
-    briefs = _brief_labels(blocks[:last_body + 1])
+    # a column of briefs under its tag counts one piece per brief, where the headline
+    # lines put at the end are enough for them all (a —— subtitle heads no brief)
+    tags, briefs = _brief_labels(blocks[:last_body + 1])
+    lines = sum(1 for t in titles for x in t.line_texts() if not DASH_OPEN.match(x))
+    if tags and lines >= len(_hard_segments([b for b in blocks[:last_body + 1] if b not in tags], briefs)):
+        for b in tags:
+            b.kind = "furniture"
+            _note(b, BRIEFS_LABEL)
+    else:
+        briefs = set()
     head = [b for b in blocks[:last_body + 1] if b.kind == "furniture"]
     body = [b for b in blocks[:last_body + 1] if b.kind != "furniture"]
-    # hard cuts: after a byline that closes text, before a dateline, before each brief under a column's label
-    segs: list[list[Block]] = [[]]
-    for i, b in enumerate(body):
-        starts_new = b.kind in ("para", "answer") and (DATELINE.match(b.text) or id(b) in briefs) \
-            and any(x.kind == "para" for x in segs[-1])
-        if starts_new:
-            segs.append([])
-        segs[-1].append(b)
-        if b.kind == "byline" and any(x.kind in ("para", "answer") for x in segs[-1]) and i + 1 < len(body):
-            segs.append([])
-    segs = [sg for sg in segs if sg]
+    segs = _hard_segments(body, briefs)
     # fewer headlines than articles cut by bylines and datelines: headlines
     # set one under the other came out as one block; take them apart by line
     vec = Vectorizer([b.text for b in body + titles + profiles])
