@@ -174,23 +174,18 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     """
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
     last = b.lines[-1]
-    if len(texts) >= 2 and ends_sentence(texts[-2]) and not ends_sentence(texts[-1]) \
-            and headline_line(texts[-1]) and nxt is not None and nxt.kind == "para" \
-            and (last.width <= last.colw - 8 or last.width <= last.colw - 2 and not BODY_PUNCT.search(texts[-1])) \
-            and firstlike(nxt.lines[0]) and not speaker_label(texts[-1]):
+    # the headline's one printed line may have wrapped onto a second seed line (…产业新变 | 迁)
+    k = 2 if len(texts) >= 3 and (_wraps(texts[-2], texts[-1]) or _wrap_remainder(texts[-2], texts[-1])) else 1
+    head = "".join(texts[-k:])
+    if len(texts) > k and ends_sentence(texts[-k - 1]) and not ends_sentence(head) and headline_line(head) \
+            and nxt is not None and nxt.kind == "para" and firstlike(nxt.lines[0]) and not speaker_label(head) \
+            and (k == 2 or last.width <= last.colw - 8 or last.width <= last.colw - 2 and not BODY_PUNCT.search(head)):
         # a paragraph never ends without a stop: a short line after its last sentence,
         # over an indented first line, is the subhead of what follows (有没有，近年来); one
         # without a mark in it may be a character short only (道路两旁树木很多都被吹倒)
-        _note(b, f"line {last.no} ends no sentence after the paragraph's last one, over an indented line: a subhead")
-        return len(texts) - 1
-    if len(texts) >= 3 and ends_sentence(texts[-3]) and not ends_sentence(texts[-1]) \
-            and (_wraps(texts[-2], texts[-1]) or _wrap_remainder(texts[-2], texts[-1])) \
-            and headline_line(texts[-2] + texts[-1]) \
-            and nxt is not None and nxt.kind == "para" and firstlike(nxt.lines[0]) and not speaker_label(texts[-2]):
-        # the same, the headline's one printed line wrapped onto a second (…产业新变 | 迁)
-        _note(b, f"lines {b.lines[-2].no}-{last.no} (one line wrapped) end no sentence after the paragraph's last one, "
-                 "over an indented line: a subhead")
-        return len(texts) - 2
+        where = f"line {last.no} ends" if k == 1 else f"lines {b.lines[-2].no}-{last.no} (one line wrapped) end"
+        _note(b, f"{where} no sentence after the paragraph's last one, over an indented line: a subhead")
+        return len(texts) - k
     if nxt is not None and closing is None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
         return None
     if closing is not None and _headlike_text(texts[closing]):
@@ -1051,12 +1046,14 @@ def _best_title_split(titles: list[Block], segs: list[list[Block]], vec: Vectori
             (a, i), (b, j) = fit("".join(texts[:k])), fit("".join(texts[k:]))
             if i != j and min(a, b) > score:
                 best, score = (t, k), min(a, b)
+    if best is not None:
+        return best
     for loose in (False, True):
         multi = [t for t in titles if _title_cuts(t, loose)]
-        if best is None and multi:
+        if multi:
             t = max(multi, key=lambda x: len(x.lines))
-            best = (t, _title_cuts(t, loose)[0])
-    return best
+            return t, _title_cuts(t, loose)[0]
+    return None
 
 
 BRIEFS_LABEL = "a section tag over paragraphs whose headlines were displaced: a column of briefs, one per paragraph"
