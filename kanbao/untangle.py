@@ -135,6 +135,11 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
     return runs
 
 
+def _median(xs: list[int]) -> int:
+    """The middle value (the upper one of an even count): ``_median([3, 1, 2, 9]) == 3``."""
+    return sorted(xs)[len(xs) // 2]
+
+
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
     """Pieces that can be a row of a body column: not a byline, a section tag,
     a line much wider than the run (its median width, or the median of the
@@ -142,7 +147,7 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     widths), an unpunctuated piece opening the run or
     one unpunctuated line narrower than the column over a dateline (a headline)."""
     widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
-    width = sorted(widths)[len(run) // 2]
+    width = _median(widths)
     near = [sorted(widths[max(0, i - NEAR): i + NEAR + 1])[len(widths[max(0, i - NEAR): i + NEAR + 1]) // 2]
             for i in range(len(run))]
     body = [not is_byline(c[0].text) and w <= max(width, wn) + 4 and not is_section_tag(c[0].text)
@@ -195,6 +200,14 @@ def _headline_over_byline(run: list[list[Line]], x: int) -> bool:
         and not BODY_PUNCT.search("".join(ln.text for ln in run[x]))
 
 
+def _wider(run: list[list[Line]], a: int, b: int, x: int) -> bool:
+    """Pieces ``x`` and ``x + 1`` both open with a line wider than most of the
+    columns of ``run[a:b]`` (by more than 4 units): another article's columns.
+    One wide line alone may be a line of digits and signs (20°C~27°C)."""
+    wide = _median([text_width(c[0]) for c in run[a:b]]) + 4
+    return all(y < len(run) and text_width(run[y][0]) > wide for y in (x, x + 1))
+
+
 def _segments(run: list[list[Line]], path: list[int], body: list[bool],
               pw: PageWords | None = None) -> list[tuple[int, int, int]]:
     """Cut a run into stretches [a, b) read as ``k`` interleaved columns (k > 1)
@@ -229,8 +242,9 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
                     segs.pop()
             if min(n, j + k - 1) - i < 2 * k:
                 k = 1          # too short to be k columns: as it is, taking nothing after it
-            else:   # … but not past a headline over a byline: another article starts there
-                j = next((x for x in range(j, min(n, j + k - 1)) if _headline_over_byline(run, x)), min(n, j + k - 1))
+            else:   # … but not past a headline over a byline or lines wider than the columns: another article
+                j = next((x for x in range(j, min(n, j + k - 1))
+                          if _headline_over_byline(run, x) or _wider(run, i, j, x)), min(n, j + k - 1))
         if segs and segs[-1][2] == 1 and k == 1:
             segs[-1] = (segs[-1][0], j, 1)
         else:
@@ -239,7 +253,9 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
     out: list[tuple[int, int, int]] = []
     for a, b, k in segs:
         if out and out[-1][2] > 1 and out[-1][1] == a and k < out[-1][2]:
-            stop = next((x for x in range(a, b) if not body[x] or _headline_over_byline(run, x)), b)
+            # … up to a headline, a byline or lines wider than the columns (another article's)
+            stop = next((x for x in range(a, b) if not body[x] or _headline_over_byline(run, x)
+                         or _wider(run, out[-1][0], a, x)), b)
             out[-1] = (out[-1][0], stop, out[-1][2])
             if stop < b:
                 out.append((stop, b, 1))
@@ -312,40 +328,56 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
     >>> [[c[0].text for c in col] for col in _deal([[ln] for ln in ls], 2)] == [a, b]
     True
     """
-    beam: list[tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]] = [(0.0, ((),) * k, (0,) * k)]
+    State = tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]
     fits: dict[tuple[int, int], float] = {}
 
     def fit(prev: int, i: int) -> float:
         if (prev, i) not in fits:
             fits[prev, i] = _fit(run[prev][-1], run[i], pw)
         return fits[prev, i]
-    for i, c in enumerate(run):
-        nxt: dict[tuple[int, ...], tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]] = {}
-        for score, cols, rows in beam:
-            opened = sum(1 for col in cols if col)
-            choices = range(min(k, opened + 1))
-            # a column that cannot take this piece (a paragraph ended there and the piece
-            # does not start one) has no turn: the other columns go on without it
-            able = [j for j in choices if not cols[j] or fit(cols[j][-1], i) > -PARAMS.closed] or list(choices)
-            low = min(rows[j] for j in able)
-            turn = min(able, key=lambda x: (rows[x], x))
-            for j in choices:
-                if rows[j] > low + PARAMS.drift:
-                    continue
-                s2 = score + (fit(cols[j][-1], i) if cols[j] else 0.0) \
-                    - PARAMS.row * (rows[j] - low) - (PARAMS.turn if j != turn else 0.0)
-                cols2 = cols[:j] + (cols[j] + (i,),) + cols[j + 1:]
-                rows2 = rows[:j] + (max(rows[j], low) + len(c),) + rows[j + 1:]
-                key = tuple(col[-1] if col else -1 for col in cols2)
-                if key not in nxt or nxt[key][0] < s2:
-                    nxt[key] = (s2, cols2, rows2)
+
+    def moves(st: State, i: int) -> tuple[int, list[tuple[int, State]]]:
+        """The column whose turn it is, and each column piece ``i`` may go to with the state after."""
+        score, cols, rows = st
+        opened = sum(1 for col in cols if col)
+        choices = range(min(k, opened + 1))
+        # a column that cannot take this piece (a paragraph ended there and the piece
+        # does not start one) has no turn: the other columns go on without it
+        able = [j for j in choices if not cols[j] or fit(cols[j][-1], i) > -PARAMS.closed] or list(choices)
+        low = min(rows[j] for j in able)
+        turn = min(able, key=lambda x: (rows[x], x))
+        out = []
+        for j in choices:
+            if rows[j] > low + PARAMS.drift:
+                continue
+            s2 = score + (fit(cols[j][-1], i) if cols[j] else 0.0) \
+                - PARAMS.row * (rows[j] - low) - (PARAMS.turn if j != turn else 0.0)
+            cols2 = cols[:j] + (cols[j] + (i,),) + cols[j + 1:]
+            rows2 = rows[:j] + (max(rows[j], low) + len(run[i]),) + rows[j + 1:]
+            out.append((j, (s2, cols2, rows2)))
+        return turn, out
+    start: State = (0.0, ((),) * k, (0,) * k)
+    beam, in_turn, rotation = [start], start, start
+    for i in range(len(run)):
+        nxt: dict[tuple[int, ...], State] = {}
+        for st in beam:
+            for _, st2 in moves(st, i)[1]:
+                key = tuple(col[-1] if col else -1 for col in st2[1])
+                if key not in nxt or nxt[key][0] < st2[0]:
+                    nxt[key] = st2
         beam = sorted(nxt.values(), key=lambda st: -st[0])[:BEAM]
+        turn, options = moves(in_turn, i)
+        in_turn = dict(options)[turn]
+        rows = rotation[2]
+        rotation = dict(moves(rotation, i)[1])[min(range(min(k, i + 1)), key=lambda x: (rows[x], x))]
 
     def chained(st: tuple) -> float:
         """The dealing's score plus how well each column runs on into the next one's top."""
         cols = [col for col in st[1] if col]
         return st[0] + sum(strength(run[a[-1]][-1], run[b[0]][0], pw) for a, b in zip(cols, cols[1:]))
-    best = max(beam, key=chained)
+    # the beam may lose the dealings that give every piece to the column whose turn it is
+    # (many near-equal dealings crowd them out on wide pages); they compete on the same score
+    best = max(beam + [in_turn, rotation], key=chained)
     return [[run[i] for i in col] for col in best[1] if col]
 
 

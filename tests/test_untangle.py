@@ -22,9 +22,22 @@ def _params():
 
 @pytest.mark.parametrize("case", list(_params()))
 def test_untangle_case(case):
+    """A case gives the paragraphs after reflow (``expect``), the lines in order
+    (``expect_lines``), or two sets of lines where every line of the first
+    comes before every line of the second (``expect_before``, ``expect_after``:
+    one article's columns before another's)."""
     lines, _ = split_lines(case["text"])
     lines, _ = untangle(lines)
-    assert [b.text for b in reflow(lines)] == case["expect"]
+    texts = [ln.text for ln in lines]
+    if "expect_lines" in case:
+        assert texts == case["expect_lines"]
+    elif "expect_before" in case:
+        before = [i for i, t in enumerate(texts) if t in case["expect_before"]]
+        after = [i for i, t in enumerate(texts) if t in case["expect_after"]]
+        assert len(before) + len(after) == len(case["expect_before"]) + len(case["expect_after"])
+        assert max(before) < min(after)
+    else:
+        assert [b.text for b in reflow(lines)] == case["expect"]
 
 
 HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
