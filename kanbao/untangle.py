@@ -59,6 +59,7 @@ RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tr
 MAX_COLUMNS = 6
 NEAR = 8          # pieces either way whose widths give the column width around a piece
 BEAM = 32         # dealings kept while dealing a stretch to its columns
+ENDED = 10 ** 9   # the row count of a column that takes no more pieces
 
 
 @dataclass
@@ -72,17 +73,19 @@ class Params:
     column runs ahead; ``drift``: rows a column may run ahead; ``indent``: an
     indented first line under an unfinished line; ``label``: a speaker label
     or byline there; ``closed``: a full line under a short line that ends a
-    sentence (a paragraph's end).
+    sentence (a paragraph's end); ``ended``: a column held back ``drift`` rows
+    behind the others taking no more pieces (its text goes on elsewhere).
     """
 
     switch: float = 8.0
     glue: float = 2.0
-    turn: float = 1.5
+    turn: float = 2.0
     row: float = 0.3
     drift: int = 3
     indent: float = 1.5
     label: float = 4.0
     closed: float = 2.0
+    ended: float = 2.0
 
 
 PARAMS = Params()
@@ -340,7 +343,7 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
         """The column whose turn it is, and each column piece ``i`` may go to with the state after."""
         score, cols, rows = st
         opened = sum(1 for col in cols if col)
-        choices = range(min(k, opened + 1))
+        choices = [j for j in range(min(k, opened + 1)) if rows[j] < ENDED]
         # a column that cannot take this piece (a paragraph ended there and the piece
         # does not start one) has no turn: the other columns go on without it
         able = [j for j in choices if not cols[j] or fit(cols[j][-1], i) > -PARAMS.closed] or list(choices)
@@ -348,12 +351,20 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
         turn = min(able, key=lambda x: (rows[x], x))
         out = []
         for j in choices:
+            rows1, low1, cost = rows, low, 0.0
             if rows[j] > low + PARAMS.drift:
-                continue
-            s2 = score + (fit(cols[j][-1], i) if cols[j] else 0.0) \
-                - PARAMS.row * (rows[j] - low) - (PARAMS.turn if j != turn else 0.0)
+                # the columns holding this one back may have ended here (their text goes on
+                # elsewhere in the dump): they take no more pieces, at a price
+                behind = [x for x in able if x != j and cols[x] and rows[x] < rows[j] - PARAMS.drift]
+                rest = [x for x in able if x not in behind]
+                if not behind or not rest or min(rows[x] for x in rest) < rows[j] - PARAMS.drift:
+                    continue
+                rows1 = tuple(ENDED if x in behind else r for x, r in enumerate(rows))
+                low1, cost = min(rows[x] for x in rest), PARAMS.ended * len(behind)
+            s2 = score + (fit(cols[j][-1], i) if cols[j] else 0.0) - cost \
+                - PARAMS.row * (rows1[j] - low1) - (PARAMS.turn if j != turn else 0.0)
             cols2 = cols[:j] + (cols[j] + (i,),) + cols[j + 1:]
-            rows2 = rows[:j] + (max(rows[j], low) + len(run[i]),) + rows[j + 1:]
+            rows2 = rows1[:j] + (max(rows1[j], low1) + len(run[i]),) + rows1[j + 1:]
             out.append((j, (s2, cols2, rows2)))
         return turn, out
     start: State = (0.0, ((),) * k, (0,) * k)
@@ -362,7 +373,7 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
         nxt: dict[tuple[int, ...], State] = {}
         for st in beam:
             for _, st2 in moves(st, i)[1]:
-                key = tuple(col[-1] if col else -1 for col in st2[1])
+                key = tuple(col[-1] if col else -1 for col in st2[1]) + tuple(r >= ENDED for r in st2[2])
                 if key not in nxt or nxt[key][0] < st2[0]:
                     nxt[key] = st2
         beam = sorted(nxt.values(), key=lambda st: -st[0])[:BEAM]

@@ -23,7 +23,8 @@ def _params():
 @pytest.mark.parametrize("case", list(_params()))
 def test_untangle_case(case):
     """A case gives the paragraphs after reflow (``expect``), the lines in order
-    (``expect_lines``), or two sets of lines where every line of the first
+    (``expect_lines``), pairs of lines where the second comes right after the
+    first (``expect_follows``), or two sets of lines where every line of the first
     comes before every line of the second (``expect_before``, ``expect_after``:
     one article's columns before another's)."""
     lines, _ = split_lines(case["text"])
@@ -31,6 +32,9 @@ def test_untangle_case(case):
     texts = [ln.text for ln in lines]
     if "expect_lines" in case:
         assert texts == case["expect_lines"]
+    elif "expect_follows" in case:
+        follows = set(zip(texts, texts[1:]))
+        assert [pair for pair in case["expect_follows"] if tuple(pair) not in follows] == []
     elif "expect_before" in case:
         before = [i for i, t in enumerate(texts) if t in case["expect_before"]]
         after = [i for i, t in enumerate(texts) if t in case["expect_after"]]
