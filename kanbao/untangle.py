@@ -151,8 +151,7 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     one unpunctuated line narrower than the column over a dateline (a headline)."""
     widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
     width = _median(widths)
-    near = [sorted(widths[max(0, i - NEAR): i + NEAR + 1])[len(widths[max(0, i - NEAR): i + NEAR + 1]) // 2]
-            for i in range(len(run))]
+    near = [_median(widths[max(0, i - NEAR): i + NEAR + 1]) for i in range(len(run))]
     body = [not is_byline(c[0].text) and w <= max(width, wn) + 4 and not is_section_tag(c[0].text)
             for c, w, wn in zip(run, widths, near)]
     if not BODY_PUNCT.search("".join(ln.text for ln in run[0])):
@@ -322,7 +321,11 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
     keeps the ``BEAM`` best dealings: a piece goes to a column no more than
     ``drift`` rows ahead of the lowest, scored by ``_fit`` less ``turn`` when
     it is not that column's turn and ``row`` per row it runs ahead; columns
-    open left to right.
+    open left to right.  A column held back more than ``drift`` rows may end
+    there instead (its text goes on elsewhere in the dump), for ``ended``.
+    The two plain dealings, every piece to the column whose turn it is (with
+    and without skipping a column that cannot take it), compete with the
+    beam's: many near-equal dealings can crowd them out of it.
 
     >>> from kanbao.lines import split_lines
     >>> a = ["今年以来，我市坚持以高质", "量发展为主线，推动经", "济运行持续向好，全年目", "标有望顺利完成。"]
