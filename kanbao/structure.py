@@ -44,6 +44,7 @@ from .words import spans_word
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 PQ_MAX = 80   # a pull quote is a sentence or two
+KICKER_MAX = 20   # characters of a kicker (引题) printed apart above its headline
 
 
 @dataclass
@@ -1292,8 +1293,17 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
     if len(arts) >= 2 and arts[0].title is None and arts[1].title is not None and not arts[0].byline \
             and len(_article_blocks(arts[0])) <= 2 and not any(b.kind in ("question", "answer") for b in _article_blocks(arts[0])):
         lead = _article_blocks(arts[0])
-        arts[1].sections[0].blocks[:0] = lead
-        arts[1].moves.append(f"{', '.join(b.id for b in lead)} ← text above the page's first headline joins its article")
+        one = lead[0] if len(lead) == 1 and len(lead[0].lines) == 1 else None
+        if one is not None and arts[1].kicker is None and len(one.text) <= KICKER_MAX \
+                and not ends_sentence(one.text) and not ends_open(one.text):
+            # one short line that ends no clause, printed before the page's header: the kicker over the headline
+            arts[1].kicker = one
+            one.kind = "heading"
+            arts[1].moves.append(f"{one.id} ← kicker over the page's first headline: one short line above it "
+                                 "that ends no sentence")
+        else:
+            arts[1].sections[0].blocks[:0] = lead
+            arts[1].moves.append(f"{', '.join(b.id for b in lead)} ← text above the page's first headline joins its article")
         arts = arts[1:]
     page.articles = arts
     _place_pullquotes(page, pending_pq)
@@ -1552,6 +1562,7 @@ def _gather_interview(page: Page, vec: Vectorizer) -> None:
     with_answers = [a for a in page.articles if any(b.kind == "answer" for b in _article_blocks(a))]
     if not with_answers:
         return
+    emptied: list[Article] = []
     for a in page.articles:
         if a in with_answers:
             continue
@@ -1571,6 +1582,14 @@ def _gather_interview(page: Page, vec: Vectorizer) -> None:
         a.sections = [s for s in a.sections if s.heading or s.blocks] or [Section()]
         target.sections.append(Section(blocks=[b for b in run]))
         target.moves.append(f"{', '.join(b.id for b in run)} questions/subheads ← article {a.id}: its answers are here")
+        if a.title and target.title is None and not a.byline and not a.lead \
+                and not any(s.heading or s.blocks for s in a.sections):
+            # nothing but a headline was left over the questions: the interview's headline, displaced with them
+            target.kicker, target.title, target.subtitle = a.kicker, a.title, a.subtitle
+            target.pullquotes += a.pullquotes
+            target.moves.append(f"{a.title.id} title ← article {a.id}: the headline displaced with the questions")
+            emptied.append(a)
+    page.articles = [a for a in page.articles if a not in emptied]
 
 
 def _cosine_without(part: dict[str, float], whole: dict[str, float], whole_norm2: float) -> float:
@@ -1781,11 +1800,13 @@ def shape_headline(a: Article) -> None:
     reused in reading order for the roles, so each stays placed; a role
     left over gets a block of its own.
     """
-    if a.title is None or a.kicker is not None:
+    if a.title is None:
         return
     originals = [b for b in (a.title, a.subtitle) if b]
     pairs = [p for b in originals for p in _line_pairs(b)]
     k, m = headline_roles([t for t, _ in pairs])
+    if a.kicker is not None and k:
+        return     # a kicker set apart already: the title's lines hold none
     roles = [(r, pairs[i:j]) for r, i, j in (("kicker", 0, k), ("title", k, m), ("subtitle", m, len(pairs))) if j > i]
     if len(roles) < len(originals):
         a.title.parts = printed_lines(a.title) if len(printed_lines(a.title)) > 1 else []
