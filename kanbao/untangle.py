@@ -202,12 +202,16 @@ def _headline_over_byline(run: list[list[Line]], x: int) -> bool:
         and not BODY_PUNCT.search("".join(ln.text for ln in run[x]))
 
 
-def _wider(run: list[list[Line]], a: int, b: int, x: int) -> bool:
-    """Pieces ``x`` and ``x + 1`` both open with a line wider than most of the
-    columns of ``run[a:b]`` (by more than 4 units): another article's columns.
+def _wider(run: list[list[Line]], x: int, wide: int) -> bool:
+    """Pieces ``x`` and ``x + 1`` both open with a line wider than ``wide`` (the
+    limit of a stretch's columns, ``_width_limit``): another article's columns.
     One wide line alone may be a line of digits and signs (20°C~27°C)."""
-    wide = _median([text_width(c[0]) for c in run[a:b]]) + 4
     return all(y < len(run) and text_width(run[y][0]) > wide for y in (x, x + 1))
+
+
+def _width_limit(stretch: list[list[Line]]) -> int:
+    """The widest a line of these columns is set: most of their lines' width, plus 4 units."""
+    return _median([text_width(c[0]) for c in stretch]) + 4
 
 
 def _segments(run: list[list[Line]], path: list[int], body: list[bool],
@@ -245,8 +249,9 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             if min(n, j + k - 1) - i < 2 * k:
                 k = 1          # too short to be k columns: as it is, taking nothing after it
             else:   # … but not past a headline over a byline or lines wider than the columns: another article
+                wide = _width_limit(run[i:j])
                 j = next((x for x in range(j, min(n, j + k - 1))
-                          if _headline_over_byline(run, x) or _wider(run, i, j, x)), min(n, j + k - 1))
+                          if _headline_over_byline(run, x) or _wider(run, x, wide)), min(n, j + k - 1))
         if segs and segs[-1][2] == 1 and k == 1:
             segs[-1] = (segs[-1][0], j, 1)
         else:
@@ -256,8 +261,9 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
     for a, b, k in segs:
         if out and out[-1][2] > 1 and out[-1][1] == a and k < out[-1][2]:
             # … up to a headline, a byline or lines wider than the columns (another article's)
+            wide = _width_limit(run[out[-1][0]:a])
             stop = next((x for x in range(a, b) if not body[x] or _headline_over_byline(run, x)
-                         or _wider(run, out[-1][0], a, x)), b)
+                         or _wider(run, x, wide)), b)
             out[-1] = (out[-1][0], stop, out[-1][2])
             if stop < b:
                 out.append((stop, b, 1))
