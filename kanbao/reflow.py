@@ -16,6 +16,7 @@ lines, which extractors also put in mid-sentence at column breaks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
@@ -161,6 +162,12 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
         return d("page-header-line", False)
+    if is_section_tag(n) and after is not None and not _word_across(p, n) \
+            and (FURNITURE_LINE.search(after.text) or after.header
+                 or is_full(prev) and not ends_sentence(p) and is_full(after) and _word_across(p, after.text)):
+        # …以下是采访实录：| 城市 | 北原日报 2022年…: the page's header starts; …可多备一 | 简讯 |
+        # 件外套，…: a column's label printed at its height inside the text (not …一朝一夕就可 | 以完成的)
+        return d("section-tag-next", False)
     if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
         return d("lead-in-then-indent", False)
     if p.endswith(tuple(OPEN_END)) and after is not None and not BODY_PUNCT.search(n + after.text) \
@@ -233,11 +240,23 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.colw_fwd + 6 <= nxt.width <= max(prev.width, prev.colw_back) - 6:
         return d("sentence-end-then-headline", False)   # a line of neither column, the one before nor the one after
+    if ends_sentence(p) and is_full(prev) and not BODY_PUNCT.search(n) and not re.search(r"[0-9A-Za-z]", n) \
+            and len(n) >= 4 and _gap_fwd(nxt) >= 6 and after is not None and _gap_fwd(after) < 3 \
+            and after.text[0] not in NO_LINE_START and not speaker_label(n) and not is_byline(n) \
+            and not _word_across(n, after.text):
+        # …竞争优势。| 工厂里新意不断涌现 | 当机器人进入工厂“实: a line well short of the column, with
+        # no mark at all, between a sentence end and a full line is a headline, not text
+        return d("sentence-end-then-headline", False)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
             and not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1]):
         return d("subtitle-then-indent", False)   # ——副题 over an indented first line: the text starts
+    if len(block_lines) == 1 and not ends_sentence(p) and not ends_open(p) and prev.width >= nxt.colw_fwd + 4 \
+            and _firstlike(nxt) and after is not None and _gap_fwd(after) < 3 and after.width >= nxt.width + 3 \
+            and not after.blanks_before \
+            and not speaker_label(p) and not NUMBERED.match(p):
+        return d("wider-line-then-indent", False)   # 工厂焕新，制造业有了新面孔 | 库卡中国营运与人力: no line of that column
     # (an indented line without a mark over another indented line is no paragraph's first line either)
     if not BODY_PUNCT.search(body) and not ends_open(p) and (not firstlike(block_lines[0]) or len(block_lines) == 1) \
             and firstlike(nxt) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
@@ -258,6 +277,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a line set short mid-clause because the number opening the line
     # under it did not fit is no first line: …具体预报为：27日，阴 | 天有小雨，气温 | 20°C~27°C；…)
     if indented and not ends_sentence(p) and (_short_by_number(nxt, after) or _short_by_digits(nxt)):
+        indented = False
+    # (after a sentence end too, a line a character and a half short at most, with digits that
+    # make up the gap, is full: …转为多云天气。| 具体预报为：27日，阴天有小雨，| 气温…)
+    if indented and ends_sentence(p) and _gap_fwd(nxt) <= 3 and re.search(r"[0-9]", n) and _short_by_digits(nxt) \
+            and not speaker_label(n):
         indented = False
     if indented and len(block_lines) == 1 and speaker_label(p) and _firstlike(prev) and nxt.width >= prev.width + 3:
         indented = False   # a turn's indented first line goes on into a wider line (潘海玲：…生产方 | 式的重塑，…)
@@ -308,9 +332,14 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             if not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n)) \
                     and not (nxt.blanks_before and DASH_OPEN.match(n)):
                 return d("short-line-inside-paragraph", True)
+            # (after full lines, only where digits make the line's width uncertain or open the
+            # next line: a paragraph may end without a stop, …的乡村振兴诗篇 | 这几年，见证者,
+            # and a short line without digits ends it; headline lines still go on)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
-                    and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text):
-                return d("clause-unfinished", True)   # a paragraph does not end without a stop
+                    and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text) \
+                    and (re.search(r"[0-9A-Za-z]", p) or LEADING_LATIN.match(n)
+                         or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
+                return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
             return d("short-line", False)
         # (not into a line that leaves a quotation open: running text, 在…物流供应链“链)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
@@ -347,7 +376,8 @@ TAIL_MIN = 3   # lines after the last sentence end before they are read as displ
 def _displaced_tail(lines: list[Line]) -> int:
     r"""Where the lines after the dump's last sentence end start (``len(lines)``
     when there are fewer than ``TAIL_MIN``, or blank lines or lines moved
-    by ``untangle`` among them: boxes emitted apart may be text).
+    by ``untangle`` among them, or they are not the dump's last lines, which
+    ``untangle`` moved there: boxes emitted apart may be text).
 
     Extractors put headlines, subheads and pull quotes painted last after
     all the text; text ends its sentences, so three or more lines after the
@@ -364,6 +394,10 @@ def _displaced_tail(lines: list[Line]) -> int:
     >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n依靠聪明才智\n创造奇迹\n合川农机合作社\n侨批中有何家国密码？")
     >>> _displaced_tail(ls)
     1
+    >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n依靠聪明才智\n创造奇迹\n合川农机合作社\n收水稻忙了。")
+    >>> moved = [ls[0], ls[4], ls[1], ls[2], ls[3]]   # lines 2-4 moved after line 5 by untangle
+    >>> _displaced_tail(moved), _displaced_tail([ls[0], ls[1], ls[2], ls[3]])
+    (5, 1)
     """
     # after the last sentence end, or a continued-on line (下转第2版) closing a cut paragraph
     ends = [i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)
@@ -375,9 +409,35 @@ def _displaced_tail(lines: list[Line]) -> int:
             and _ragged(lines[ends[-2] + 1:last]):
         last = ends[-2]   # the last of the displaced lines is a headline that asks (…有何家国密码？)
     rest = lines[last + 1:]
-    if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])):
+    if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])) \
+            or rest[-1].no != max(ln.no for ln in lines) or _column_text(rest[:-1], lines[:last + 1]):
         return len(lines)
     return last + 1
+
+
+def _column_text(lines: list[Line], body: list[Line]) -> bool:
+    r"""Lines that fill a column of the text above, as a paragraph's lines do:
+    three or more, two thirds of them, of one width (to a unit) that five or
+    more lines of the text have too.  A paragraph that ends without a stop
+    leaves its lines after the dump's last sentence end; headlines painted
+    last are set in their own widths.
+
+    >>> from kanbao.lines import split_lines
+    >>> body, _ = split_lines("\n".join(["今年以来全市经济运行平稳，"] * 5))
+    >>> tail, _ = split_lines("本报记者：请谈谈首季中国经\n济一线调研报告之三方面的情\n况和那个新的方面与前景展望\n结束")
+    >>> _column_text(tail[:-1], body)
+    True
+    >>> tail, _ = split_lines("依靠聪明才智\n创造奇迹和那个\n合川农机专业合作社")
+    >>> _column_text(tail[:-1], body)
+    False
+    """
+    if len(lines) < 3:
+        return False
+    common = Counter(ln.width for ln in body)
+    width = Counter(ln.width for ln in lines).most_common(1)[0][0]
+    fill = [ln for ln in lines if abs(ln.width - width) <= 1]
+    return len(fill) >= 3 and 3 * len(fill) >= 2 * len(lines) \
+        and sum(common[w] for w in (width - 1, width, width + 1)) >= 5
 
 
 def _ragged(lines: list[Line]) -> bool:
@@ -521,7 +581,7 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
-        if i > tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
+        if i >= tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:
