@@ -338,7 +338,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
-            if k is None:
+            if k is None and not any(_bare(b.text) in o for o in others):   # (not a pull quote's lines)
                 k = _headline_over_dateline(texts, blocks[i + 1].text if i + 1 < len(blocks) else "")
                 if k is not None:
                     _note(b, f"line {b.lines[k].no} starts another article (a headline line over a dateline): "
@@ -366,7 +366,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             spaced = i > 0 and len(blocks[i - 1].lines) >= 2 and all(ln.blanks_before for ln in blocks[i - 1].lines) \
                 and b.lines[0].blanks_before
             if k is None and not after_number and not spaced and _headlike_text(texts[0]) and b.lines[1].blanks_before \
-                    and not ends_sentence(texts[0]) \
+                    and not ends_sentence(texts[0]) and not speaker_label(texts[0]) \
                     and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
                     and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
                 k = 1       # a headline line, a blank line, then text
@@ -1211,6 +1211,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
     pending_pq: list[Block] = []
     closed = False                    # the current article ended with a closing byline
     orphans: list[list[Block]] = []   # runs of text after a closing byline, before any headline
+    restored: set[int] = set()        # headlines displaced to the end of the dump, put back
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -1223,6 +1224,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             cur = Article(id=f"a{len(arts) + 1}", title=b)
             arts.append(cur)
             cur.sections.append(Section())
+            restored.add(id(b))
             _note(b, "title: displaced headline restored")
         elif b.kind == "heading":
             core = (cur.lead + _article_blocks(cur))[:5] if cur else None
@@ -1240,6 +1242,14 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             # right under a headline that has no text yet, a heading without title evidence of
             # its own opens the headline's first section (a subhead set under the title)
             under_title = cur is not None and cur.title is not None and not _article_blocks(cur)
+            if under_title and blocks[i - 1].kind == "byline" and any(blocks[i - 1] is x for x in cur.byline) \
+                    and (id(cur.title) in restored or i + 1 < len(blocks) and blocks[i + 1].kind in ("para", "answer")):
+                # (under a headline and its byline, with no text yet, the byline closes nothing and
+                # the headline came first: 中到大雨 | 职工的牵挂… | 本报记者 … | 广东已提前转移群众超57万人 |
+                # 眼下…; a headline of several blocks there is the next article's)
+                drop = ("follows a closing byline", "first heading on the page")
+                score -= sum(1 for w in why if w in drop)
+                why = [w for w in why if w not in drop]
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
                 if cur.title is None and score >= TUNING.title_evidence:
                     cur.title = b
