@@ -162,7 +162,18 @@ def _block_md(b: Block, esc: _Marker, print_view: bool = False) -> str:
         return _wrap(cls, f'<strong class="kb-label">{escape_text(b.label + colon)}</strong>{esc(body)}', print_view)
     if b.kind == "heading":   # a heading the structure pass kept in the body
         return _wrap("kb-unplaced-heading", esc(ideographic_gaps(b.text), tag_terms=False), print_view)
+    if b.kind == "byline":    # a byline no headline took, kept in the body: set like one
+        return _byline_md(b, print_view)
     return _wrap("", esc(b.text), print_view)
+
+
+def _byline_md(b: Block, print_view: bool = False) -> str:
+    """A byline; the newspaper's own spaces in it must not break between role and name.
+
+    >>> _byline_md(Block("b1", [], "本报通讯员 范平晨", kind="byline"))
+    '<p class="kb-byline">本报通讯员&#160;范平晨</p>'
+    """
+    return _wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view)
 
 
 def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_view: bool = False) -> ArticleRender:
@@ -184,8 +195,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         head = head.replace(" ", f' <span class="kb-print-no">{n}/{len(page.articles)}</span> ', 1)
     parts.append(head)
     for b in a.byline:
-        # the newspaper's own spaces in a byline must not break between role and name
-        parts.append(_wrap("kb-byline", escape_text(b.text.replace(" ", chr(0xA0))), print_view))
+        parts.append(_byline_md(b, print_view))
     if print_view:
         parts.append(_wrap("kb-source", source_line(page, chars), print_view))
     else:   # out of the search index; its meta (issue) is still read by Pagefind

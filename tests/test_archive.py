@@ -161,3 +161,18 @@ def test_a_headline_printed_in_two_parts_keeps_a_wide_gap_on_its_page():
     left = Block("b9", [Line(9, "湛江等地 智能家电", "湛江等地 智能家电", 17)], "湛江等地 智能家电", kind="heading")
     html = _block_md(left, _Marker(RenderOptions(), tooltips=False))
     assert "湛江等地\u3000智能家电" in html and not re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", html)
+
+
+def test_a_byline_kept_in_the_body_keeps_its_gap_unbreakable():
+    """A byline no headline took stays at the end of the last article; it is
+    set like a byline, its own gap a no-break space, never a plain space
+    between two Chinese characters (a line join left behind)."""
+    import re
+
+    from kanbao.model import Block, Line
+    from kanbao.render import RenderOptions, _block_md, _Marker
+
+    left = Block("b2", [Line(2, "本报通讯员 范平晨", "本报通讯员 范平晨", 17)], "本报通讯员 范平晨", kind="byline")
+    html = _block_md(left, _Marker(RenderOptions(), tooltips=False))
+    assert 'class="kb-byline"' in html and "范平晨" in html
+    assert not re.search(r"[\u4e00-\u9fff][ \t]+[\u4e00-\u9fff]", html)
