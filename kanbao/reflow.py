@@ -217,7 +217,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # there, and this line, with no stop, is a headline: 黑土地上，新农人锄禾记 | 这个给…; digits
         # and Latin letters make a line's width uncertain)
         if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
-                and _gap_fwd(after) < 3 and not after.blanks_before and not spans_word(p, n) \
+                and _gap_fwd(after) < 3 and (not after.blanks_before or prev.blanks_before and nxt.blanks_before) \
+                and not spans_word(p, n) \
                 and not re.search(r"[0-9A-Za-z]", n) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
