@@ -378,7 +378,8 @@ def _displaced_tail(lines: list[Line]) -> int:
     r"""Where the lines after the dump's last sentence end start (``len(lines)``
     when there are fewer than ``TAIL_MIN``, or blank lines or lines moved
     by ``untangle`` among them, or they are not the dump's last lines, which
-    ``untangle`` moved there: boxes emitted apart may be text).
+    ``untangle`` moved there: boxes emitted apart may be text; or a sentence
+    ends inside one of them, as no headline's line does).
 
     Extractors put headlines, subheads and pull quotes painted last after
     all the text; text ends its sentences, so three or more lines after the
@@ -411,7 +412,8 @@ def _displaced_tail(lines: list[Line]) -> int:
         last = ends[-2]   # the last of the displaced lines is a headline that asks (…有何家国密码？)
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])) \
-            or rest[-1].no != max(ln.no for ln in lines) or _column_text(rest[:-1], lines[:last + 1]):
+            or rest[-1].no != max(ln.no for ln in lines) or _column_text(rest[:-1], lines[:last + 1]) \
+            or any(re.search("[。；]", ln.text[:-1]) for ln in rest):
         return len(lines)
     return last + 1
 
