@@ -250,6 +250,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("sentence-end-then-headline", False)
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
+    if len(block_lines) == 1 and DASH_OPEN.match(p) and not ends_sentence(p) and not ends_open(p) \
+            and not re.search(r"[0-9A-Za-z]$", p) and not _word_across(p, n) and not LEADING_LATIN.match(n) \
+            and n[0] not in NO_LINE_START and BODY_PUNCT.search(n):
+        return d("subtitle-then-text", False)   # ——志愿者共同参与 老旧小区提颜值 | 截至9月6日12时，…: a —— subtitle alone
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
             and not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1]):
         return d("subtitle-then-indent", False)   # ——副题 over an indented first line: the text starts
