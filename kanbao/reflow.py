@@ -168,7 +168,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # …以下是采访实录：| 城市 | 北原日报 2022年…: the page's header starts; …可多备一 | 简讯 |
         # 件外套，…: a column's label printed at its height inside the text (not …一朝一夕就可 | 以完成的)
         return d("section-tag-next", False)
-    if p.endswith(("——", "：", ":")) and _gap(prev, block_lines) >= 3 and _firstlike(nxt):
+    # (after a colon at a line's end, an indented line over a full one opens the next paragraph even
+    # when the colon's line is full: …以下是采访实录：| 计划生育不仅仅影响中国的 | 人口数量，…)
+    if p.endswith(("——", "：", ":")) and _firstlike(nxt) \
+            and (_gap(prev, block_lines) >= 3 or p.endswith(("：", ":")) and after is not None and _gap_fwd(after) < 3
+                 and n[0] not in "“‘「《(（" and not speaker_label(p) and len(block_lines) >= 2):
         return d("lead-in-then-indent", False)
     if p.endswith(tuple(OPEN_END)) and after is not None and not BODY_PUNCT.search(n + after.text) \
             and BODY_PUNCT.search("".join(ln.text for ln in block_lines)) and is_full(prev, 2) \
