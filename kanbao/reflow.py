@@ -29,6 +29,7 @@ from .words import spans_word
 
 LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
 UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
+LATIN = re.compile(r"[0-9A-Za-z]")   # a digit or letter: narrower than a Chinese character, a line's width uncertain
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 
 _gap = gap
@@ -105,7 +106,7 @@ def _short_by_digits(ln: Line) -> bool:
     >>> _short_by_digits(Line(1, "", "从太空俯瞰地球，东经125度到127", 30, colw_fwd=36))
     False
     """
-    return _gap_fwd(ln) - (len(re.findall(r"[0-9A-Za-z]", ln.text)) + 1) // 2 < 3
+    return _gap_fwd(ln) - (len(LATIN.findall(ln.text)) + 1) // 2 < 3
 
 
 def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = ()) -> bool:
@@ -223,7 +224,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
                 and _gap_fwd(after) < 3 and (not after.blanks_before or prev.blanks_before and nxt.blanks_before) \
                 and not spans_word(p, n) \
-                and not re.search(r"[0-9A-Za-z]", n) and not _short_by_number(nxt, after) \
+                and not LATIN.search(n) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
         return d("unfinished-first-line", True)
@@ -245,7 +246,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.colw_fwd + 6 <= nxt.width <= max(prev.width, prev.colw_back) - 6:
         return d("sentence-end-then-headline", False)   # a line of neither column, the one before nor the one after
-    if ends_sentence(p) and is_full(prev) and not BODY_PUNCT.search(n) and not re.search(r"[0-9A-Za-z]", n) \
+    if ends_sentence(p) and is_full(prev) and not BODY_PUNCT.search(n) and not LATIN.search(n) \
             and len(n) >= 4 and _gap_fwd(nxt) >= 6 and after is not None and _gap_fwd(after) < 3 \
             and after.text[0] not in NO_LINE_START and not speaker_label(n) and not is_byline(n) \
             and not _word_across(n, after.text):
@@ -255,7 +256,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
         return d("sentence-end-width-change", False)
     if len(block_lines) == 1 and DASH_OPEN.match(p) and not ends_sentence(p) and not ends_open(p) \
-            and not re.search(r"[0-9A-Za-z]$", p) and not _word_across(p, n) and not LEADING_LATIN.match(n) \
+            and not LATIN.search(p[-1:]) and not _word_across(p, n) and not LEADING_LATIN.match(n) \
             and n[0] not in NO_LINE_START and BODY_PUNCT.search(n):
         return d("subtitle-then-text", False)   # ——志愿者共同参与 老旧小区提颜值 | 截至9月6日12时，…: a —— subtitle alone
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
@@ -346,7 +347,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             # and a short line without digits ends it; headline lines still go on)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
                     and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text) \
-                    and (re.search(r"[0-9A-Za-z]", p) or LEADING_LATIN.match(n)
+                    and (LATIN.search(p) or LEADING_LATIN.match(n)
                          or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
                 return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
             return d("short-line", False)

@@ -939,7 +939,14 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
         _note(b, f"speaker label 「{b.label}」: {b.kind}")
 
 
-def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[Block] | None = None) -> tuple[int, list[str]]:
+def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[Block] | None = None,
+                 headline_above: bool = False) -> tuple[int, list[str]]:
+    """How many kinds of evidence say heading ``i`` opens an article, and which.
+
+    ``headline_above``: the heading sits under a headline and that headline's
+    own byline, with no text yet; the byline closes nothing, and the
+    heading is not the page's first.
+    """
     why = []
     if before:
         after = [b for b in blocks[i + 1:i + 5] if b.kind in ("para", "answer")]
@@ -958,11 +965,11 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
     nxt = [b for b in blocks[i + 1:i + 3]]
     if any(b.kind == "byline" for b in nxt[:2]):
         why.append("byline next to it")
-    if i and blocks[i - 1].kind == "byline":
+    if i and blocks[i - 1].kind == "byline" and not headline_above:
         why.append("follows a closing byline")
     elif i and CREDIT_NOTE.search(blocks[i - 1].text):
         why.append("follows a credit note that closes the article before")
-    if not seen_content:
+    if not seen_content and not headline_above:
         why.append("first heading on the page")
     if i and COLUMN_LABEL in blocks[i - 1].notes:
         why.append("under a column's label")
@@ -1228,7 +1235,17 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             _note(b, "title: displaced headline restored")
         elif b.kind == "heading":
             core = (cur.lead + _article_blocks(cur))[:5] if cur else None
-            score, why = _title_score(blocks, i, seen_content, core)
+            # right under a headline that has no text yet, a heading without title evidence of
+            # its own opens the headline's first section (a subhead set under the title)
+            under_title = cur is not None and cur.title is not None and not _article_blocks(cur)
+            # (under a headline and its own byline, the byline closes nothing and the headline came
+            # first: 中到大雨 | 职工的牵挂… | 本报记者 … | 广东已提前转移群众超57万人 | 眼下…; when the
+            # headline was put back from the end of the dump, or text follows: a headline of several
+            # blocks there is the next article's)
+            headline_above = under_title and blocks[i - 1].kind == "byline" \
+                and any(blocks[i - 1] is x for x in cur.byline) \
+                and (id(cur.title) in restored or i + 1 < len(blocks) and blocks[i + 1].kind in ("para", "answer"))
+            score, why = _title_score(blocks, i, seen_content, core, headline_above)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
             elif cur is not None and _own_credit(blocks, i) and (cur.byline or any(
@@ -1239,17 +1256,6 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
                     and "byline next to it" not in why:
                 score, why = score - 1, why + ["a name label over a line (某某：| …): a profile's subhead"]
             follows_answer = i + 1 < len(blocks) and blocks[i + 1].kind == "answer"
-            # right under a headline that has no text yet, a heading without title evidence of
-            # its own opens the headline's first section (a subhead set under the title)
-            under_title = cur is not None and cur.title is not None and not _article_blocks(cur)
-            if under_title and blocks[i - 1].kind == "byline" and any(blocks[i - 1] is x for x in cur.byline) \
-                    and (id(cur.title) in restored or i + 1 < len(blocks) and blocks[i + 1].kind in ("para", "answer")):
-                # (under a headline and its byline, with no text yet, the byline closes nothing and
-                # the headline came first: 中到大雨 | 职工的牵挂… | 本报记者 … | 广东已提前转移群众超57万人 |
-                # 眼下…; a headline of several blocks there is the next article's)
-                drop = ("follows a closing byline", "first heading on the page")
-                score -= sum(1 for w in why if w in drop)
-                why = [w for w in why if w not in drop]
             if cur is not None and follows_answer and any(x.kind in ("answer", "question") for x in _article_blocks(cur)):
                 if cur.title is None and score >= TUNING.title_evidence:
                     cur.title = b
