@@ -184,6 +184,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and nxt.width >= max(prev.width, prev.colw_back) + 8 and text_width(nxt) >= nxt.colw_fwd + 6 \
             and after is not None and after.width <= nxt.width - 6:
         return d("headline-set-wider-next", False)   # 以下是采访实录：| 中国常驻联合国代表团举行国庆招待会 (wider than any column)
+    if after is not None and is_byline(after.text) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
+            and not ends_sentence(p) and not p.endswith(tuple(OPEN_END)) and not speaker_label(n) \
+            and not _word_across(p, n) and not DASH_OPEN.match(n) and nxt.width >= prev.width - 3 \
+            and prev.width <= max(prev.colw_back, prev.colw) + 2:
+        return d("headline-over-byline", False)   # …会员国应当共同努力，争取 | 人生就是要为祖国做大… | 本报记者 …
     if p.endswith(tuple(OPEN_END)):
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
@@ -269,7 +274,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("wider-line-then-indent", False)   # 工厂焕新，制造业有了新面孔 | 库卡中国营运与人力: no line of that column
     # (an indented line without a mark over another indented line is no paragraph's first line either)
     if not BODY_PUNCT.search(body) and not ends_open(p) and (not firstlike(block_lines[0]) or len(block_lines) == 1) \
-            and firstlike(nxt) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
+            and firstlike(nxt) and not _short_by_number(nxt, after) \
+            and (not _short_by_digits(nxt) or len(block_lines) == 1 and _gap_fwd(prev) < 3 and not _firstlike(prev)
+                 and not _word_across(p, n) and BODY_PUNCT.search(n) and "、" not in p) \
             and (after is None or gap_fwd(after) < 3 or _short_by_digits(after)) and not speaker_label(block_lines[0].text) \
             and not numbered and not NUMBERED.match(block_lines[0].text):
         # no clause in the block, and the next line is indented (the one under it full, once its

@@ -842,8 +842,10 @@ def _merge_headings(blocks: list[Block]) -> None:
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
-            or len(a.lines) == 1 and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
+            or len(a.lines) in (1, 2) and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
             and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
+        # (kicker + title | title's second line + —— subtitle: 驻华记者关注反腐倡廉 | “历史的见证者…” |
+        # 黑土地上，新农人锄禾记 | ——台风“摩羯”登陆)
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
             and names_someone(a.text[:-1]) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
@@ -1790,7 +1792,8 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
             k = 1
     if k >= end:
         k = 0
-    main_end = groups[k][-1] + 1
+    # (over a —— subtitle, every plain line under the kicker is the title's)
+    main_end = groups[end - 1 if end < len(groups) else k][-1] + 1
     return (groups[k][0] if k else 0), main_end
 
 
