@@ -228,7 +228,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # and Latin letters make a line's width uncertain)
         if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
                 and _gap_fwd(after) < 3 and (not after.blanks_before or prev.blanks_before and nxt.blanks_before) \
-                and not spans_word(p, n) \
+                and not _word_across(p, n) \
                 and not LATIN.search(n) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
@@ -577,6 +577,7 @@ def reflow(lines: list[Line]) -> list[Block]:
                             displaced=id(cur[0]) in tail_lines))
 
     numbered = False
+    opened_by = ""    # the rule that broke before the block being built
     # (blank lines say something only where they are few: pdfminer puts one between most pieces)
     few_blanks = 4 * sum(1 for ln in lines if ln.blanks_before) <= len(lines)
     tail = _displaced_tail(lines)
@@ -600,6 +601,24 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
+        if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" and _gap_fwd(cur[0]) < 3 \
+                and not ends_sentence(cur[0].text) and not ends_open(cur[0].text) and _firstlike(ln) and _gap_fwd(ln) >= 4 \
+                and i + 1 < len(lines) and _gap_fwd(lines[i + 1]) < 3 and not lines[i + 1].blanks_before \
+                and not _word_across(cur[0].text, ln.text) and not _short_by_digits(ln) \
+                and not speaker_label(cur[0].text) and not DATELINE.match(cur[0].text) and not NUMBERED.match(cur[0].text):
+            # after a paragraph's short last line, a line that fills the column is no paragraph's
+            # first line; over an indented line it is a headline (…雨。| 黑色宝藏，守拙而艰辛的农人不再 | 如今，…)
+            dec = replace(dec, rule="full-line-after-paragraph-end", joined=False)
+        elif dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" and _gap_fwd(cur[0]) >= 12 \
+                and not ends_sentence(cur[0].text) and not ends_open(cur[0].text) and _gap_fwd(ln) < 3 \
+                and not (i + 1 < len(lines) and is_byline(lines[i + 1].text)) \
+                and not _word_across(cur[0].text, ln.text) and not LEADING_LATIN.match(ln.text) \
+                and not LATIN.search(cur[0].text) and cur[0].text.count("“") == cur[0].text.count("”") \
+                and not re.search("[；。！？]", cur[0].text) \
+                and not speaker_label(cur[0].text) and not DATELINE.match(cur[0].text) and not NUMBERED.match(cur[0].text):
+            # a short line with no stop after a paragraph's short last line is a headline, not a
+            # paragraph of one line (…正式收官。| 密集的，绿色化 | 至此，今年共有9位部门…)
+            dec = replace(dec, rule="short-line-after-paragraph-end", joined=False)
         if i >= tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
@@ -608,6 +627,7 @@ def reflow(lines: list[Line]) -> list[Block]:
             decisions.append(dec)
         else:
             close(dec)
+            opened_by = dec.rule
             numbered = bool(NUMBER_ONLY.match(cur[-1].text))
             cur, decisions = [ln], []
     close(None)

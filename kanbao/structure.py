@@ -87,6 +87,11 @@ def is_heading_text(b: Block) -> bool:
     True
     >>> is_heading_text(Block("b2", [Line(1, "", "某海域看到，海面上波涛汹", 24, colw=26)], "某海域看到，海面上波涛汹"))
     False
+
+    but a line that opens with —— is a subtitle, however wide:
+
+    >>> is_heading_text(Block("b3", [Line(1, "", "——但是民众始终还是觉得不够，赡养家眷", 38, colw=38)], "——但是民众始终还是觉得不够，赡养家眷"))
+    True
     """
     t = b.text
     if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
@@ -105,7 +110,7 @@ def is_heading_text(b: Block) -> bool:
     ln = b.lines[0] if b.lines else None
     if len(t) <= 24 and len(b.lines) <= 2 and not re.search("[。！？；]", t) and not ends_sentence(t) \
             and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t
-                     and not b.displaced):   # (after the text's last sentence: no running text)
+                     and not b.displaced and not DASH_OPEN.match(t)):   # (after the text's last sentence: no running text)
         return True   # a short headline with a comma in it (not a line of running text that fills its column)
     texts = b.line_texts()
     if 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
@@ -651,6 +656,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
     _reclaim_heading_lines(blocks, forced)
+    _merge_headline_stacks(blocks)
     _merge_headings(blocks)
     _rejoin_across_headings(blocks, forced)
     _quoted_turns(blocks, forced)
@@ -829,6 +835,57 @@ def _absorb_heading(a: Block, b: Block) -> None:
     _run_on(a, b)
 
 
+def _merge_headline_stacks(blocks: list[Block]) -> None:
+    """Heading blocks stacked right over a —— subtitle, three or four printed
+    lines in all, are one headline: kicker, a title in one or two lines, the
+    subtitle (乡村振兴看江城 | “山沟沟里飞出了金凤凰” | 小村庄走出大产业 |
+    ——记青山村的产业振兴之路), in consecutive lines with no blank line
+    between them.  Not among headlines displaced to the dump's end, where
+    another article's headline may stand right above.
+
+    >>> from kanbao.model import Line
+    >>> bs = [Block(f"b{i}", [Line(i, "", t, 2 * len(t))], t, kind="heading")
+    ...       for i, t in enumerate(["乡村振兴看江城", "小村庄走出大产业", "——记青山村"], 1)]
+    >>> _merge_headline_stacks(bs); [b.parts for b in bs]
+    [['乡村振兴看江城', '小村庄走出大产业', '——记青山村']]
+    """
+    j = 0
+    while j < len(blocks):
+        b = blocks[j]
+        lines = printed_lines(b)
+        if b.kind == "heading" and not b.displaced and len(lines) >= 2 and len(lines) == len(b.lines) \
+                and DASH_OPEN.match(lines[-2]) and not DASH_OPEN.match(lines[-1]) \
+                and not _wraps(lines[-2], lines[-1]) and not _wrap_remainder(lines[-2], lines[-1]) \
+                and j > 0 and blocks[j - 1].kind == "heading":
+            # the subtitle's line ran on into a subhead under it (——记青山村的产业振兴之路 | 茶园里的新变化)
+            b, rest = _split_block(b, len(lines) - 1)
+            rest.kind = "heading"
+            _note(rest, f"cut from the subtitle {b.id} over it: a heading of its own")
+            blocks.insert(j + 1, rest)
+            lines = printed_lines(b)
+        if b.kind != "heading" or b.displaced or not DASH_OPEN.match(lines[-1]) \
+                or any(DASH_OPEN.match(x) for x in lines[:-1]):
+            j += 1
+            continue
+        i, total = j, len(lines)
+        while i > 0 and blocks[i - 1].kind == "heading" and not blocks[i - 1].displaced \
+                and total + len(printed_lines(blocks[i - 1])) <= 4 \
+                and not any(DASH_OPEN.match(x) for x in printed_lines(blocks[i - 1])) \
+                and not BODY_PUNCT.search(blocks[i - 1].text[-1:]) \
+                and blocks[i - 1].lines and blocks[i].lines and not blocks[i].lines[0].blanks_before \
+                and blocks[i].lines[0].no == blocks[i - 1].lines[-1].no + 1:   # (one stack: no line between)
+            i -= 1
+            total += len(printed_lines(blocks[i]))
+        if j - i >= 1 and total >= 3 and sum(len(x.text) for x in blocks[i:j + 1]) <= 60:
+            for x in blocks[i + 1:j + 1]:
+                _absorb_heading(blocks[i], x)
+            _note(blocks[i], f"heading blocks {', '.join(x.id for x in blocks[i + 1:j + 1])} stacked over its —— subtitle:"
+                             " one headline")
+            del blocks[i + 1:j + 1]
+            j = i
+        j += 1
+
+
 def _merge_headings(blocks: list[Block]) -> None:
     """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
     a third line joins them when a word wraps onto it, it opens with ——, or
@@ -843,9 +900,11 @@ def _merge_headings(blocks: list[Block]) -> None:
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
             or len(a.lines) in (1, 2) and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
-            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
+            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text) \
+            and (len(a.lines) == 1 or not (a.displaced or b.displaced))   # kicker | title + —— subtitle
         # (kicker + title | title's second line + —— subtitle: 驻华记者关注反腐倡廉 | “历史的见证者…” |
-        # 黑土地上，新农人锄禾记 | ——台风“摩羯”登陆)
+        # 黑土地上，新农人锄禾记 | ——台风“摩羯”登陆; not among headlines displaced to the dump's end,
+        # where another article's headline may stand right above)
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
             and names_someone(a.text[:-1]) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
