@@ -236,7 +236,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (the column judged from both sides too: lines before may be a headline and a byline set wider)
     # (a paragraph's first line is indented: up to 7 short, a digit's width uncertain)
     if not ends_sentence(p) and min(_gap(prev, block_lines), prev.colw - prev.width) <= (7 if len(block_lines) == 1 else 4) \
-            and _word_across(p, n) \
+            and _word_across(p, n) and not _headline_over_column(prev, nxt, block_lines) \
             and (BODY_PUNCT.search(body) or len(block_lines) >= 2
                  # an indented first line without a mark yet (…社会主义现代|化国家的首要任务。), over a
                  # full line or the paragraph's last (…7枚金牌产|生，其中3枚产生于羽毛球赛场。)
@@ -373,6 +373,21 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and (after is None or after.blanks_before or _gap_fwd(after) >= 6):
         return d("heading-after-blank", False)   # a short unpunctuated line set apart by blank lines
     return d("full-line", True)
+
+
+def _headline_over_column(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
+    """``prev`` ends a run of lines set wider than the column, none with a
+    clause mark, and ``nxt`` is a line of the column: a headline over its text,
+    whatever word its last characters make with the next line's first
+    (…直面民生关切 | 开辟发展新赛道是: 切开).
+
+    >>> from kanbao.model import Line
+    >>> h = [Line(1, "", "中国常驻联合国代表团举行国庆招待会", 34, colw=20), Line(2, "", "密集的“部长声音”直面民生关切", 28, colw=20)]
+    >>> _headline_over_column(h[1], Line(3, "", "开辟发展新赛道是", 16, colw=20), h)
+    True
+    """
+    return all(ln.width >= max(ln.colw, ln.colw_back) + 6 and not BODY_PUNCT.search(ln.text) for ln in block_lines) \
+        and nxt.width <= prev.width - 6 and nxt.width <= max(nxt.colw, nxt.colw_fwd) + 2
 
 
 def _word_across(p: str, n: str) -> bool:
