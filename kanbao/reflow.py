@@ -619,7 +619,7 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" and _gap_fwd(cur[0]) < 3 \
                 and not ends_sentence(cur[0].text) and not ends_open(cur[0].text) and _firstlike(ln) and _gap_fwd(ln) >= 4 \
                 and i + 1 < len(lines) and _gap_fwd(lines[i + 1]) < 3 and not lines[i + 1].blanks_before \
-                and not _word_across(cur[0].text, ln.text) and not _short_by_digits(ln) \
+                and not _word_across(cur[0].text, ln.text) and not _short_by_digits(ln) and not LATIN.search(cur[0].text) \
                 and not speaker_label(cur[0].text) and not DATELINE.match(cur[0].text) and not NUMBERED.match(cur[0].text):
             # after a paragraph's short last line, a line that fills the column is no paragraph's
             # first line; over an indented line it is a headline (…雨。| 黑色宝藏，守拙而艰辛的农人不再 | 如今，…)

@@ -656,12 +656,12 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
     _reclaim_heading_lines(blocks, forced)
-    _merge_headline_stacks(blocks)
     _merge_headings(blocks)
     _rejoin_across_headings(blocks, forced)
     _quoted_turns(blocks, forced)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
+    _merge_headline_stacks(blocks)   # (after pull quotes are known: a repeat of the text is no headline's line)
     return page_no
 
 
@@ -899,12 +899,8 @@ def _merge_headings(blocks: list[Block]) -> None:
         wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
-            or len(a.lines) in (1, 2) and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
-            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text) \
-            and (len(a.lines) == 1 or not (a.displaced or b.displaced))   # kicker | title + —— subtitle
-        # (kicker + title | title's second line + —— subtitle: 驻华记者关注反腐倡廉 | “历史的见证者…” |
-        # 黑土地上，新农人锄禾记 | ——台风“摩羯”登陆; not among headlines displaced to the dump's end,
-        # where another article's headline may stand right above)
+            or len(a.lines) == 1 and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
+            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
             and names_someone(a.text[:-1]) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
