@@ -264,8 +264,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not LATIN.search(p[-1:]) and not _word_across(p, n) and not LEADING_LATIN.match(n) \
             and n[0] not in NO_LINE_START and BODY_PUNCT.search(n):
         return d("subtitle-then-text", False)   # ——志愿者共同参与 老旧小区提颜值 | 截至9月6日12时，…: a —— subtitle alone
+    # (the lines over the subtitle may have a comma: they are its kicker and title, 的潜能，智慧空港)
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
-            and not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1]):
+            and (not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1])
+                 or all(headline_line(ln.text) and not firstlike(ln) for ln in block_lines[:-1])
+                 and after is not None and _gap_fwd(after) < 3 and not _word_across(p, n)):
         return d("subtitle-then-indent", False)   # ——副题 over an indented first line: the text starts
     if len(block_lines) == 1 and not ends_sentence(p) and not ends_open(p) and prev.width >= nxt.colw_fwd + 4 \
             and _firstlike(nxt) and after is not None and _gap_fwd(after) < 3 and after.width >= nxt.width + 3 \
