@@ -393,6 +393,37 @@ def _headline_over_column(prev: Line, nxt: Line, block_lines: list[Line]) -> boo
         and nxt.width <= prev.width - 6 and nxt.width <= max(nxt.colw, nxt.colw_fwd) + 2
 
 
+def _headline_after_paragraph_end(first: Line, nxt: Line, after: Line | None) -> str:
+    """The rule that cuts ``first``, a block's first line right after a
+    paragraph's short last line, off the line under it as a headline ('' if
+    none).  Such a line with no stop is no paragraph's first line when it
+    fills the column over an indented line (…降雨。| 黑色宝藏，守拙而艰辛的农人不再 |
+    如今，…), nor a paragraph of one line when it is six or more characters
+    short over a full line (…正式收官。| 密集的，绿色化 | 至此，…).  Digits and
+    Latin letters make a width uncertain; a semicolon, a stop or an open
+    quotation mark is running text.
+
+    >>> from kanbao.model import Line
+    >>> col = dict(colw=30, colw_back=30, colw_fwd=30)
+    >>> full, short = Line(3, "", "至此今年共有九位部门负责人", 30, **col), Line(1, "", "密集的，绿色化", 14, **col)
+    >>> _headline_after_paragraph_end(short, full, full)
+    'short-line-after-paragraph-end'
+    >>> _headline_after_paragraph_end(Line(1, "", "密集的，绿色化；", 16, **col), full, full)
+    ''
+    """
+    p, n = first.text, nxt.text
+    if ends_sentence(p) or ends_open(p) or _word_across(p, n) or LATIN.search(p) \
+            or speaker_label(p) or DATELINE.match(p) or NUMBERED.match(p):
+        return ""
+    if _gap_fwd(first) < 3 and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not _short_by_digits(nxt) \
+            and after is not None and _gap_fwd(after) < 3 and not after.blanks_before:
+        return "full-line-after-paragraph-end"
+    if _gap_fwd(first) >= 12 and _gap_fwd(nxt) < 3 and not (after is not None and is_byline(after.text)) \
+            and not LEADING_LATIN.match(n) and p.count("“") == p.count("”") and not re.search("[；。！？]", p):
+        return "short-line-after-paragraph-end"
+    return ""
+
+
 def _word_across(p: str, n: str) -> bool:
     """A common word runs across the join (今|年, 供应|体系 …): the line goes on.
 
@@ -619,24 +650,9 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
-        if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" and _gap_fwd(cur[0]) < 3 \
-                and not ends_sentence(cur[0].text) and not ends_open(cur[0].text) and _firstlike(ln) and _gap_fwd(ln) >= 4 \
-                and i + 1 < len(lines) and _gap_fwd(lines[i + 1]) < 3 and not lines[i + 1].blanks_before \
-                and not _word_across(cur[0].text, ln.text) and not _short_by_digits(ln) and not LATIN.search(cur[0].text) \
-                and not speaker_label(cur[0].text) and not DATELINE.match(cur[0].text) and not NUMBERED.match(cur[0].text):
-            # after a paragraph's short last line, a line that fills the column is no paragraph's
-            # first line; over an indented line it is a headline (…雨。| 黑色宝藏，守拙而艰辛的农人不再 | 如今，…)
-            dec = replace(dec, rule="full-line-after-paragraph-end", joined=False)
-        elif dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" and _gap_fwd(cur[0]) >= 12 \
-                and not ends_sentence(cur[0].text) and not ends_open(cur[0].text) and _gap_fwd(ln) < 3 \
-                and not (i + 1 < len(lines) and is_byline(lines[i + 1].text)) \
-                and not _word_across(cur[0].text, ln.text) and not LEADING_LATIN.match(ln.text) \
-                and not LATIN.search(cur[0].text) and cur[0].text.count("“") == cur[0].text.count("”") \
-                and not re.search("[；。！？]", cur[0].text) \
-                and not speaker_label(cur[0].text) and not DATELINE.match(cur[0].text) and not NUMBERED.match(cur[0].text):
-            # a short line with no stop after a paragraph's short last line is a headline, not a
-            # paragraph of one line (…正式收官。| 密集的，绿色化 | 至此，今年共有9位部门…)
-            dec = replace(dec, rule="short-line-after-paragraph-end", joined=False)
+        if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" \
+                and (rule := _headline_after_paragraph_end(cur[0], ln, lines[i + 1] if i + 1 < len(lines) else None)):
+            dec = replace(dec, rule=rule, joined=False)
         if i >= tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
