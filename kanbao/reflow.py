@@ -264,6 +264,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not LATIN.search(p[-1:]) and not _word_across(p, n) and not LEADING_LATIN.match(n) \
             and n[0] not in NO_LINE_START and BODY_PUNCT.search(n):
         return d("subtitle-then-text", False)   # ——志愿者共同参与 老旧小区提颜值 | 截至9月6日12时，…: a —— subtitle alone
+    if DASH_OPEN.match(p) and nxt.blanks_before and not ends_open(p) and not _word_across(p, n) \
+            and n[0] not in NO_LINE_START and not DASH_OPEN.match(n) and not BODY_PUNCT.search(n) \
+            and all(headline_line(ln.text) for ln in block_lines):
+        return d("subtitle-then-blank", False)   # ——合力维护未成年人合法权益 | | 合川农机专业合作社收水稻
     # (the lines over the subtitle may have a comma: they are its kicker and title, 的潜能，智慧空港)
     if DASH_OPEN.match(p) and not ends_sentence(p) and _firstlike(nxt) and len(block_lines) <= 3 \
             and (not any(BODY_PUNCT.search(ln.text) for ln in block_lines[:-1])
