@@ -349,6 +349,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and min(_gap(prev, block_lines), _gap_fwd(prev)) >= 6 and not ends_sentence(p) and not ends_open(p) \
             and not speaker_label(p) and not _word_across(p, n):
         return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
+    if len(block_lines) == 1 and (label := speaker_label(p)) and len(p) > len(label) + 2 and not ends_sentence(p) \
+            and not ends_open(p) and BODY_PUNCT.search(n) and not speaker_label(n) and not is_byline(n) \
+            and not quoted_label(n) and not DASH_OPEN.match(n):
+        return d("turn-goes-on", True)   # 中新社记者：很多读者关心 | 这一主题，概念验证，您怎么 | 看？
     if _headlike(prev, block_lines, (nxt, after)):
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
