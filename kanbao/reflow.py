@@ -144,7 +144,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a one-character label other than 问/答 is a word pushed down with its colon: 能见度|低：)
     label_n = speaker_label(n)
     lone = len(label_n) == 1 and label_n not in ("问", "答") and not ends_sentence(p)
-    if label_n and not head_of_label and not lone \
+    # (nor a label that a word runs into from an unfinished line: a wrapped line, 好一派靓丽的风 | 景线：谨防感冒)
+    wrapped = not ends_sentence(p) and not ends_open(p) and _word_across(p, n)
+    if label_n and not head_of_label and not lone and not wrapped \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or nxt.blanks_before and not prev.blanks_before
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
