@@ -284,7 +284,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (an indented line without a mark over another indented line is no paragraph's first line either)
     if not BODY_PUNCT.search(body) and not ends_open(p) and (not firstlike(block_lines[0]) or len(block_lines) == 1) \
             and firstlike(nxt) and not _short_by_number(nxt, after) \
-            and (not _short_by_digits(nxt) or len(block_lines) == 1 and _gap_fwd(prev) < 3 and not _firstlike(prev)
+            and (not _short_by_digits(nxt) or len(block_lines) == 1 and _gap_fwd(prev) < 3
                  and not _word_across(p, n) and BODY_PUNCT.search(n) and "、" not in p) \
             and (after is None or gap_fwd(after) < 3 or _short_by_digits(after)) and not speaker_label(block_lines[0].text) \
             and not numbered and not NUMBERED.match(block_lines[0].text):

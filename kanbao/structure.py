@@ -857,18 +857,10 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
     """
     j = 0
     while j < len(blocks):
+        if j > 0 and blocks[j - 1].kind == "heading":
+            _cut_subhead_off_subtitle(blocks, j)
         b = blocks[j]
         lines = printed_lines(b)
-        if b.kind == "heading" and not b.displaced and len(lines) >= 2 and len(lines) == len(b.lines) \
-                and DASH_OPEN.match(lines[-2]) and not DASH_OPEN.match(lines[-1]) \
-                and not _wraps(lines[-2], lines[-1]) and not _wrap_remainder(lines[-2], lines[-1]) \
-                and j > 0 and blocks[j - 1].kind == "heading":
-            # the subtitle's line ran on into a subhead under it (——记青山村的产业振兴之路 | 茶园里的新变化)
-            b, rest = _split_block(b, len(lines) - 1)
-            rest.kind = "heading"
-            _note(rest, f"cut from the subtitle {b.id} over it: a heading of its own")
-            blocks.insert(j + 1, rest)
-            lines = printed_lines(b)
         if b.kind != "heading" or b.displaced or not DASH_OPEN.match(lines[-1]) \
                 or any(DASH_OPEN.match(x) for x in lines[:-1]):
             j += 1
@@ -890,6 +882,21 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
             del blocks[i + 1:j + 1]
             j = i
         j += 1
+
+
+def _cut_subhead_off_subtitle(blocks: list[Block], j: int) -> None:
+    """Heading ``blocks[j]`` whose —— line ran on into a line that is no wrap
+    of it (——记青山村的产业振兴之路 | 茶园里的新变化): that last line is a
+    heading of its own, put right after it."""
+    b = blocks[j]
+    lines = printed_lines(b)
+    if b.kind == "heading" and not b.displaced and len(lines) >= 2 and len(lines) == len(b.lines) \
+            and DASH_OPEN.match(lines[-2]) and not DASH_OPEN.match(lines[-1]) \
+            and not _wraps(lines[-2], lines[-1]) and not _wrap_remainder(lines[-2], lines[-1]):
+        b, rest = _split_block(b, len(lines) - 1)
+        rest.kind = "heading"
+        _note(rest, f"cut from the subtitle {b.id} over it: a heading of its own")
+        blocks.insert(j + 1, rest)
 
 
 def _merge_headings(blocks: list[Block]) -> None:
