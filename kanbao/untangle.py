@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from .lines import display_width, text_width
 from .model import Line
 from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
-                       is_furniture, is_section_tag, number_then_unit, speaker_label)
+                       is_furniture, is_section_tag, label_head, number_then_unit, speaker_label)
 from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
@@ -308,7 +308,7 @@ def _fit(last: Line, c: list[Line], pw: PageWords | None = None) -> float:
     # a letterspaced line was spread to fill its line (…如|下：): judge its indent by its text
     spread = "unspace_letterspaced" in first.fixes and 3 <= first.colw_fwd - display_width(first.text) <= 7
     # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
-    starts = firstlike(first) or labelled
+    starts = (firstlike(first) or labelled) and not label_head(last.text, first.text)
     score = strength(last, first, pw)
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
