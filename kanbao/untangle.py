@@ -500,6 +500,61 @@ def _bands(seg: list[list[Line]], path: list[int], k: int, pw: PageWords | None)
     return None
 
 
+REPAIR = 9.0   # strength of a dictionary word across a join that undoes a dealing (about 1 in 9 wrong)
+
+
+def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list[str]]:
+    r"""Undo a dealing that crossed two columns: where a line that does not end
+    a sentence runs on into nothing (no word across the join), and exactly one
+    line elsewhere in the run makes a strong dictionary word with it (or
+    starts with a mark that cannot start a line) while nothing runs into that
+    line from the line before it, the two columns' tails are swapped: the
+    rest of each piece goes on under the other (…成都国际铁路港投资发展有 |
+    限公司及其下属…).  Only dictionary evidence counts: a string the page
+    prints often (中国) is no proof that a line ending in 中 goes on there.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("今年以来，全市推动经\n济运行持续向好，\n\n与此同时，城乡居\n各项事业取得成\n\n民收入稳步增长。\n\n就。")
+    >>> out, notes = _swap_tails(ls, None)
+    >>> [ln.text for ln in out], notes
+    (['今年以来，全市推动经', '济运行持续向好，', '与此同时，城乡居', '民收入稳步增长。', '各项事业取得成', '就。'], ["L7 moved after L4: two dealt columns' tails swapped («居民»)"])
+    """
+    seq = list(seq)
+    notes: list[str] = []
+
+    def piece_end(q: int) -> int:
+        e = q + 1
+        while e < len(seq) and not seq[e].blanks_before:
+            e += 1
+        return e
+    for _ in range(len(seq)):
+        for p in range(len(seq) - 1):
+            a, x = seq[p], seq[p + 1]
+            if ends_sentence(a.text) or is_byline(a.text) or strength(a, x, pw) > 0:
+                continue
+            cands = [q for q in range(1, len(seq)) if q not in (p, p + 1)
+                     and strength(a, seq[q]) >= REPAIR and strength(seq[q - 1], seq[q], pw) == 0
+                     and not firstlike(seq[q]) and not speaker_label(seq[q].text)]
+            if len(cands) != 1:
+                continue
+            q = cands[0]
+            b = seq[q]
+            if any(strength(seq[r], b, pw) >= strength(a, b) for r in range(len(seq)) if r not in (p, q - 1)):
+                continue   # another line runs into it as well
+            ea, eq = piece_end(p), piece_end(q)
+            if p < q < ea or q < p < eq:
+                continue   # inside one piece: the extractor's own order
+            if q > p:
+                seq = seq[:p + 1] + seq[q:eq] + seq[ea:q] + seq[p + 1:ea] + seq[eq:]
+            else:
+                seq = seq[:q] + seq[p + 1:ea] + seq[eq:p + 1] + seq[q:eq] + seq[ea:]
+            notes.append(f"L{b.no} moved after L{a.no}: two dealt columns' tails swapped («{a.text[-1]}{b.text[0]}»)")
+            break
+        else:
+            break
+    return seq, notes
+
+
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     r"""Put back columns that the extractor emitted row by row.
 
@@ -520,6 +575,7 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for a, b in runs:
         for c in chunks[pos:a]:
             out.extend(c)
+        start_out = len(out)
         run = chunks[a:b]
         body = _body_pieces(run)
         path = _periods(run, body, pw)
@@ -547,6 +603,8 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
                            else ln for c in col for ln in c)
             moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another"
                          + note)
+        out[start_out:], swapped = _swap_tails(out[start_out:], pw)
+        moves += swapped
         pos = b
     for c in chunks[pos:]:
         out.extend(c)
