@@ -510,8 +510,11 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     starts with a mark that cannot start a line) while nothing runs into that
     line from the line before it, the two columns' tails are swapped: the
     rest of each piece goes on under the other (…成都国际铁路港投资发展有 |
-    限公司及其下属…).  Only dictionary evidence counts: a string the page
-    prints often (中国) is no proof that a line ending in 中 goes on there.
+    限公司及其下属…).  Where that line sits lower in the same dealt column,
+    the lines from it to the column's end move up under the first.  Lines
+    the extractor printed in one text box (no blank between) stay together.
+    Only dictionary evidence counts: a string the page prints often (中国)
+    is no proof that a line ending in 中 goes on there.
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("今年以来，全市推动经\n济运行持续向好，\n\n与此同时，城乡居\n各项事业取得成\n\n民收入稳步增长。\n\n就。")
@@ -534,6 +537,7 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
                 continue
             cands = [q for q in range(1, len(seq)) if q not in (p, p + 1)
                      and strength(a, seq[q]) >= REPAIR and strength(seq[q - 1], seq[q], pw) == 0
+                     and seq[q - 1].no + 1 != seq[q].no
                      and not firstlike(seq[q]) and not speaker_label(seq[q].text)]
             if len(cands) != 1:
                 continue
@@ -542,9 +546,11 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
             if any(strength(seq[r], b, pw) >= strength(a, b) for r in range(len(seq)) if r not in (p, q - 1)):
                 continue   # another line runs into it as well
             ea, eq = piece_end(p), piece_end(q)
-            if p < q < ea or q < p < eq:
-                continue   # inside one piece: the extractor's own order
-            if q > p:
+            if q < p < eq:
+                continue
+            if p < q < ea:
+                seq = seq[:p + 1] + seq[q:ea] + seq[p + 1:q] + seq[ea:]
+            elif q > p:
                 seq = seq[:p + 1] + seq[q:eq] + seq[ea:q] + seq[p + 1:ea] + seq[eq:]
             else:
                 seq = seq[:q] + seq[p + 1:ea] + seq[eq:p + 1] + seq[q:eq] + seq[ea:]
