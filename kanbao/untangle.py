@@ -265,8 +265,8 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             stop = next((x for x in range(a, b) if not body[x] or _headline_over_byline(run, x)
                          or _wider(run, x, wide)), b)
             out[-1] = (out[-1][0], stop, out[-1][2])
-            if stop < b:
-                out.append((stop, b, 1))
+            if stop < b:   # another article's columns, read in the period they show (if long enough)
+                out.append((stop, b, k if b - stop >= 2 * k else 1))
             continue
         if out and 1 < out[-1][2] <= k and out[-1][1] == a:
             # more columns after fewer: a column running ahead for a while, or the top rows of the
