@@ -527,6 +527,14 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     """
     seq = list(seq)
     notes: list[str] = []
+    memo: dict[tuple[int, int, bool], float] = {}
+
+    def st(a: Line, b: Line, page: bool = True) -> float:
+        """``strength`` of the join a | b, with the page's own strings or (``page=False``) the dictionary alone."""
+        key = (a.no, b.no, page)
+        if key not in memo:
+            memo[key] = strength(a, b, pw if page else None)
+        return memo[key]
 
     def piece_end(q: int) -> int:
         e = q + 1
@@ -536,21 +544,21 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     for _ in range(len(seq)):
         for p in range(len(seq) - 1):
             a, x = seq[p], seq[p + 1]
-            if ends_sentence(a.text) or is_byline(a.text) or strength(a, x, pw) > 0:
+            if ends_sentence(a.text) or is_byline(a.text) or st(a, x) > 0:
                 continue
             cands = [q for q in range(1, len(seq)) if q not in (p, p + 1)
-                     and strength(a, seq[q]) >= REPAIR and strength(seq[q - 1], seq[q], pw) == 0
+                     and st(a, seq[q], False) >= REPAIR and st(seq[q - 1], seq[q]) == 0
                      and seq[q - 1].no + 1 != seq[q].no
                      and not firstlike(seq[q]) and not speaker_label(seq[q].text)]
             if len(cands) != 1:
                 continue
             q = cands[0]
             b = seq[q]
-            if any(strength(seq[r], b, pw) >= strength(a, b) for r in range(len(seq)) if r not in (p, q - 1)):
+            if any(st(seq[r], b) >= st(a, b, False) for r in range(len(seq)) if r not in (p, q - 1)):
                 continue   # another line runs into it as well
             ea, eq = piece_end(p), piece_end(q)
             if q < p < eq:
-                continue
+                continue   # it sits above, in the first line's own column: nothing to swap
             if p < q < ea:
                 seq = seq[:p + 1] + seq[q:ea] + seq[p + 1:q] + seq[ea:]
             elif q > p:
