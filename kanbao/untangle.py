@@ -507,14 +507,16 @@ REPAIR = 9.0   # strength of a dictionary word across a join that undoes a deali
 
 
 def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list[str]]:
-    r"""Undo a dealing that crossed two columns: where a line that does not end
+    r"""Undo a line order that crossed two columns, whether dealt or left in the
+    extractor's order (the repair pays in both; only dealt runs: 18 fewer
+    gold links kept on the simulated pages): where a line that does not end
     a sentence runs on into nothing (no word across the join), and exactly one
     line elsewhere in the run makes a strong dictionary word with it (or
     starts with a mark that cannot start a line) while nothing runs into that
     line from the line before it, the two columns' tails are swapped: the
     rest of each piece goes on under the other (…成都国际铁路港投资发展有 |
-    限公司及其下属…).  Where that line sits lower in the same dealt column,
-    the lines from it to the column's end move up under the first.  Lines
+    限公司及其下属…).  Where that line sits lower in the same piece (a dealt
+    column), the lines from it to the piece's end move up under the first.  Lines
     the extractor printed in one text box (no blank between) stay together.
     Only dictionary evidence counts: a string the page prints often (中国)
     is no proof that a line ending in 中 goes on there.
@@ -523,7 +525,7 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     >>> ls, _ = split_lines("今年以来，全市推动经\n济运行持续向好，\n\n与此同时，城乡居\n各项事业取得成\n\n民收入稳步增长。\n\n就。")
     >>> out, notes = _swap_tails(ls, None)
     >>> [ln.text for ln in out], notes
-    (['今年以来，全市推动经', '济运行持续向好，', '与此同时，城乡居', '民收入稳步增长。', '各项事业取得成', '就。'], ["L7 moved after L4: two dealt columns' tails swapped («居民»)"])
+    (['今年以来，全市推动经', '济运行持续向好，', '与此同时，城乡居', '民收入稳步增长。', '各项事业取得成', '就。'], ["L7 moved after L4: two columns' tails swapped («居民»)"])
     """
     seq = list(seq)
     notes: list[str] = []
@@ -565,7 +567,7 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
                 seq = seq[:p + 1] + seq[q:eq] + seq[ea:q] + seq[p + 1:ea] + seq[eq:]
             else:
                 seq = seq[:q] + seq[p + 1:ea] + seq[eq:p + 1] + seq[q:eq] + seq[ea:]
-            notes.append(f"L{b.no} moved after L{a.no}: two dealt columns' tails swapped («{a.text[-1]}{b.text[0]}»)")
+            notes.append(f"L{b.no} moved after L{a.no}: two columns' tails swapped («{a.text[-1]}{b.text[0]}»)")
             break
         else:
             break
