@@ -61,7 +61,8 @@ def main() -> None:
     all_cases = cases(Path(a.eval_dir), set())
     pages = sorted({n.split("_")[0] for n, _, _ in all_cases})
     default = untangle.Params()
-    settings = [replace(default, **dict(zip(GRID, vals))) for vals in itertools.product(*GRID.values())]
+    grid = {k: sorted(set(v) | {getattr(default, k)}) for k, v in GRID.items()}   # the shipped value is always a candidate
+    settings = [replace(default, **dict(zip(grid, vals))) for vals in itertools.product(*grid.values())]
     results = [(p, evaluate(p, all_cases)) for p in settings]
     base = evaluate(default, all_cases)
     best_all = max(results, key=lambda pr: objective(pr[1], set(pages)))

@@ -74,6 +74,8 @@ _BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:�
                                r"|^(?:本报记者|记者|通讯员)[\u4e00-\u9fff]{0,3}\d"   # no name has a digit (记者自2013年…)
                                r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}")
 
+_STOP_INSIDE = re.compile(r"[。！？；][^）)]")   # a sentence ends inside it: text, not a name (记者提问。密集的…)
+
 
 def number_then_unit(a: str, b: str) -> bool:
     """``a`` ends in a number and ``b`` starts with its unit: one run of text (1848|年).
@@ -109,8 +111,8 @@ def is_byline(text: str) -> bool:
     (True, False)
     >>> is_byline("记者走进多地工厂"), is_byline("本报讯、本报记者的稿件"), is_byline("新华社记者张明、李华")
     (False, False, True)
-    >>> is_byline("记者自2013年1月被派驻北")
-    False
+    >>> is_byline("记者自2013年1月被派驻北"), is_byline("记者提问。密集的“部长声")
+    (False, False)
 
     The dateline of a brief runs straight into its text (本报讯（记者 王建）为进一步…):
 
@@ -119,7 +121,7 @@ def is_byline(text: str) -> bool:
     """
     if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
         return False
-    if _BYLINE_THEN_TEXT.match(text):
+    if _BYLINE_THEN_TEXT.match(text) or _STOP_INSIDE.search(text):
         return False
     return bool(BYLINE.search(text)) and not ends_sentence(text) and "，" not in text
 
