@@ -13,7 +13,8 @@ word, if any, runs across the join of two pieces.  Their one home is here;
 """
 from __future__ import annotations
 
-from .features import NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, number_then_unit, speaker_label
+from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, narrow_slack,
+                       number_then_unit, speaker_label)
 from .model import Line
 from .pagewords import PageWords
 from .words import is_word, word_freq
@@ -67,7 +68,8 @@ def continues(c: list[Line]) -> bool:
         return False
     if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
         return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
-    return first.width >= (min(width(c), first.colw_fwd) if len(c) >= 3 else first.colw_fwd) - 2
+    # (a line with digits may be full however short its count makes it: 股份，收割时农民得30%的利润，农)
+    return first.width + narrow_slack(t) >= (min(width(c), first.colw_fwd) if len(c) >= 3 else first.colw_fwd) - 2
 
 
 def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[str, tuple[int, int, int]]:

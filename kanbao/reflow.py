@@ -20,16 +20,15 @@ from collections import Counter
 from dataclasses import replace
 
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
-                       NUMBER_ONLY, OPEN_END, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
+                       NUMBER_ONLY, OPEN_END, LATIN, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
-                       number_then_unit, pushed_with_mark, quoted_label, speaker_label)
+                       narrow_slack, number_then_unit, pushed_with_mark, quoted_label, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word
 
 LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
 UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
-LATIN = re.compile(r"[0-9A-Za-z]")   # a digit or letter: narrower than a Chinese character, a line's width uncertain
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 
 _gap = gap
@@ -106,7 +105,7 @@ def _short_by_digits(ln: Line) -> bool:
     >>> _short_by_digits(Line(1, "", "从太空俯瞰地球，东经125度到127", 30, colw_fwd=36))
     False
     """
-    return _gap_fwd(ln) - (len(LATIN.findall(ln.text)) + 1) // 2 < 3
+    return _gap_fwd(ln) - narrow_slack(ln.text) < 3
 
 
 def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = ()) -> bool:
