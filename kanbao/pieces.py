@@ -17,7 +17,7 @@ from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sent
                        number_then_unit, speaker_label)
 from .model import Line
 from .pagewords import PageWords
-from .words import is_word, word_freq
+from .words import is_word, join_gain, word_freq
 
 
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
@@ -79,7 +79,9 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
        (建设全|局。”): the word ends a clause;
     2. a string the page prints elsewhere
        that the dictionary does not know as a common word (五|邑, 没有|学历);
-    1. a common dictionary word (回|答), ranked by its frequency.
+    1. a common dictionary word (回|答): first one that the text's best
+       segmentation reads across the join (从|事着), then one it does not
+       (推进|去年 reads 推进 / 去年, not 进去), each ranked by its frequency.
     """
     t, u = a[-1].text, b[0].text
     if number_then_unit(t, u):
@@ -91,8 +93,8 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
         return local or w, (3, 2, 1)
     if local and not is_word(local, COMMON):
         return local, (2, len(local), count)
-    if common:
-        return w, (1, 2, word_freq(w))
+    if common:   # (1, 1, …): a word only by the dictionary, the best segmentation reads none across (推进|去年)
+        return w, (1, 2 if join_gain(t, u) > 0 else 1, word_freq(w))
     return "", (0, 0, 0)
 
 

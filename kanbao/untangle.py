@@ -94,6 +94,8 @@ class Params:
 PARAMS = Params()
 ORDER_BIAS = 0.05   # the extractor's order wins ties
 UNIT_STRENGTH = 8.0   # a number and its unit across a join
+WEAK = (1, 1)   # a word only by the dictionary (pieces.join_evidence): it moves a piece nobody else continues,
+                # never takes one from the extractor's order
 RARER = 10   # a word this many times rarer than the extractor's join outweighs it
 LOCAL_STRENGTH = 3.0  # a string the page prints elsewhere across a join (plus its count)
 
@@ -741,11 +743,12 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
     def ev(i: int, j: int) -> tuple[str, tuple[int, int, int]]:
         return pieces.join_evidence(chunks[i], chunks[j], pw)
 
-    def word_preds(j: int) -> list[int]:
-        """The open pieces, not yet continued, whose end makes the strongest kind of word with the start of ``j``."""
+    def word_preds(j: int, weak: bool = True) -> list[int]:
+        """The open pieces, not yet continued, whose end makes the strongest kind of word with the start
+        of ``j`` (without ``weak``: words the segmentation does not read across do not count)."""
         evs = [(p, ev(p, j)[1]) for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
                if p != j and p not in succ and body[p] and pieces.is_open(chunks[p]) and pieces.same_column(chunks[p], chunks[j])]
-        top = max((ev[:2] for _, ev in evs if ev[0]), default=None)
+        top = max((ev[:2] for _, ev in evs if ev[0] and (weak or ev[:2] != WEAK)), default=None)
         return [p for p, ev in evs if ev[0] and ev[:2] == top]
 
     def stronger_elsewhere(i: int) -> bool:
@@ -778,7 +781,7 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
             continue
         if i > 0 and not ev(i, i + 1)[0] and _tail_after_next(chunks, i - 1, claimed, ev):
             continue              # the line is the tail of the paragraph before this one
-        preds = word_preds(i + 1) if body[i + 1] else []
+        preds = word_preds(i + 1, weak=not body[i]) if body[i + 1] else []
         if chunks[i + 1][0].text[0] in NO_LINE_START or not preds or i in preds:
             succ[i] = i + 1
             claimed.add(i + 1)
