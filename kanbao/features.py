@@ -74,6 +74,16 @@ _BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:�
                                r"|^(?:本报记者|记者|通讯员)[\u4e00-\u9fff]{0,3}\d"   # no name has a digit (记者自2013年…)
                                r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}")
 
+def open_marks(text: str, pair: str = "“”") -> int:
+    """How many more opening than closing marks of ``pair`` ``text`` has: above
+    0, a quotation (or a 《title》) is still open and the text goes on.
+
+    >>> open_marks("他说：“农民土地入股"), open_marks("“部长通道”集体采访"), open_marks("《成果文件", "《》")
+    (1, 0, 1)
+    """
+    return text.count(pair[0]) - text.count(pair[1])
+
+
 LATIN = re.compile(r"[0-9A-Za-z]")   # a digit or letter: narrower than a Chinese character, a line's width uncertain
 
 

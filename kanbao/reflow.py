@@ -22,7 +22,7 @@ from dataclasses import replace
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
-                       narrow_slack, number_then_unit, pushed_with_mark, quoted_label, speaker_label)
+                       narrow_slack, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word
@@ -200,7 +200,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     body = "".join(ln.text for ln in block_lines)
     # the block opens a Q&A turn (周文华：…, or 省统计局副局长蒋怡涛：收割完的水|稻，… with a long label)
     turn = bool(speaker_label(block_lines[0].text) or long_speaker_label(body + n))
-    if not ends_sentence(p) and (body.count("“") > body.count("”") or body.count("《") > body.count("》")) \
+    if not ends_sentence(p) and (open_marks(body) > 0 or open_marks(body, "《》") > 0) \
             and (not nxt.blanks_before or _gap_fwd(nxt) < 3):
         return d("quote-still-open", True)
     # (the column judged from either side: a narrower column may follow)
@@ -373,7 +373,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # (not into a line that leaves a quotation open: running text, 在…物流供应链“链)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
                 and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3) \
-                and (body + n).count("“") <= (body + n).count("”"):
+                and open_marks(body + n) <= 0:
             return d("heading-wraps", True)
         return d("short-line", False)
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
@@ -428,7 +428,7 @@ def _headline_after_paragraph_end(first: Line, nxt: Line, after: Line | None) ->
             and after is not None and _gap_fwd(after) < 3 and not after.blanks_before:
         return "full-line-after-paragraph-end"
     if _gap_fwd(first) >= 12 and _gap_fwd(nxt) < 3 and not (after is not None and is_byline(after.text)) \
-            and not LEADING_LATIN.match(n) and p.count("“") == p.count("”") and not re.search("[；。！？]", p):
+            and not LEADING_LATIN.match(n) and open_marks(p) == 0 and not re.search("[；。！？]", p):
         return "short-line-after-paragraph-end"
     return ""
 

@@ -38,7 +38,7 @@ from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
-                       long_speaker_label, number_then_unit, pushed_with_mark, quoted_label, speaker_label)
+                       long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .words import spans_word
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -103,7 +103,7 @@ def is_heading_text(b: Block) -> bool:
     if len(b.lines) == 2 and "，" in t and firstlike(b.lines[0]) and is_full(b.lines[1]) and not ends_sentence(t) \
             and not b.displaced and not DASH_OPEN.match(b.lines[1].text):
         return False   # a paragraph's indented first line, a full line with a comma: text (计划生育不仅仅影 | 响中国的人口数量，更)
-    if t.count("“") != t.count("”") or t.count("《") != t.count("》"):
+    if open_marks(t) or open_marks(t, "《》"):
         return False   # a quotation left open: a piece of running text, not a headline
     if not BODY_PUNCT.search(t[:-1]) and not t.endswith(("。", "！")):
         return True
@@ -648,7 +648,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "short block without a sentence in it, or a line wider than the column: heading")
             continue
-        if len(b.lines) == 1 and headline_line(t) and not ends_sentence(t) and t.count("“") == t.count("”") \
+        if len(b.lines) == 1 and headline_line(t) and not ends_sentence(t) and open_marks(t) == 0 \
                 and i + 1 < len(blocks) \
                 and _credit_line(blocks[i + 1].text) and not speaker_label(t) and not DATELINE.match(t):
             b.kind = "heading"
