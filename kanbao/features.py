@@ -282,6 +282,7 @@ def is_furniture(text: str) -> bool:
 
 # a short section tag set above a headline or a column (简讯, 法律, □综合, 本地新闻)
 _TAG = re.compile(r"^[□■◆●▲★]?[\u4e00-\u9fff]{2,4}$")
+_SPACED_TAG = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")   # set letter-spaced: 简 讯, 本 地 新 闻
 
 
 def is_section_tag(text: str) -> bool:
@@ -289,8 +290,10 @@ def is_section_tag(text: str) -> bool:
 
     >>> is_section_tag("简讯"), is_section_tag("□综合"), is_section_tag("本地新闻"), is_section_tag("弱冷空气来临")
     (True, True, True, False)
+    >>> is_section_tag("简 讯"), is_section_tag("本 地 新 闻"), is_section_tag("林丹四度封王 辽宁男篮登顶")
+    (True, True, False)
     """
-    return bool(_TAG.match(text))
+    return bool(_TAG.match(text) or _SPACED_TAG.match(text))
 
 
 # a name set alone over a profile's subhead, or over an answer's first line (包起帆：)
