@@ -21,6 +21,7 @@ from .words import is_word, join_gain, word_freq
 
 
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
+WEAK = (1, 1)   # join_evidence's kind for a common word the best segmentation does not read across
 COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
 
 
@@ -93,8 +94,8 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
         return local or w, (3, 2, 1)
     if local and not is_word(local, COMMON):
         return local, (2, len(local), count)
-    if common:   # (1, 1, …): a word only by the dictionary, the best segmentation reads none across (推进|去年)
-        return w, (1, 2 if join_gain(t, u) > 0 else 1, word_freq(w))
+    if common:   # WEAK: a word only by the dictionary, the best segmentation reads none across (推进|去年)
+        return w, ((1, 2) if join_gain(t, u) > 0 else WEAK) + (word_freq(w),)
     return "", (0, 0, 0)
 
 

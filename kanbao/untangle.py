@@ -94,8 +94,6 @@ class Params:
 PARAMS = Params()
 ORDER_BIAS = 0.05   # the extractor's order wins ties
 UNIT_STRENGTH = 8.0   # a number and its unit across a join
-WEAK = (1, 1)   # a word only by the dictionary (pieces.join_evidence): it moves a piece nobody else continues,
-                # never takes one from the extractor's order
 RARER = 10   # a word this many times rarer than the extractor's join outweighs it
 LOCAL_STRENGTH = 3.0  # a string the page prints elsewhere across a join (plus its count)
 
@@ -639,8 +637,8 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     pw = PageWords([ln.text for ln in lines])   # counted once: moving lines does not change them
     lines, top = top_row(lines, pw)
     if dealt:
-        # pieces of dealt columns are a line or two: a word across says too little to move them
-        # (on 200 simulated pdfminer pages such moves broke 60 gold links and made 26)
+        # columns dealt back (or their tails swapped): their pieces are a line or two, too little for a
+        # word across to move one (on 200 simulated pdfminer pages such moves broke 60 gold links, made 26)
         return lines, dealt + top
     out, moves = _move_pieces(lines, pw)
     return out, dealt + top + moves
@@ -752,7 +750,7 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         of ``j`` (without ``weak``: words the segmentation does not read across do not count)."""
         evs = [(p, ev(p, j)[1]) for p in range(max(0, j - WINDOW), min(n, j + WINDOW + 1))
                if p != j and p not in succ and body[p] and pieces.is_open(chunks[p]) and pieces.same_column(chunks[p], chunks[j])]
-        top = max((ev[:2] for _, ev in evs if ev[0] and (weak or ev[:2] != WEAK)), default=None)
+        top = max((ev[:2] for _, ev in evs if ev[0] and (weak or ev[:2] != pieces.WEAK)), default=None)
         return [p for p, ev in evs if ev[0] and ev[:2] == top]
 
     def stronger_elsewhere(i: int) -> bool:
