@@ -312,6 +312,16 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
     """
     bodies = {x.id: _bare(x.text) for x in blocks if len(x.text) > 30}
     datelines = {x.lines[0].no for x in blocks if x.lines and DATELINE.match(x.text)}   # seed lines that open an article
+
+    def others_of(bid: str):
+        """The bare texts of the other blocks: not block ``bid``'s, nor that of a piece cut from it."""
+        return (o for x, o in bodies.items() if bid != x and not bid.startswith(x + "."))
+
+    def repeated(blk: Block) -> bool:
+        """The block's text is printed inside another block's: a pull quote's lines.  Asked
+        last among the conditions it joins: it reads every block."""
+        bare = _bare(blk.text)
+        return any(bare in o for o in others_of(blk.id))
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -332,19 +342,19 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     k = m
                     _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
             ln0 = b.lines[0]
-            # the texts of the other blocks (not this one, nor a piece cut from it)
-            others = [o for bid, o in bodies.items() if b.id != bid and not b.id.startswith(bid + ".")]
             if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
                     and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
                     and not spans_word(texts[0], texts[1], min_freq=100) \
-                    and not any(_bare(b.text) in o for o in others):
+                    and not repeated(b):
                 k = 1       # a headline line set wider than the column, glued over the text (not a pull quote's lines)
                 _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
             if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
-            if k is None and not any(_bare(b.text) in o for o in others):   # (not a pull quote's lines)
+            if k is None:
                 k = _headline_over_dateline(texts, blocks[i + 1].text if i + 1 < len(blocks) else "")
+                if k is not None and repeated(b):
+                    k = None      # a pull quote's lines
                 if k is not None:
                     _note(b, f"line {b.lines[k].no} starts another article (a headline line over a dateline): "
                              "cut from the lines around it")
@@ -389,7 +399,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                          "cut from the text after them")
             if k is None and len(texts) <= 6:
                 # a numbered pull quote's lines may be followed by headline lines: only a cut after it
-                k = _repeated_tail(texts, _bare(b.text), others, lead_only=after_number)
+                k = _repeated_tail(texts, _bare(b.text), list(others_of(b.id)), lead_only=after_number)
                 if k is not None and after_number:
                     _note(b, f"lines {b.lines[0].no}-{b.lines[k - 1].no} repeat a sentence of the body word for word "
                              "(the numbered pull quote): cut from the headline lines after them")

@@ -152,8 +152,24 @@ def _weight(word: str) -> float:
     return WORD if word else NO_WORD
 
 
-def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Row | None:
+@dataclass
+class _Pieces:
+    """Per piece, what every hypothesis asks about it (worked out once per page): whether it
+    continues a line (``pieces.continues``), the column width it is set in, and ``ok``:
+    it may be the block under a row's line (two lines or more, or one short last line)."""
+    continues: list[bool]
+    widths: list[int]
+    ok: list[bool]
+
+    @classmethod
+    def of(cls, chunks: list[list[Line]]) -> "_Pieces":
+        return cls([pieces.continues(c) for c in chunks], [pieces.width(c, c[0].colw) for c in chunks],
+                   [len(c) >= 2 or _tail(c[0]) for c in chunks])
+
+
+def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int], info: _Pieces | None = None) -> Row | None:
     """The best-supported top row starting in piece ``i``, if its evidence reaches ``THRESHOLD``."""
+    info = _Pieces.of(chunks) if info is None else info
     c = chunks[i]
     best: tuple[float, Row] | None = None
     for start, m, rest, colw, first in _hypotheses(chunks, i):
@@ -174,10 +190,10 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int]) -> Ro
             # after a sentence end it goes on with the paragraph or starts one, indented
             closed = ends_sentence(row[k].text)
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
-                     if j not in taken and (len(chunks[j]) >= 2 or _tail(chunks[j][0]))
-                     and (pieces.continues(chunks[j]) or (firstlike(chunks[j][0]) if closed else
-                                                    ends_sentence(chunks[j][0].text)))
-                     and abs(pieces.width(chunks[j], chunks[j][0].colw) - colw) <= SLACK]
+                     if j not in taken and info.ok[j]
+                     and (info.continues[j] or (firstlike(chunks[j][0]) if closed else
+                                                ends_sentence(chunks[j][0].text)))
+                     and abs(info.widths[j] - colw) <= SLACK]
             # the columns' blocks come in order: among the next few after block k-1, the first
             # that line k runs into, else the first
             after = [j for j in cands if not blocks or j > blocks[-1]][:NEXT]
@@ -220,10 +236,11 @@ def top_row(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line],
     pw = PageWords([ln.text for ln in lines]) if pw is None else pw
     rows: dict[int, Row] = {}
     used: set[int] = set()
+    info = _Pieces.of(chunks)
     for i in range(len(chunks)):
         if i in used:
             continue
-        r = _find(chunks, i, pw, used)
+        r = _find(chunks, i, pw, used, info)
         if r:
             rows[i] = r
             used.update(r.blocks + ([r.first] if r.first is not None else []))
