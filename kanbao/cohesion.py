@@ -36,6 +36,24 @@ def bigrams(text: str) -> Counter:
     return out
 
 
+class Vector(dict):
+    """A text's weighted bigrams, with its length worked out once: comparing
+    one short text with every article of a long page then costs the short
+    text's bigrams alone.
+
+    >>> Vector({"中试": 3.0, "平台": 4.0}).norm
+    5.0
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.norm = math.sqrt(sum(w * w for w in self.values()))
+
+
+def _norm(v: dict[str, float]) -> float:
+    return v.norm if isinstance(v, Vector) else math.sqrt(sum(w * w for w in v.values()))
+
+
 class Vectorizer:
     """TF-IDF over the blocks of one page."""
 
@@ -48,7 +66,7 @@ class Vectorizer:
 
     def vector(self, text: str) -> dict[str, float]:
         tf = bigrams(text)
-        return {t: c * self.idf.get(t, 1.0) for t, c in tf.items()}
+        return Vector({t: c * self.idf.get(t, 1.0) for t, c in tf.items()})
 
     @staticmethod
     def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -59,4 +77,4 @@ class Vectorizer:
         dot = sum(w * b.get(t, 0.0) for t, w in a.items())
         if not dot:
             return 0.0
-        return dot / (math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values())))
+        return dot / (_norm(a) * _norm(b))

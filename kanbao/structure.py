@@ -29,6 +29,7 @@ The thresholds that trade one error for another are in ``TUNING``.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -44,6 +45,8 @@ from .words import spans_word
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
 PQ_MAX = 80   # a pull quote is a sentence or two
+NEAR_LINES = 5000   # lines either way in which a block's words are sought again (a page has < 1,000)
+NEAR_ARTICLES = 50   # articles either way a paragraph or pull quote may be given to (a page has < 30)
 KICKER_MAX = 20   # characters of a kicker (引题) printed apart above its headline
 
 
@@ -310,18 +313,24 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
     >>> split_glued_lines(bs); [b.text for b in bs]
     ['发布会', '主持人：大家好，']
     """
-    bodies = {x.id: _bare(x.text) for x in blocks if len(x.text) > 30}
+    # the bare texts of the longer blocks, in the order of their first lines in the seed
+    bodies = sorted((x.first_no, x.id, _bare(x.text)) for x in blocks if len(x.text) > 30)
+    starts = [no for no, _, _ in bodies]
     datelines = {x.lines[0].no for x in blocks if x.lines and DATELINE.match(x.text)}   # seed lines that open an article
 
-    def others_of(bid: str):
-        """The bare texts of the other blocks: not block ``bid``'s, nor that of a piece cut from it."""
-        return (o for x, o in bodies.items() if bid != x and not bid.startswith(x + "."))
+    def others_of(blk: Block):
+        """The bare texts of the other blocks within ``NEAR_LINES`` lines of ``blk`` (a page's
+        repeats are all within reach; a seed of many pages is searched in time linear in its
+        size): not ``blk``'s own, nor that of the block it was cut from."""
+        no = blk.first_no if blk.lines else 0
+        lo, hi = bisect.bisect_left(starts, no - NEAR_LINES), bisect.bisect_right(starts, no + NEAR_LINES)
+        return (o for _, x, o in bodies[lo:hi] if blk.id != x and not blk.id.startswith(x + "."))
 
     def repeated(blk: Block) -> bool:
         """The block's text is printed inside another block's: a pull quote's lines.  Asked
         last among the conditions it joins: it reads every block."""
         bare = _bare(blk.text)
-        return any(bare in o for o in others_of(blk.id))
+        return any(bare in o for o in others_of(blk))
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -399,7 +408,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                          "cut from the text after them")
             if k is None and len(texts) <= 6:
                 # a numbered pull quote's lines may be followed by headline lines: only a cut after it
-                k = _repeated_tail(texts, _bare(b.text), list(others_of(b.id)), lead_only=after_number)
+                k = _repeated_tail(texts, _bare(b.text), list(others_of(b)), lead_only=after_number)
                 if k is not None and after_number:
                     _note(b, f"lines {b.lines[0].no}-{b.lines[k - 1].no} repeat a sentence of the body word for word "
                              "(the numbered pull quote): cut from the headline lines after them")
@@ -1489,9 +1498,13 @@ def _place_pullquotes(page: Page, pqs: list[Block]) -> None:
     texts = ["".join(b.text for b in _article_blocks(a)) for a in page.articles]
     vec = Vectorizer(texts)
     vs = [vec.vector(t) for t in texts]
+    starts = [min((b.first_no for b in _article_blocks(a) if b.lines), default=0) for a in page.articles]
     for pq in pqs:
         q = vec.vector(pq.text)
-        k = max(range(len(vs)), key=lambda j: vec.cosine(q, vs[j]))
+        # the articles around the pull quote's place in the seed (all of them on a page)
+        at = bisect.bisect_right(starts, pq.first_no)
+        near = range(max(0, at - NEAR_ARTICLES), min(len(vs), at + NEAR_ARTICLES))
+        k = max(near, key=lambda j: vec.cosine(q, vs[j]))
         page.articles[k].pullquotes.append(pq)
         page.articles[k].moves.append(f"{pq.id} ({pq.span}) → pull quote of this article (shares its words)")
 
@@ -1724,7 +1737,8 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None
     whole = {id(a): text_of(a, set()) for a in page.articles}   # vocabularies before any move
     norms = {k: sum(w * w for w in v.values()) for k, v in whole.items()}
 
-    for a in list(page.articles):
+    for at, a in enumerate(list(page.articles)):
+        near = page.articles[max(0, at - NEAR_ARTICLES):at + NEAR_ARTICLES + 1]   # all of them on a page
         for s in a.sections:
             runs, cur, after_turn = [], [], False
             for b in s.blocks:
@@ -1741,7 +1755,7 @@ def _reassign_paragraphs(page: Page, vec: Vectorizer, ratio: float | None = None
                 ids = {b.id for b in run}
                 rv = vec.vector("".join(b.text for b in run))
                 own = _cosine_without(rv, whole[id(a)], norms[id(a)])
-                others = [(vec.cosine(rv, whole[id(t)]), t) for t in page.articles if t is not a]
+                others = [(vec.cosine(rv, whole[id(t)]), t) for t in near if t is not a]
                 other, target = max(others, key=lambda x: x[0])
                 if other > floor and other > ratio * own:
                     s.blocks = [b for b in s.blocks if b.id not in ids]
