@@ -355,6 +355,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not quoted_label(n) and not DASH_OPEN.match(n):
         return d("turn-goes-on", True)   # 中新社记者：很多读者关心 | 这一主题，概念验证，您怎么 | 看？
     if _headlike(prev, block_lines, (nxt, after)):
+        # a paragraph's indented first line with a clause in it, over a line short only by its
+        # digits: no paragraph ends there (联合国大会是…审议、监督 | 和审查机构，每年9月至12月…)
+        if len(block_lines) == 1 and (_firstlike(prev) or 3 <= _gap(prev, block_lines) <= 7) and _short_by_digits(nxt) \
+                and re.search("[，、；]", p) and BODY_PUNCT.search(n) and not nxt.blanks_before:
+            return d("first-line-over-digits", True)
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
             # (not across a blank line into a —— subtitle: 1不花一分钱，…下 | 一步有哪些打算 | | ——第61届…)
