@@ -158,8 +158,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("byline-runs-on", True)   # 本报讯 记者 吴心怡 … 过去|几天，: a dateline, or a full credit line, goes on into the text
     if is_byline(n) or is_byline(p):
         return d("byline", False)
-    if DATELINE.match(n) and not p.endswith(tuple(OPEN_END)) and not (not ends_sentence(p) and _word_across(p, n)):
-        return d("dateline-next", False)   # 新华社北京3月5日电…: an article's text starts here
+    if DATELINE.match(n) and not p.endswith(tuple(OPEN_END)) and (ends_sentence(p) or not _word_across(p, n)):
+        # 新华社北京3月5日电…: an article's text starts here (not the rest of a name: 新华网联 | 合国9月12日电)
+        return d("dateline-next", False)
     if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
         return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:

@@ -328,7 +328,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
 
     def repeated(blk: Block) -> bool:
         """The block's text is printed inside another block's: a pull quote's lines.  Asked
-        last among the conditions it joins: it reads every block."""
+        last among the conditions it joins: it reads every block within ``NEAR_LINES``."""
         bare = _bare(blk.text)
         return any(bare in o for o in others_of(blk))
     i = 0

@@ -167,9 +167,9 @@ class _Pieces:
                    [len(c) >= 2 or _tail(c[0]) for c in chunks])
 
 
-def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int], info: _Pieces | None = None) -> Row | None:
-    """The best-supported top row starting in piece ``i``, if its evidence reaches ``THRESHOLD``."""
-    info = _Pieces.of(chunks) if info is None else info
+def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int], info: _Pieces) -> Row | None:
+    """The best-supported top row starting in piece ``i``, if its evidence reaches ``THRESHOLD``
+    (``info``: ``_Pieces.of(chunks)``)."""
     c = chunks[i]
     best: tuple[float, Row] | None = None
     for start, m, rest, colw, first in _hypotheses(chunks, i):
