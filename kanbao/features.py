@@ -59,7 +59,7 @@ NUMBER_ONLY = re.compile(r"^\d{1,2}$")
 UNIT_START = re.compile(r"^[年月日号时%万亿元岁个位名家项倍次]")   # a unit that follows a number (1848|年)
 DASH_OPEN = re.compile(r"^(?:——|──|－－|--|—)")   # a —— subtitle (副题) opens with a dash
 # a pull quote's number (1目前，…), not a quantity with its measure word (2亩多稻田)
-NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍亩斤吨余多户辆台件座栋套篇届千百])")
+NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒万亿元个位条项家倍亩斤吨余多户辆台件座栋套篇届千百枚名次只张批类组周颗棵份架艘例宗轮款匹])")
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
@@ -101,13 +101,17 @@ def narrow_slack(text: str) -> int:
 _STOP_INSIDE = re.compile(r"[。！？；][^）)]")   # a sentence ends inside it: text, not a name (记者提问。密集的…)
 
 
-def number_then_unit(a: str, b: str) -> bool:
+def number_then_unit(a: str, b: str, about: bool = False) -> bool:
     """``a`` ends in a number and ``b`` starts with its unit: one run of text (1848|年).
+    With ``about``, an approximate count too (120|余家, 30|多个): within one column's
+    lines that is as sure, across columns too weak a sign (多 opens many words).
 
     >>> number_then_unit("尤其是本月14日、16", "日，本市"), number_then_unit("第3", "版"), number_then_unit("合称。", "年")
     (True, False, False)
+    >>> number_then_unit("企业等120", "余家"), number_then_unit("企业等120", "余家", about=True)
+    (False, True)
     """
-    return a[-1:].isdigit() and bool(UNIT_START.match(b))
+    return a[-1:].isdigit() and bool(UNIT_START.match(b) or about and b[:1] in "余多")
 
 
 _PUSHED = re.compile(r"^[\u4e00-\u9fff][，、；：]")

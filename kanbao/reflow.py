@@ -135,7 +135,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("char-pushed-with-mark", True)   # 樊明武今年80岁 | 了，自诩…: the line was full, 了 went down with its ，
     if BRACKET_LABEL.match(n) and not p.endswith(tuple(OPEN_END)):
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
-    if number_then_unit(p, n) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
+    if number_then_unit(p, n, about=True) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
     # a full (or indented first) line of office words is the first line of a
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
@@ -364,7 +364,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
             # (not across a blank line into a —— subtitle: 1不花一分钱，…下 | 一步有哪些打算 | | ——第61届…)
-            if not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n)) \
+            # (a next line that ends its column, a blank line under it, is judged by the column
+            # before: the lines after the blank are another column or a headline)
+            full_back = after is not None and after.blanks_before and not nxt.blanks_before \
+                and abs(prev.colw_back - nxt.width) < 3
+            if (full_back or not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n))) \
                     and not (nxt.blanks_before and DASH_OPEN.match(n)):
                 return d("short-line-inside-paragraph", True)
             # (after full lines, only where digits make the line's width uncertain or open the
@@ -654,8 +658,7 @@ def reflow(lines: list[Line]) -> list[Block]:
             continue
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
         # (a numbered block ends where its repeat of the text ends, across a blank line too)
-        if (dec.rule == "numbered-block-continues" or dec.joined and ln.blanks_before
-                and (numbered or NUMBERED.match(cur[0].text))) and _repeat_ends(cur, ln, page_text):
+        if dec.joined and (numbered or NUMBERED.match(cur[0].text)) and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         elif dec.joined and len(cur) <= 3 and (firstlike(ln) or 3 <= gap(ln) <= 7) and not ends_sentence(cur[-1].text) \
                 and _repeat_ends(cur, ln, page_text):
