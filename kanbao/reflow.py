@@ -358,8 +358,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if _headlike(prev, block_lines, (nxt, after)):
         # a paragraph's indented first line with a clause in it, over a line short only by its
         # digits: no paragraph ends there (联合国大会是…审议、监督 | 和审查机构，每年9月至12月…)
+        # (without a mark in it, where the line under it is short only by digits too and no mark
+        # at all has come: 韩国《朝鲜日报》驻北京特派记者安勇炫 | 在2014年两会召开前夕接受了人民网的采 | 访。)
         if len(block_lines) == 1 and (_firstlike(prev) or 3 <= _gap(prev, block_lines) <= 7) and _short_by_digits(nxt) \
-                and re.search("[，、；]", p) and BODY_PUNCT.search(n) and not nxt.blanks_before:
+                and not nxt.blanks_before \
+                and (re.search("[，、；]", p) and BODY_PUNCT.search(n)
+                     or not re.search(r"[，、；。？！：:]", p + n) and re.search("[0-9]", n) and not speaker_label(n)
+                     and after is not None and not after.blanks_before and _gap_fwd(after) < 3):
             return d("first-line-over-digits", True)
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
