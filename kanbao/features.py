@@ -71,7 +71,7 @@ BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记�
                     r"|^[\u4e00-\u9fff]{0,8}(?:报|台|社|网|新闻)(?:记者|通讯员)[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*$")
 # a byline word followed at once by running text, not a name (记者走进多地工厂)
 _BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:本报讯|本报记者|记者|通讯员)[、，。；！？”]"
-                               r"|^(?:本报记者|记者|通讯员)[\u4e00-\u9fff]{0,3}\d"   # no name has a digit (记者自2013年…)
+                               r"|^(?:本报记者|记者|通讯员)[\u4e00-\u9fff]*\d"   # no name has a digit (记者自2013年…, 记者安勇炫在2014年…)
                                r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}")
 
 def open_marks(text: str, pair: str = "“”") -> int:
@@ -139,8 +139,8 @@ def is_byline(text: str) -> bool:
     (True, False)
     >>> is_byline("记者走进多地工厂"), is_byline("本报讯、本报记者的稿件"), is_byline("新华社记者张明、李华")
     (False, False, True)
-    >>> is_byline("记者自2013年1月被派驻北"), is_byline("记者提问。密集的“部长声")
-    (False, False)
+    >>> is_byline("记者自2013年1月被派驻北"), is_byline("记者提问。密集的“部长声"), is_byline("记者田中一郎在2019年两会召开前")
+    (False, False, False)
 
     The dateline of a brief runs straight into its text (本报讯（记者 王建）为进一步…):
 
