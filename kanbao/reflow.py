@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
+from .features import (BODY_PUNCT, BRACKET_LABEL, CREDIT_NOTE, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
@@ -137,6 +137,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
     if number_then_unit(p, n, about=True) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
+    if ends_sentence(p) and CREDIT_NOTE.match(n):
+        return d("credit-note-closes", True)   # …早晚温差逐渐增大。| （记者雷风雨）: the paragraph's credit, no headline
+    if ends_sentence(p) and n.endswith(("：", ":")) and not BODY_PUNCT.search(n[:-1]) and not speaker_label(n) \
+            and after is not None and speaker_label(after.text) and not after.blanks_before:
+        return d("lead-in-to-turns", True)   # …报道中国两会。| 以下是采访实录： | 提问：…: the lead-in ends the paragraph
     # a full (or indented first) line of office words is the first line of a
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
     head_of_label = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and label_head(p, n)
