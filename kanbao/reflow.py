@@ -180,7 +180,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("section-tag-next", False)
     # (after a colon at a line's end, an indented line over a full one opens the next paragraph even
     # when the colon's line is full: …以下是采访实录：| 计划生育不仅仅影响中国的 | 人口数量，…)
-    if p.endswith(("——", "：", ":")) and _firstlike(nxt) \
+    if p.endswith(("——", "：", ":")) and _firstlike(nxt) and not _short_by_digits(nxt) \
             and (_gap(prev, block_lines) >= 3 or p.endswith(("：", ":")) and after is not None and _gap_fwd(after) < 3
                  and n[0] not in "“‘「《(（" and not speaker_label(p) and len(block_lines) >= 2):
         return d("lead-in-then-indent", False)
