@@ -375,11 +375,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             return d("first-line-over-digits", True)
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
         if BODY_PUNCT.search(body) or turn or DATELINE.match(body):
-            # (not across a blank line into a —— subtitle: 1不花一分钱，…下 | 一步有哪些打算 | | ——第61届…)
             # (a next line that ends its column, a blank line under it, is judged by the column
             # before: the lines after the blank are another column or a headline)
             full_back = after is not None and after.blanks_before and not nxt.blanks_before \
                 and abs(prev.colw_back - nxt.width) < 3
+            # (not across a blank line into a —— subtitle: 1不花一分钱，…下 | 一步有哪些打算 | | ——第61届…)
             if (full_back or not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n))) \
                     and not (nxt.blanks_before and DASH_OPEN.match(n)):
                 return d("short-line-inside-paragraph", True)
@@ -669,7 +669,8 @@ def reflow(lines: list[Line]) -> list[Block]:
             cur, decisions = [ln], []
             continue
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
-        # (a numbered block ends where its repeat of the text ends, across a blank line too)
+        # (a numbered block ends where its repeat of the text ends, whichever rule joined the next
+        # line, across a blank line too)
         if dec.joined and (numbered or NUMBERED.match(cur[0].text)) and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         elif dec.joined and len(cur) <= 3 and (firstlike(ln) or 3 <= gap(ln) <= 7) and not ends_sentence(cur[-1].text) \
