@@ -318,6 +318,12 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         indented = False
     if indented and len(block_lines) == 1 and speaker_label(p) and _firstlike(prev) and nxt.width >= prev.width + 3:
         indented = False   # a turn's indented first line goes on into a wider line (潘海玲：…生产方 | 式的重塑，…)
+    # (nor, mid-sentence, a line short by up to two characters over a line that opens with a
+    # quotation mark or bracket: the mark cannot end a line and went down with the character after
+    # it, …以落实 | “一号检察建议”为牵引，规范 | “捕、诉…)
+    if indented and not ends_sentence(p) and after is not None and after.text[:1] in "“‘《（「『【(" \
+            and _gap_fwd(nxt) <= 4:
+        indented = False
     if indented and _short_by_mark(nxt, after) \
             and not (ends_sentence(p) and after is not None and long_speaker_label(n + after.text)):
         # a character short: its last character went down with its mark (…您怎么 | 看？); not a
@@ -329,7 +335,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # without a sentence end, only a clear indent (two full characters) breaks
     # (or the column widens there: the line before fills a narrower column, the text under starts a paragraph)
     if indented and (ends_sentence(p) or _gap(prev, block_lines) >= 2 and _gap_fwd(nxt) >= 4
-                     and (after is None or _gap_fwd(after) < 3)
+                     and (after is None or _gap_fwd(after) < 3) and not pushed_with_mark(n)
                      or nxt.colw_fwd >= prev.colw_back + 6 and _gap_fwd(nxt) >= 3 and not ends_open(p)
                      and after is not None and _gap_fwd(after) < 3
                      and not (after.blanks_before and not nxt.blanks_before)):   # (a piece's last line: the next is elsewhere)
