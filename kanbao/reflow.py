@@ -377,6 +377,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                 and not nxt.blanks_before \
                 and (re.search("[，、；]", p) and BODY_PUNCT.search(n)
                      or not re.search(r"[，、；。？！：:]", p + n) and re.search("[0-9]", n) and not speaker_label(n)
+                     and _firstlike(prev) and 3 <= _gap(prev, block_lines) <= 7
                      and after is not None and not after.blanks_before and _gap_fwd(after) < 3):
             return d("first-line-over-digits", True)
         # (a dateline opens text, never a headline: 本报天津9月8日电（记|者王东）第十三届全运会最后)
