@@ -404,6 +404,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                 and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3) \
                 and open_marks(body + n) <= 0:
             return d("heading-wraps", True)
+        if len(block_lines) == 1 and _word_across(p, n) and BODY_PUNCT.search(n) and not speaker_label(n) \
+                and not nxt.blanks_before:
+            return d("word-runs-across", True)
         return d("short-line", False)
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
         return d("blank-after-narrower-line", False)
