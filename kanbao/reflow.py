@@ -159,7 +159,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("label-over-two-lines", True)   # 市应急管理局副局长何 | 燕：…: one label printed over two lines
     if quoted_label(n) and ends_sentence(p) and speaker_label(block_lines[0].text):
         return d("quoted-label-next", False)   # 记者：服务模式如何？| 姚琳峰：“线上…: in a Q&A, the next turn
-    if (DATELINE.match(p) or is_byline(p) and is_full(prev, 2)) and len(block_lines) == 1 and not ends_sentence(p) \
+    if (DATELINE.match(p) or is_byline(p) and is_full(prev, 2) and _word_across(p, n)) and len(block_lines) == 1 \
+            and not ends_sentence(p) \
             and not _firstlike(nxt) and _gap_fwd(nxt) < 3 \
             and not speaker_label(n) and not is_byline(n) and not FURNITURE_LINE.search(n):
         return d("byline-runs-on", True)   # 本报讯 记者 吴心怡 … 过去|几天，: a dateline, or a full credit line, goes on into the text
