@@ -30,6 +30,7 @@ from .words import spans_word
 LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
 UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
+OPENERS = "“‘「『《（(【"   # marks that cannot end a line: they go down with the character after them
 
 _gap = gap
 _gap_fwd = gap_fwd
@@ -183,7 +184,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # when the colon's line is full: …以下是采访实录：| 计划生育不仅仅影响中国的 | 人口数量，…)
     if p.endswith(("——", "：", ":")) and _firstlike(nxt) and not _short_by_digits(nxt) \
             and (_gap(prev, block_lines) >= 3 or p.endswith(("：", ":")) and after is not None and _gap_fwd(after) < 3
-                 and n[0] not in "“‘「《(（" and not speaker_label(p) and len(block_lines) >= 2):
+                 and n[0] not in OPENERS and not speaker_label(p) and len(block_lines) >= 2):
         return d("lead-in-then-indent", False)
     if p.endswith(tuple(OPEN_END)) and after is not None and not BODY_PUNCT.search(n + after.text) \
             and BODY_PUNCT.search("".join(ln.text for ln in block_lines)) and is_full(prev, 2) \
@@ -322,7 +323,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (nor, mid-sentence, a line short by up to two characters over a line that opens with a
     # quotation mark or bracket: the mark cannot end a line and went down with the character after
     # it, …以落实 | “一号检察建议”为牵引，规范 | “捕、诉…)
-    if indented and not ends_sentence(p) and after is not None and after.text[:1] in "“‘《（「『【(" \
+    if indented and not ends_sentence(p) and after is not None and after.text[:1] in OPENERS \
             and _gap_fwd(nxt) <= 4:
         indented = False
     if indented and _short_by_mark(nxt, after) \
