@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
+from typing import Callable
 
+from .cohesion import Vectorizer
 from .lines import display_width, text_width
 from .model import Line
 from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
@@ -74,7 +76,13 @@ class Params:
     indented first line under an unfinished line; ``label``: a speaker label
     or byline there; ``closed``: a full line under a short line that ends a
     sentence (a paragraph's end); ``ended``: a column held back ``drift`` rows
-    behind the others taking no more pieces (its text goes on elsewhere).
+    behind the others taking no more pieces (its text goes on elsewhere);
+    ``topic``, ``topic_deal``: weight of two pieces' shared words
+    (``_topics``, a cosine of 0–1) when reading periods and when dealing.
+    The two were set on the links of seeds 9–20 of ``bench/simpage.py``
+    (1264 → 1220 missed) and checked on seeds 42–51 (901 → 843) and the dev
+    set (6 → 4); a larger ``topic`` (4) breaks a dev page whose columns all
+    tell one story (15 missed).
     ``turn`` is 3 where gold links of 200 simulated pdfminer pages
     (``bench/untangle_links.py``) read best (2: .9146, 3: .9176, 4: .9179) and
     the dev set's stay as they are (4 loses 8 of its 686).
@@ -82,6 +90,8 @@ class Params:
 
     switch: float = 8.0
     glue: float = 2.0
+    topic: float = 2.0
+    topic_deal: float = 5.0
     turn: float = 3.0
     row: float = 0.3
     drift: int = 3
@@ -128,6 +138,42 @@ def strength(a: Line, b: Line, pw: PageWords | None = None) -> float:
     return max(page, min(12.0, join_gain(t, u)))
 
 
+def _topics(run: list[list[Line]]) -> Callable[[int, int], float]:
+    """How much two pieces of ``run`` share their words: the cosine of their
+    character bigrams, weighted by how few of the run's pieces hold them
+    (``cohesion.Vectorizer``).  Lines of one article repeat its words (侨批,
+    五邑 …); two articles set side by side rarely do, so where no word runs
+    across a line end, the words a piece shares with the piece ``k`` on still
+    tell its column.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("未成年人保护工作\\n\\n老旧小区环境整治\\n\\n完善未成年人保护")
+    >>> near = _topics([[ln] for ln in ls])
+    >>> near(0, 2) > 0.3, near(0, 1)
+    (True, 0.0)
+    """
+    texts = [_words_of(c) for c in run]
+    vz = Vectorizer(texts)
+    vecs = [vz.vector(t) for t in texts]
+    return lambda i, j: vz.cosine(vecs[i], vecs[j])
+
+
+def _words_of(piece: list[Line]) -> str:
+    r"""A piece's own words: no byline, no speaker label (an interview repeats
+    them from turn to turn, wherever the turns stand).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("法院院长廖曦明：今年以来\n\n法院院长廖曦明：\n\n本报记者 胡帆松")
+    >>> [_words_of([ln]) for ln in ls]
+    ['今年以来', '', '']
+    """
+    text = "".join(ln.text for ln in piece)
+    if is_byline(piece[0].text) or text.endswith(("：", ":")) and not BODY_PUNCT.search(text[:-1]):
+        return ""   # a byline, or a label alone on its line
+    label = speaker_label(text)
+    return text[len(label):].lstrip("：:") if label else text
+
+
 def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
     """Maximal runs [start, end) of short body pieces (one or two lines each)."""
     runs, start = [], None
@@ -172,16 +218,20 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
 def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = None) -> list[int]:
     """For each piece, the period k (1: the extractor's order) under which the
     run reads best: a Viterbi path over k = 1…MAX_COLUMNS that scores the join
-    of piece i to piece i+k (``strength``) and pays ``switch`` to change k."""
+    of piece i to piece i+k (``strength``) and the words piece i shares with
+    pieces i+k and i+2k (``_topics``), and pays ``switch`` to change k."""
     n = len(run)
     ks = range(1, MAX_COLUMNS + 1)
+    near = _topics(run)
 
     def e(i: int, k: int) -> float:
         if k > 1 and not body[i]:
             return -100.0
+        # the word across the join, and the words shared with the next two pieces of the column
+        shared = sum(near(i, i + m * k) / m for m in (1, 2) if i + m * k < n and body[i + m * k])
         return (strength(run[i][-1], run[i + k][0], pw) if i + k < n and body[i + k] else 0.0) \
-            + (ORDER_BIAS if k == 1 else 0.0)
-    score = {k: e(0, k) for k in ks}
+            + (ORDER_BIAS if k == 1 else 0.0) + PARAMS.topic * shared
+    score = {k: e(0, k) - (PARAMS.switch if k > 1 else 0.0) for k in ks}   # reading k > 1 from the start is a switch too
     back: list[dict[int, int]] = []
     for i in range(1, n):
         best_prev = max(ks, key=lambda k: (score[k], -k))
@@ -329,7 +379,8 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
     equals), so the columns advance about one row each in turn; but columns
     set with other paragraph gaps drift apart by a row or more.  A beam search
     keeps the ``BEAM`` best dealings: a piece goes to a column no more than
-    ``drift`` rows ahead of the lowest, scored by ``_fit`` less ``turn`` when
+    ``drift`` rows ahead of the lowest, scored by ``_fit`` and the words it
+    shares with the column's last piece (``_topics``) less ``turn`` when
     it is not that column's turn and ``row`` per row it runs ahead; columns
     open left to right.  A column held back more than ``drift`` rows may end
     there instead (its text goes on elsewhere in the dump), for ``ended``.
@@ -347,9 +398,11 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None) -> list[li
     State = tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...]]
     fits: dict[tuple[int, int], float] = {}
 
+    near = _topics(run)
+
     def fit(prev: int, i: int) -> float:
         if (prev, i) not in fits:
-            fits[prev, i] = _fit(run[prev][-1], run[i], pw)
+            fits[prev, i] = _fit(run[prev][-1], run[i], pw) + PARAMS.topic_deal * near(prev, i)
         return fits[prev, i]
 
     def moves(st: State, i: int) -> tuple[int, list[tuple[int, State]]]:
