@@ -188,6 +188,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     head = "".join(texts[-k:])
     if len(texts) > k and ends_sentence(texts[-k - 1]) and not ends_sentence(head) and headline_line(head) \
             and nxt is not None and nxt.kind == "para" and firstlike(nxt.lines[0]) and not speaker_label(head) \
+            and not CREDIT_NOTE.search(head) \
             and (k == 2 or last.width <= last.colw - 8 or last.width <= last.colw - 2 and not BODY_PUNCT.search(head)):
         # a paragraph never ends without a stop: a short line after its last sentence,
         # over an indented first line, is the subhead of what follows (有没有，近年来); one
