@@ -235,6 +235,8 @@ def _subtitle_closes(texts: list[str]) -> int | None:
     >>> _subtitle_closes(["扎根大山三十载", "——记山区小学校长王明", "同志"]) is None
     True
     """
+    if speaker_label(texts[0]) and spans_word(texts[0], texts[1], min_freq=100):
+        return None   # a speaker's turn running on across its first line's end (陈超：…践行着原子 | 能院…), no headline
     for j in range(2, len(texts)):
         if not headline_line(texts[j - 1]) or pushed_with_mark(texts[j - 1]):
             return None   # (a line that opens with a character pushed down with its mark runs on from the one above)
