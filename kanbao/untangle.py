@@ -38,7 +38,7 @@ from typing import Callable
 from .cohesion import Vectorizer
 from .lines import display_width, text_width
 from .model import Line
-from .features import (BODY_PUNCT, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
                        is_furniture, is_section_tag, label_head, number_then_unit, speaker_label)
 from .pagewords import PageWords
 from . import pieces
@@ -742,6 +742,20 @@ def _link(chunks: list[list[Line]], succ: dict[int, int], claimed: set[int], mov
     return True
 
 
+def _ends_subtitle(c: list[Line]) -> bool:
+    """A headline closed by its —— subtitle: no clause in the piece, its last
+    line opens with a dash.  A subtitle ends its headline; no sentence runs
+    on from it, whatever word its last character makes with a line elsewhere
+    (——首季中国经济一线调研报告之三 | 江门五邑… is no «三江»).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("志愿者共同参与 老旧小区提\\n颜值\\n——首季中国经济一线调研报告之三")
+    >>> _ends_subtitle(ls), _ends_subtitle(ls[:2])
+    (True, False)
+    """
+    return bool(DASH_OPEN.match(c[-1].text)) and not BODY_PUNCT.search("".join(ln.text for ln in c))
+
+
 def _headline_lines(c: list[Line]) -> bool:
     """At most three lines with no clause in them (no ，。；！？, no open end)."""
     text = "".join(ln.text for ln in c)
@@ -844,7 +858,7 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
             succ[i] = i + 1
             claimed.add(i + 1)
     for i in range(n):
-        if i in succ or not body[i] or not pieces.is_open(chunks[i]):
+        if i in succ or not body[i] or not pieces.is_open(chunks[i]) or _ends_subtitle(chunks[i]):
             continue
         cands = [(j, *e) for j in range(max(0, i - WINDOW), min(n, i + WINDOW + 1))
                  if j != i and j not in claimed and body[j] and pieces.continues(chunks[j])
