@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, CREDIT_NOTE, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
-                       NUMBER_ONLY, OPEN_END, LATIN, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
+                       NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .lines import display_width, text_width
@@ -138,7 +138,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
     if number_then_unit(p, n, about=True) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
-    if ends_sentence(p) and CREDIT_NOTE.match(n):
+    if ends_sentence(p) and REPORTER_NOTE.match(n):
         return d("credit-note-closes", True)   # …早晚温差逐渐增大。| （记者雷风雨）: the paragraph's credit, no headline
     if ends_sentence(p) and n.endswith(("：", ":")) and not BODY_PUNCT.search(n[:-1]) and not speaker_label(n) \
             and after is not None and speaker_label(after.text) and not after.blanks_before:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
-from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
+from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
                        long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .words import spans_word
@@ -166,9 +166,6 @@ def _credit_line(t: str) -> bool:
 NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通讯员)\s*[\u4e00-\u9fff]{5,}$")
 
 
-CREDIT_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:记者|通讯员|整理|供稿|综合)[^（）()]{0,12}[)）]$")   # （记者雷风雨）
-
-
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
     """Where headline lines glued after a paragraph's last sentence start.
 
@@ -234,8 +231,13 @@ def _subtitle_closes(texts: list[str]) -> int | None:
     2
     >>> _subtitle_closes(["扎根大山三十载", "——记山区小学校长王明", "同志"]) is None
     True
+    >>> _subtitle_closes(["张伟：他用自己的一生践行着原子", "能院老院长的“科研育人论”", "——科研是一棵大树的根，人才是树上",
+    ...                   "的果实，根扎得越深，果实就结得越"]) is None    # a speaker's answer, running on: no headline
+    True
+    >>> _subtitle_closes(["张伟：他用自己的一生践行着原子"]) is None
+    True
     """
-    if speaker_label(texts[0]) and spans_word(texts[0], texts[1], min_freq=100):
+    if len(texts) > 1 and speaker_label(texts[0]) and spans_word(texts[0], texts[1], min_freq=100):
         return None   # a speaker's turn running on across its first line's end (陈超：…践行着原子 | 能院…), no headline
     for j in range(2, len(texts)):
         if not headline_line(texts[j - 1]) or pushed_with_mark(texts[j - 1]):
