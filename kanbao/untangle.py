@@ -213,9 +213,22 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
         if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text) \
                 and widths[i] < width - 2:   # a line as wide as the column is a column's line
             body[i] = False
-        if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text):
+        if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text) \
+                and not _runs_on(run[i + 1][0].text):
             body[i] = body[i + 1] = False   # a headline over its —— subtitle
     return body
+
+
+def _runs_on(t: str) -> bool:
+    """A line that leaves its clause open, ending on ，、；： or inside a quote: a column's line, not a
+    headline's —— subtitle, a phrase complete on its line (a dash also opens a paragraph's aside).
+
+    >>> _runs_on("——人在社会中的作为就如一个矢量，"), _runs_on("——他是我国“核工业65周年功勋人")
+    (True, True)
+    >>> _runs_on("——首季中国经济一线调研报告之三"), _runs_on("——“历史的见证者、亲历者和创造者”")
+    (False, False)
+    """
+    return t.endswith(("，", "、", "；", "：")) or t.count("“") > t.count("”")
 
 
 def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = None) -> list[int]:
