@@ -267,9 +267,17 @@ def label_head(p: str, n: str) -> bool:
     (True, True)
     >>> label_head("加快建设物流体系", "记者：请谈谈"), label_head("加快建设物流体系", "王东：请谈谈")
     (False, False)
+
+    The name's tail before the colon is read by its form alone, whatever the
+    dictionary makes of one character (洋, 瑶), and the answer may open with a
+    quotation:
+
+    >>> label_head("市住房城乡建设局局长杜怡", "洋：刘结一在致辞中说"), label_head("市应急管理局副局长何", "燕：“随着各项落实")
+    (True, True)
     """
-    own = speaker_label(n)
-    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
+    m = SPEAKER.match(n)
+    own = m.group(0)[:-1] if m else ""
+    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")) or n[m.end():].lstrip().startswith(("，", "。", "、", "；", ",")):
         return False
     m = LONG_LABEL.match(p + n)
     return "、" in p or bool(m) and len(m.group(1)) > len(p)

@@ -156,7 +156,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                  or nxt.blanks_before and not prev.blanks_before
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
         return d("speaker-label-next", False)
-    if head_of_label and label_n and not ends_sentence(p) and not re.search("[“”‘’《》，]", p):
+    if head_of_label and not ends_sentence(p) and not re.search("[“”‘’《》，]", p):
         return d("label-over-two-lines", True)   # 市应急管理局副局长何 | 燕：…: one label printed over two lines
     if quoted_label(n) and ends_sentence(p) and speaker_label(block_lines[0].text):
         return d("quoted-label-next", False)   # 记者：服务模式如何？| 姚琳峰：“线上…: in a Q&A, the next turn
