@@ -77,8 +77,7 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
     """The word across the join and how strong it is, strongest first:
 
     3. a number and its unit (1848|年); a word whose next character is a mark
-       (建设全|局。”): the word ends a clause, if the text's best segmentation
-       reads it across the join (当天|时， reads 当天 / 时: no «天时»);
+       (建设全|局。”): the word ends a clause;
     2. a string the page prints elsewhere
        that the dictionary does not know as a common word (五|邑, 没有|学历);
     1. a common dictionary word (回|答): first one that the text's best
@@ -91,7 +90,7 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
     local, count = pw.across(t, u) if pw is not None else ("", 0)
     w = t[-1:] + u[:1]
     common = len(w) == 2 and is_word(w, COMMON)
-    if (common or local) and len(u) > 1 and u[1] in NO_LINE_START and (local or join_gain(t, u) > 0):
+    if (common or local) and len(u) > 1 and u[1] in NO_LINE_START:
         return local or w, (3, 2, 1)
     if local and not is_word(local, COMMON):
         return local, (2, len(local), count)
