@@ -277,8 +277,10 @@ def label_head(p: str, n: str) -> bool:
     """
     m = SPEAKER.match(n)
     own = m.group(0)[:-1] if m else ""
-    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")) or n[m.end():].lstrip().startswith(("，", "。", "、", "；", ",")):
+    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
         return False
+    if n[m.end():].lstrip().startswith(("，", "。", "、", "；", ",")):
+        return False      # a clause going on after the colon (包起帆：，您怎么看？): no label
     m = LONG_LABEL.match(p + n)
     return "、" in p or bool(m) and len(m.group(1)) > len(p)
 
