@@ -162,6 +162,11 @@ def is_byline(text: str) -> bool:
 _SPEECH_VERBS = ("说", "称", "道", "表示", "指出", "认为", "强调", "介绍", "感悟", "感慨", "写道")
 
 
+def _clause_goes_on(rest: str) -> bool:
+    """What follows a colon opens with a clause mark: a sentence going on (包起帆：，您怎么看？), no label."""
+    return rest.startswith(("，", "。", "、", "；", ","))
+
+
 def _opening_label(text: str, quoted: bool) -> str:
     """The label before the colon opening ``text`` when it names someone and
     what follows the colon is (``quoted``) or is not a quotation; else ''."""
@@ -169,7 +174,7 @@ def _opening_label(text: str, quoted: bool) -> str:
     if not m:
         return ""
     label, rest = m.group(0)[:-1], text[m.end():].lstrip()
-    if rest.startswith(("“", "「", "\"")) != quoted or not quoted and rest.startswith(("，", "。", "、", "；", ",")):
+    if rest.startswith(("“", "「", "\"")) != quoted or not quoted and _clause_goes_on(rest):
         return ""      # (not) a quotation, or a clause going on (包起帆：，您怎么看？)
     return "" if label.endswith(_SPEECH_VERBS) or not names_someone(label) else label
 
@@ -279,8 +284,8 @@ def label_head(p: str, n: str) -> bool:
     own = m.group(0)[:-1] if m else ""
     if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
         return False
-    if n[m.end():].lstrip().startswith(("，", "。", "、", "；", ",")):
-        return False      # a clause going on after the colon (包起帆：，您怎么看？): no label
+    if _clause_goes_on(n[m.end():].lstrip()):
+        return False
     m = LONG_LABEL.match(p + n)
     return "、" in p or bool(m) and len(m.group(1)) > len(p)
 

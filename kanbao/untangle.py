@@ -39,7 +39,7 @@ from .cohesion import Vectorizer
 from .lines import display_width, text_width
 from .model import Line
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
-                       is_furniture, is_section_tag, label_head, number_then_unit, speaker_label)
+                       is_furniture, is_section_tag, label_head, number_then_unit, open_marks, speaker_label)
 from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
@@ -220,7 +220,7 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
 
 
 def _runs_on(t: str) -> bool:
-    """A line that leaves its clause open, ending on ，、；： or inside a quote: a column's line, not a
+    """A line that leaves its clause open (``ends_open``) or a quotation open: a column's line, not a
     headline's —— subtitle, a phrase complete on its line (a dash also opens a paragraph's aside).
 
     >>> _runs_on("——人在社会中的作为就如一个矢量，"), _runs_on("——他是我国“核工业65周年功勋人")
@@ -228,7 +228,7 @@ def _runs_on(t: str) -> bool:
     >>> _runs_on("——首季中国经济一线调研报告之三"), _runs_on("——“历史的见证者、亲历者和创造者”")
     (False, False)
     """
-    return t.endswith(("，", "、", "；", "：")) or t.count("“") > t.count("”")
+    return ends_open(t) or open_marks(t) > 0
 
 
 def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = None) -> list[int]:
