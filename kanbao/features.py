@@ -293,6 +293,8 @@ def label_head(p: str, n: str) -> bool:
 # page furniture lines (editor credits, the date line, a page label, a jump line): not part of any column
 FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版"
                             r"|^[（(]?(?:下转|上接|接|转)第\s*[\d一二三四五六七八九十]{1,3}\s*版[）)]?$")
+# the masthead line (paper, date, editors) under the page number, not a jump line at a column's end
+MASTHEAD_LINE = re.compile(r"责任编辑|美术编辑|星期[一二三四五六日天]")
 
 
 def is_furniture(text: str) -> bool:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, NO_LINE_START, NUMBERED,
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
@@ -174,6 +174,12 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("section-tag", False)
     if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
         return d("page-header-line", False)
+    if after is not None and MASTHEAD_LINE.search(after.text) and len(block_lines) <= 2 \
+            and not any(re.search("[。！？；]", ln.text) or ends_open(ln.text) for ln in (*block_lines, nxt)) \
+            and not DATELINE.match(block_lines[0].text) and not _word_across(p, n):
+        # 10 教 育 | 劳模，是他们共同的名字 | 汽车制造，推动… | 滨海晚报 2017年… 星期五 责任编辑…:
+        # lines set over the masthead with no stop in them are the lead story's headline, one per line
+        return d("headline-over-masthead", False)
     if is_section_tag(n) and after is not None and not _word_across(p, n) \
             and (FURNITURE_LINE.search(after.text) or after.header
                  or is_full(prev) and not ends_sentence(p) and is_full(after) and _word_across(p, after.text)):
