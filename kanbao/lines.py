@@ -104,6 +104,35 @@ def split_lines(text: str) -> tuple[list[Line], str]:
 
 
 
+def quote_width(lines: list[Line], window: int = 6) -> int:
+    """2 where the page sets curly quotes full width, 1 where it squeezes them.
+
+    Full lines tell: a line with quotes that fills the column of the
+    quote-free lines around it only when its quotes count 2, or only 1.
+
+    >>> col = ["今年全市新建口袋公园十", "二个，市民出门步行五分"]
+    >>> quote_width(split_lines(chr(10).join(col + ["钟就能到“家门口”公园", "周末来玩的人很多。"]))[0])
+    2
+    >>> quote_width(split_lines(chr(10).join(col + ["钟就能到“家门口的”公园", "周末来玩的人很多。"]))[0])
+    1
+
+    Without such a line the page keeps the squeezed reading (1), as before.
+    """
+    plain = [0 if re.search(r"[“”‘’\x00-\x7f]", ln.text) else text_width(ln) for ln in lines]
+    votes = [0, 0]
+    for i, ln in enumerate(lines):
+        q = sum(ln.text.count(c) for c in QUOTES)
+        if not q or re.search(r"[\x00-\x7f]", ln.text):
+            continue
+        col = column_width(plain[max(0, i - window): i + window + 1])
+        w = text_width(ln)
+        if col and abs(w - col) <= 1 and abs(w - q - col) > 1:
+            votes[1] += 1
+        elif col and abs(w - q - col) <= 1 and abs(w - col) > 1:
+            votes[0] += 1
+    return 2 if votes[1] > votes[0] else 1
+
+
 def estimate_columns(lines: list[Line], window: int = 6) -> None:
     """Set ``colw`` (both sides), ``colw_back`` and ``colw_fwd`` on every line.
 
@@ -115,10 +144,11 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     >>> estimate_columns(ls); [ln.colw for ln in ls]
     [28, 28, 28, 28, 28, 28, 28]
     """
-    # a line full of quotes, or with spaces around its numbers, is no evidence
-    # of a wider column (pages set both differently): estimate without them
+    # a line with spaces around its numbers is no evidence of a wider column,
+    # nor are its quotes where the page squeezes them: estimate without them
+    squeeze = 2 - quote_width(lines)
     widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) or "unspace_letterspaced" in ln.fixes else
-              text_width(ln) - sum(ln.text.count(q) for q in QUOTES)
+              text_width(ln) - squeeze * sum(ln.text.count(q) for q in QUOTES)
               for ln in lines]
     n = len(widths)
     for i, ln in enumerate(lines):

@@ -84,3 +84,20 @@ def test_reflow_is_stable_under_rewrapping(paras, width, blank):
     assume(len(paras) >= 2 and text is not None)
     lines, _ = split_lines(text)
     assert [b.text for b in reflow(lines)] == paras
+
+
+def test_full_width_quotes_do_not_narrow_the_column():
+    # a page that sets curly quotes full width: lines with two pairs of quotes
+    # fill the column (15 characters), so the paragraph's first line above them
+    # (13 characters) is two characters short, judged from the lines after it too
+    text = "\n".join([
+        "城市更新不只是修房子，更要留", "住街巷的烟火气。今年以来，全市",
+        "已有三十多条老街完成改造，沿街", "商户的生意明显比过去好了很多。",
+        "今年春天，老城区的小街巷里", "又热闹起来。改造后的石板路平整",
+        "干净，沿街老店铺都重新开张了。", "街坊们说，这条街的老味道回",
+        "来了，“石板路”“老字号”都在", "还添了“口袋公园”“城市书房”",
+        "周末来逛的人比以前多多了。"])
+    lines, _ = split_lines(text)
+    first = lines[7]
+    assert first.text.startswith("街坊们说")
+    assert first.colw_fwd - first.width == 4
