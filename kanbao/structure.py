@@ -939,6 +939,8 @@ def _merge_headings(blocks: list[Block]) -> None:
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or _wrap_remainder(printed_lines(a)[-1], b.text) and len(b.text) <= 3   # a wrapped end (…谨防感冒 | 着凉)
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
+            or len(printed_lines(a)) + len(printed_lines(b)) == 3 \
+            and _third_line(a, b, blocks[j + 1] if j + 1 < len(blocks) else None, blocks) \
             or len(a.lines) == 1 and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
             and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
@@ -957,6 +959,18 @@ def _merge_headings(blocks: list[Block]) -> None:
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
             continue      # a third line (a wrapped word, a —— subtitle) may follow
         i += 1
+
+
+def _third_line(a: Block, b: Block, after: Block | None, blocks: list[Block]) -> bool:
+    """A third headline line printed right under a two-line headline without a
+    —— subtitle, with the text's indented first line under it (驻华记者关注反腐倡廉 |
+    黑龙江鸡西：金秋水稻收割忙 | 本市天气开启多雨模式 | 未来几天，…): kicker, title and
+    subtitle of one headline, not a subhead opening the text; nor under two lines
+    that repeat the text (a pull quote)."""
+    return after is not None and after.kind == "para" and bool(after.lines) and firstlike(after.lines[0]) \
+        and not a.displaced and not b.displaced and 0 < b.lines[0].no - a.lines[-1].no <= 2 \
+        and not any(DASH_OPEN.match(x) for x in printed_lines(a)) and len(b.text) <= 24 \
+        and not (len(a_text := _bare(a.text)) >= 8 and any(a_text in _bare(x.text) for x in blocks if x.kind == "para"))
 
 
 def _goes_on(last: Line, first: Line) -> bool:
