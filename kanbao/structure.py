@@ -686,6 +686,7 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
     _reclaim_heading_lines(blocks, forced)
+    _title_lines_over_subtitle(blocks, forced)
     _merge_headings(blocks)
     _rejoin_across_headings(blocks, forced)
     _quoted_turns(blocks, forced)
@@ -959,6 +960,27 @@ def _merge_headings(blocks: list[Block]) -> None:
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
             continue      # a third line (a wrapped word, a —— subtitle) may follow
         i += 1
+
+
+def _title_lines_over_subtitle(blocks: list[Block], forced: dict[str, str]) -> None:
+    """A short block of one to three lines right over a —— subtitle, none of
+    them ending a sentence or a clause, after a block that ends one, is the
+    subtitle's kicker and title, even with a comma inside (进出口商品集散中心，前10月 |
+    职工的牵挂就是我的牵挂 | ——中国常驻联合国代表团举行国庆招待会): text never stops
+    without a mark right over a subtitle."""
+    for i in range(1, len(blocks)):
+        sub, p = blocks[i], blocks[i - 1]
+        if sub.kind != "heading" or sub.displaced or not DASH_OPEN.match(sub.text) \
+                or p.kind != "para" or p.id in forced or p.displaced or not p.lines or len(p.lines) > 3 \
+                or len(p.text) > 40 or sub.lines[0].no - p.lines[-1].no > 2 or open_marks(p.text) \
+                or any(ends_sentence(x) or ends_open(x) or DASH_OPEN.match(x) for x in p.line_texts()) \
+                or speaker_label(p.text) or DATELINE.match(p.text):
+            continue
+        before = blocks[i - 2] if i >= 2 else None
+        if before is not None and before.kind in ("para", "answer", "turn") and not ends_sentence(before.text):
+            continue      # (the end of a paragraph cut off there)
+        p.kind = "heading"
+        _note(p, "short lines with no stop right over a —— subtitle: its headline")
 
 
 def _third_line(a: Block, b: Block, after: Block | None, blocks: list[Block]) -> bool:
