@@ -984,15 +984,22 @@ def _title_lines_over_subtitle(blocks: list[Block], forced: dict[str, str]) -> N
 
 
 def _third_line(a: Block, b: Block, after: Block | None, blocks: list[Block]) -> bool:
-    """A third headline line printed right under a two-line headline without a
-    —— subtitle, with the text's indented first line under it (驻华记者关注反腐倡廉 |
-    黑龙江鸡西：金秋水稻收割忙 | 本市天气开启多雨模式 | 未来几天，…): kicker, title and
-    subtitle of one headline, not a subhead opening the text; nor under two lines
-    that repeat the text (a pull quote)."""
+    """Two heading blocks of three printed lines in all, one under the other,
+    no —— subtitle among the first's lines, the text's indented first line
+    right under them (驻华记者关注反腐倡廉 | 黑龙江鸡西：金秋水稻收割忙 |
+    本市天气开启多雨模式 | 未来几天，…): kicker, title and subtitle of one
+    headline, not a headline and a subhead opening the text; unless the first
+    repeats the text word for word (a pull quote)."""
     return after is not None and after.kind == "para" and bool(after.lines) and firstlike(after.lines[0]) \
         and not a.displaced and not b.displaced and 0 < b.lines[0].no - a.lines[-1].no <= 2 \
         and not any(DASH_OPEN.match(x) for x in printed_lines(a)) and len(b.text) <= 24 \
-        and not (len(a_text := _bare(a.text)) >= 8 and any(a_text in _bare(x.text) for x in blocks if x.kind == "para"))
+        and not _repeats_text(a, blocks)
+
+
+def _repeats_text(b: Block, blocks: list[Block]) -> bool:
+    """``b`` (eight characters or more) is printed word for word inside a paragraph."""
+    own = _bare(b.text)
+    return len(own) >= 8 and any(own in _bare(x.text) for x in blocks if x.kind == "para" and x is not b)
 
 
 def _goes_on(last: Line, first: Line) -> bool:
