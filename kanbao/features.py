@@ -290,11 +290,11 @@ def label_head(p: str, n: str) -> bool:
     return "、" in p or bool(m) and len(m.group(1)) > len(p)
 
 
-# page furniture lines (editor credits, the date line, a page label, a jump line): not part of any column
-FURNITURE_LINE = re.compile(r"责任编辑|美术编辑|校对|星期[一二三四五六日天]|^第\s*\d{1,3}\s*版"
-                            r"|^[（(]?(?:下转|上接|接|转)第\s*[\d一二三四五六七八九十]{1,3}\s*版[）)]?$")
 # the masthead line (paper, date, editors) under the page number, not a jump line at a column's end
 MASTHEAD_LINE = re.compile(r"责任编辑|美术编辑|星期[一二三四五六日天]")
+# page furniture lines (the masthead, a proofreader's credit, a page label, a jump line): not part of any column
+FURNITURE_LINE = re.compile(MASTHEAD_LINE.pattern + r"|校对|^第\s*\d{1,3}\s*版"
+                            r"|^[（(]?(?:下转|上接|接|转)第\s*[\d一二三四五六七八九十]{1,3}\s*版[）)]?$")
 
 
 def is_furniture(text: str) -> bool:

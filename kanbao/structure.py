@@ -37,7 +37,8 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Line, Page, Section
-from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, NAME_LABEL, NUMBERED, column_width, ends_open, ends_sentence,
+from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED, column_width,
+                       ends_open, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
                        long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .words import spans_word
@@ -722,7 +723,8 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     last, nxt = blocks[j - 1], blocks[j]
     if _credit_line(nxt.text):
         return True
-    if nxt.kind == "furniture" and not any(DATELINE.match(b.text) for b in blocks[i:j]):
+    if nxt.kind == "furniture" and MASTHEAD_LINE.search(nxt.text) \
+            and not any(DATELINE.match(b.text) for b in blocks[i:j]):
         return True           # (set over the masthead, between it and the page number: 汽车制造，推动国际国内两个市场)
     return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next") \
         and bool(nxt.lines) \
