@@ -114,6 +114,29 @@ def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] 
 
 
 
+def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
+    """The lines ahead say again, word for word, all that the block so far says:
+    the block is a pull quote set right over the text it repeats, and the text
+    starts anew with the next line (marks and spaces aside).
+
+    >>> from kanbao.model import Line
+    >>> pq = [Line(1, "", "在过去千百年的时光里，", 22), Line(2, "", "黑土地上生活着一群农人", 22)]
+    >>> _repeats_block_start(pq, [Line(3, "", "在 过 去 千 百 年 的 时 光", 26), Line(4, "", "里，黑土地上生活着一群农", 24), Line(5, "", "人。他们的双脚", 14)])
+    True
+    >>> _repeats_block_start(pq[:1], [Line(3, "", "在过去千百年的时光里，", 22), Line(4, "", "也有人说", 8)])
+    False
+    """
+    own = _bare(block_lines)
+    if len(own) < 8 or 2 * len(set(own)) < len(own):
+        return False     # (a line of one character over and over, ——————, says nothing)
+    return _bare(ahead).startswith(own) and not _bare(ahead[:1]).startswith(own)
+
+
+def _bare(lines: list[Line]) -> str:
+    """The lines' text without spaces and marks: 在 过 去 ，| 里 → 在过去里."""
+    return re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", "".join(ln.text for ln in lines))
+
+
 def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, numbered: bool = False) -> Decision:
     """Join ``nxt`` to the block ending in ``prev``, or break before it.
 
@@ -689,10 +712,13 @@ def reflow(lines: list[Line]) -> list[Block]:
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
         # (a numbered block ends where its repeat of the text ends, whichever rule joined the next
         # line, across a blank line too)
-        if dec.joined and (numbered or NUMBERED.match(cur[0].text)) and _repeat_ends(cur, ln, page_text):
+        if dec.joined and _repeats_block_start(cur, lines[i:i + 2 * len(cur) + 4]):
+            # 在过去千百年的时光里，| 黑土地上生活着一群农人 | 在过去千百年的时光 | 里，…: a pull quote over its text
+            dec = replace(dec, rule="text-repeats-block", joined=False)
+        elif dec.joined and (numbered or NUMBERED.match(cur[0].text)) and _repeat_ends(cur, ln, page_text):
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         elif dec.joined and len(cur) <= 3 and (firstlike(ln) or 3 <= gap(ln) <= 7) and not ends_sentence(cur[-1].text) \
-                and _repeat_ends(cur, ln, page_text):
+                and opened_by != "text-repeats-block" and _repeat_ends(cur, ln, page_text):
             # an unnumbered pull quote set in the column: its lines repeat the text word for
             # word, the repeat ends there, and an indented first line follows
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)

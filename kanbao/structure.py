@@ -98,8 +98,10 @@ def is_heading_text(b: Block) -> bool:
     True
     """
     t = b.text
-    if len(t) > 48 or len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
+    if len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
+    if len(t) > 48 and not (_over_dash_subtitle(b) and not open_marks(t) and not DATELINE.match(t)):
+        return False   # (a title of two lines over its —— subtitle may run longer)
     if re.fullmatch(r"[（(][^（）()]*[)）]", t):
         return False   # a note in brackets (（本报记者某某整理）) closes the text before it
     if DATELINE.match(t):
@@ -116,12 +118,18 @@ def is_heading_text(b: Block) -> bool:
             and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t
                      and not b.displaced and not DASH_OPEN.match(t)):   # (after the text's last sentence: no running text)
         return True   # a short headline with a comma in it (not a line of running text that fills its column)
-    texts = b.line_texts()
-    if 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
-            and DASH_OPEN.match(texts[-1]) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts):
+    if _over_dash_subtitle(b):
         return True   # a short title with a comma in it over its —— subtitle
     ln = b.lines[0]
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
+
+
+def _over_dash_subtitle(b: Block) -> bool:
+    """One or two headline lines (a comma may stand inside) over a line that opens with ——:
+    a title over its subtitle (工厂焕新，制造业有了新面孔 | ——不烘干，大伙儿都觉得…)."""
+    texts = b.line_texts()
+    return 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
+        and bool(DASH_OPEN.match(texts[-1])) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts)
 
 
 def _split_block(b: Block, k: int) -> tuple[Block, Block]:
@@ -618,6 +626,17 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
         i += 1
 
 
+def _pull_quote_over_its_text(blocks: list[Block], i: int) -> bool:
+    """Reflow ended the block where a line says again what it opens with
+    (``text-repeats-block``), and the next block opens with all of its words:
+    a pull quote set right over the sentence it repeats."""
+    b = blocks[i]
+    if not b.decisions or b.decisions[-1].rule != "text-repeats-block" or i + 1 >= len(blocks) or len(b.text) > PQ_MAX:
+        return False
+    own = _bare(b.text)
+    return len(own) >= TUNING.pq_min_chars and _bare(blocks[i + 1].text).startswith(own)
+
+
 def _is_furniture(blocks: list[Block], i: int) -> bool:
     """Page header lines: date, editors, section name before the first text
     (a section name is two short words around a middle dot: 文化·访谈)."""
@@ -664,6 +683,10 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
         if _credit_line(t):
             b.kind = "byline"
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
+            continue
+        if _pull_quote_over_its_text(blocks, i):
+            b.kind = "pullquote"
+            _note(b, "the next paragraph opens with its words: a pull quote set over the text it repeats")
             continue
         label = speaker_label(t) or long_speaker_label(t)
         if label and (BODY_PUNCT.search(t) or len(t) > 30) and not _headline_over_subtitle(b):
