@@ -117,7 +117,7 @@ def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] 
 def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
     """The lines ahead say again, word for word, all that the block so far says:
     the block is a pull quote set right over the text it repeats, and the text
-    starts anew with the next line (marks and spaces aside).
+    starts anew with the next line (spaces aside).
 
     >>> from kanbao.model import Line
     >>> pq = [Line(1, "", "在过去千百年的时光里，", 22), Line(2, "", "黑土地上生活着一群农人", 22)]
@@ -133,8 +133,8 @@ def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
 
 
 def _bare(lines: list[Line]) -> str:
-    """The lines' text without spaces and marks: 在 过 去 ，| 里 → 在过去里."""
-    return re.sub(r"[\s，。；、！？：“”‘’《》（）—…·,.;:!?()\"']", "", "".join(ln.text for ln in lines))
+    """The lines' text without spaces: 在 过 去 ，| 里 → 在过去，里."""
+    return re.sub(r"\s+", "", "".join(ln.text for ln in lines))
 
 
 def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, numbered: bool = False) -> Decision:
@@ -233,6 +233,14 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
         return d("next-line-much-wider", False)
+    if len(block_lines) <= 3 and text_width(prev) >= max(nxt.colw_fwd, prev.colw) + 4 \
+            and nxt.colw_fwd - 6 <= nxt.width <= nxt.colw_fwd + 1 and not ends_sentence(n) \
+            and not speaker_label(n) and not n.endswith(("：", ":")) and not (after is not None and DASH_OPEN.match(after.text)) \
+            and not _word_across(p, n) and not pushed_with_mark(n) \
+            and (BODY_PUNCT.search(n) or after is not None and not after.blanks_before and after.width >= nxt.width) \
+            and not any(re.search("[。！；]", ln.text) for ln in block_lines) and not ends_open(p) \
+            and not speaker_label(block_lines[0].text) and not DATELINE.match(block_lines[0].text):
+        return d("wider-lines-then-column", False)   # 江门五邑侨批中有何家国密码？| 有条不紊，十余台橙色的机器人在 | 分拣物料…
     if ends_sentence(p) and is_full(prev) and min(prev.width, nxt.width) >= 8 \
             and 2 * nxt.colw_fwd <= max(prev.width, prev.colw_back) + 2 and nxt.width >= nxt.colw_fwd - 2:
         return d("next-column-much-narrower", False)   # …完成运抵。| 物流促经贸，经 | 贸聚产业的效果: a box of its own

@@ -77,11 +77,14 @@ def test_reflow_is_stable_under_rewrapping(paras, width, blank):
     """Wrapping paragraphs of four lines or more at any column width gives them back.
 
     (Shorter paragraphs in a column of nothing else leave too little evidence
-    of the column's width; real pages have longer runs.)
+    of the column's width; real pages have longer runs.  Nor does text that
+    says its own opening words again: a paragraph's first lines printed twice
+    are a pull quote over the text it repeats, ``break:text-repeats-block``.)
     """
     paras = [p for p in paras if len(p) >= 4 * width]
     text = wrap(paras, width, blank)
-    assume(len(paras) >= 2 and text is not None)
+    joined = "".join(paras)
+    assume(len(paras) >= 2 and text is not None and all(joined.count(p[:8]) == 1 for p in paras))
     lines, _ = split_lines(text)
     assert [b.text for b in reflow(lines)] == paras
 
