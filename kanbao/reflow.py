@@ -631,6 +631,19 @@ def _repeat_ends(block_lines: list[Line], nxt: Line, page_text: str) -> bool:
     return len(text) >= 8 and page_text.count(text) >= 2 and page_text.count(text + nxt.text[:2]) < 2
 
 
+def _repeats_text_before(block_lines: list[Line], page_text: str, start: int) -> bool:
+    """The block's words, at least a dozen characters, stand earlier in the dump word for word.
+
+    >>> from kanbao.model import Line
+    >>> ls = [Line(3, "", "从误入歧途到健康成", 18), Line(4, "", "长，小安的改变是对", 18)]
+    >>> page = "指导。从误入歧途到健康成长，小安的改变是对我们。" + "从误入歧途到健康成长，小安的改变是对"
+    >>> _repeats_text_before(ls, page, 24), _repeats_text_before(ls, page, 0)
+    (True, False)
+    """
+    text = NUMBERED.sub("", "".join(ln.text for ln in block_lines))
+    return len(text) >= 12 and -1 < page_text.find(text) < start
+
+
 def _running(ln: Line) -> bool:
     """A line of running text: a clause mark in it, or it fills its column.
 
@@ -713,9 +726,14 @@ def reflow(lines: list[Line]) -> list[Block]:
     tail_lines = {id(ln) for ln in lines[tail:]}
     page_text = "".join(ln.text for ln in lines)
     body_text = "".join(ln.text for ln in lines[:tail])   # the text before displaced headlines
+    offsets, at = [], 0
+    for ln in lines:
+        offsets.append(at)
+        at += len(ln.text)
+    start = 0          # where the block being built starts in page_text
     for i, ln in enumerate(lines):
         if not cur:
-            cur, decisions = [ln], []
+            cur, decisions, start = [ln], [], offsets[i]
             continue
         dec = decide(cur[-1], ln, cur, lines[i + 1] if i + 1 < len(lines) else None, numbered)
         # (a numbered block ends where its repeat of the text ends, whichever rule joined the next
@@ -729,6 +747,11 @@ def reflow(lines: list[Line]) -> list[Block]:
                 and opened_by != "text-repeats-block" and _repeat_ends(cur, ln, page_text):
             # an unnumbered pull quote set in the column: its lines repeat the text word for
             # word, the repeat ends there, and an indented first line follows
+            dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
+        elif dec.joined and 2 <= len(cur) <= 4 and not ends_sentence(cur[-1].text) and opened_by != "text-repeats-block" \
+                and _repeats_text_before(cur, page_text, start) and _repeat_ends(cur, ln, page_text):
+            # 从误入歧途到健康成 | 长，小安的改变是对 | 我们付出的最大肯定 | 不花一分钱，运进仓: lines that
+            # say again, word for word, what the text above said are a pull quote set after it
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
@@ -746,6 +769,6 @@ def reflow(lines: list[Line]) -> list[Block]:
             close(dec)
             opened_by = dec.rule
             numbered = bool(NUMBER_ONLY.match(cur[-1].text))
-            cur, decisions = [ln], []
+            cur, decisions, start = [ln], [], offsets[i]
     close(None)
     return blocks
