@@ -706,6 +706,10 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "the page's first text ends no sentence before a new paragraph: its headline")
             continue
+        if _unfinished_between_paragraphs(blocks, i):
+            b.kind = "heading"
+            _note(b, "ends no sentence between a paragraph's end and a new paragraph's indented first line: a heading")
+            continue
         b.kind = "para"
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
@@ -752,6 +756,22 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next") \
         and bool(nxt.lines) \
         and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
+
+
+def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
+    """One or two headline lines (a comma may stand inside) with no stop, after a block
+    that ends its sentence and over a new paragraph's indented first line that no word
+    runs into: a paragraph never ends without a stop, so they are a heading
+    (…物流新通道。| 推动成都电子信息，汽车制造 | 汽车制造，推动成都电子信息 | 与此同时，…)."""
+    b = blocks[i]
+    if not 0 < i < len(blocks) - 1 or not _headline_piece(b) or open_marks(b.text) or open_marks(b.text, "《》") \
+            or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
+        return False
+    prev, nxt = blocks[i - 1], blocks[i + 1]
+    return prev.kind in ("para", "answer", "byline") and ends_sentence(prev.text) \
+        and bool(b.decisions) and b.decisions[-1].rule == "next-indented" \
+        and bool(nxt.lines) and firstlike(nxt.lines[0]) and not spans_word(b.text, nxt.text) \
+        and all(ln.width <= ln.colw + 1 for ln in b.lines)
 
 
 def _tag_over(tag: str, line: str) -> bool:
