@@ -702,6 +702,15 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "one line with no stop right over a byline: a headline")
             continue
+        if _headline_lines_over_byline(blocks, i):
+            b.kind = "heading"
+            _note(b, "two or three headline lines with no stop right over a byline, after a finished block: a headline")
+            continue
+        if b.decisions and b.decisions[-1].rule == "wider-lines-then-column" and not ends_sentence(t) \
+                and open_marks(t) == 0 and not speaker_label(t) and not _repeats_text(b, blocks):
+            b.kind = "heading"
+            _note(b, "lines set wider than the column under them, with no stop: a headline")
+            continue
         if _opens_page_unfinished(blocks, i):
             b.kind = "heading"
             _note(b, "the page's first text ends no sentence before a new paragraph: its headline")
@@ -756,6 +765,25 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next") \
         and bool(nxt.lines) \
         and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
+
+
+def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
+    """Two or three headline lines (a comma may stand inside) with no stop, right over a
+    byline, after a block that ends its sentence (or a heading, or the page's header):
+    the article's headline (…传递给更多人。” | 硕士才是人才，成长为教授级高工 |
+    他把校园从宿舍：社会进步 | 本报通讯员 黎 超)."""
+    b = blocks[i]
+    texts = b.line_texts()
+    if not 2 <= len(texts) <= 3 or len(texts) != len(b.lines) or i + 1 >= len(blocks) \
+            or not all(headline_line(x) for x in texts) or ends_sentence(b.text) or open_marks(b.text) \
+            or open_marks(b.text, "《》") or speaker_label(b.text) or DATELINE.match(b.text) or b.displaced \
+            or _repeats_text(b, blocks) \
+            or any(spans_word(x, y) for x, y in zip(texts, texts[1:])):   # (a word across: running text)
+        return False
+    prev = blocks[i - 1] if i else None
+    return _credit_line(blocks[i + 1].text) and (
+        prev is None or prev.kind in ("heading", "furniture", "byline", "pq_number")
+        or prev.kind in ("para", "answer", "pullquote") and ends_sentence(prev.text))
 
 
 def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
