@@ -237,7 +237,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and nxt.colw_fwd - 6 <= nxt.width <= nxt.colw_fwd + 1 and not ends_sentence(n) \
             and not speaker_label(n) and not n.endswith(("：", ":")) and not (after is not None and DASH_OPEN.match(after.text)) \
             and not _word_across(p, n) and not pushed_with_mark(n) \
-            and (BODY_PUNCT.search(n) or after is not None and not after.blanks_before and after.width >= nxt.width) \
+            and (BODY_PUNCT.search(n) or "、" in n or after is not None and not after.blanks_before and after.width >= nxt.width) \
             and not any(re.search("[。！；]", ln.text) for ln in block_lines) and not ends_open(p) \
             and not speaker_label(block_lines[0].text) and not DATELINE.match(block_lines[0].text):
         return d("wider-lines-then-column", False)   # 江门五邑侨批中有何家国密码？| 有条不紊，十余台橙色的机器人在 | 分拣物料…
