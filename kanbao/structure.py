@@ -185,7 +185,15 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     at the very end of the dump (where extractors put displaced headlines);
     set in another width than the column (a headline's type is larger or
     smaller) with a heading or a byline after them; or after a credit note
-    that closes an article (（记者雷风雨）), whatever follows.
+    that closes an article (（记者雷风雨）), whatever follows.  A title and its
+    —— subtitle over a byline need no width of their own:
+
+    >>> from kanbao.model import Line
+    >>> ls = [Line(1, "", "近日，湖区京泽社区组织辖区", 22, colw=22), Line(2, "", "小区环境综合整治行动。", 22, colw=22),
+    ...       Line(4, "", "我市气温将下降3℃~5℃", 21, colw=26), Line(5, "", "——冷空气明日抵达本市", 22, colw=26)]
+    >>> by = Block("b2", [Line(6, "", "本报记者 王松", 14, colw=26)], "本报记者 王松", kind="byline")
+    >>> _trailing_headlines(Block("b1", ls, "".join(ln.text for ln in ls)), [ln.text for ln in ls], by)
+    2
     """
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
     last = b.lines[-1]
@@ -210,10 +218,14 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     for j in range(1, len(texts)):
         tail = texts[j:]
         after_credit = j == closing
+        # (a title and its —— subtitle over a byline need no width of their own: 我市气温将下降3℃~5℃ |
+        # ——全运会结束全部赛事 | 中新社记者 王松)
+        subtitled = 2 <= len(tail) and bool(DASH_OPEN.match(tail[-1])) and not DASH_OPEN.match(tail[0]) \
+            and nxt is not None and _credit_line(nxt.text)
         if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
                                                                _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
                 _headlike_text(t.rstrip("？！")) and len(t) <= 30 and not CREDIT_NOTE.search(t)
-                and (nxt is None or after_credit or abs(ln.width - ln.colw) >= 6)
+                and (nxt is None or after_credit or subtitled or abs(ln.width - ln.colw) >= 6)
                 for t, ln in zip(tail, b.lines[j:])):
             _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
                      + (" and its credit note" if after_credit else ""))
