@@ -126,13 +126,14 @@ def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
     >>> _repeats_block_start(pq[:1], [Line(3, "", "在过去千百年的时光里，", 22), Line(4, "", "也有人说", 8)])
     False
     """
-    own = _bare(block_lines)
+    own = _unspaced(block_lines)
     if len(own) < 8 or 2 * len(set(own)) < len(own):
         return False     # (a line of one character over and over, ——————, says nothing)
-    return _bare(ahead).startswith(own) and not _bare(ahead[:1]).startswith(own)
+    # (not where the next line alone says it all: a headline whose words open the text's first line)
+    return _unspaced(ahead).startswith(own) and not _unspaced(ahead[:1]).startswith(own)
 
 
-def _bare(lines: list[Line]) -> str:
+def _unspaced(lines: list[Line]) -> str:
     """The lines' text without spaces: 在 过 去 ，| 里 → 在过去，里."""
     return re.sub(r"\s+", "", "".join(ln.text for ln in lines))
 
