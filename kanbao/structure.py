@@ -774,7 +774,7 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     if nxt.kind == "furniture" and MASTHEAD_LINE.search(nxt.text) \
             and not any(DATELINE.match(b.text) for b in blocks[i:j]):
         return True           # (set over the masthead, between it and the page number: 汽车制造，推动国际国内两个市场)
-    return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next") \
+    return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next", "heading-then-indent") \
         and bool(nxt.lines) \
         and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
 
