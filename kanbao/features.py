@@ -231,6 +231,8 @@ def names_someone(label: str) -> bool:
     return tags[0].startswith("nr") or not any(t.startswith(("v", "p", "d", "r", "c", "u")) for t in tags)
 
 
+# the end of an organisation's name (市住房城乡建设局, 省科技厅, 某某研究院)
+ORG_END = re.compile(r"(?:局|厅|委|部|院|所|办|会|司|处|中心|公司|集团|大学|学院|学校|协会|银行)$")
 LONG_LABEL = re.compile(r"^([\u4e00-\u9fff、·]{4,40}?"
                         r"(?:长|任|记|席|表|员|理|人|授|监|裁|家|官|师|者)[\u4e00-\u9fff·]{2,4})[：:](?!\s*$)")
 
@@ -279,10 +281,14 @@ def label_head(p: str, n: str) -> bool:
 
     >>> label_head("市住房城乡建设局局长杜怡", "洋：刘结一在致辞中说"), label_head("市应急管理局副局长何", "燕：“随着各项落实")
     (True, True)
+    >>> label_head("市住房城乡建设局", "局长唐燕静：联合国大"), label_head("加快建设物流体系", "局长唐燕静：联合国大")
+    (True, False)
     """
     m = SPEAKER.match(n)
     own = m.group(0)[:-1] if m else ""
-    if not own or len(own) > 4 or own.endswith(("记者", "问", "答")):
+    # (a label of five or six characters, a title and a name, finishes a line that ends with an
+    # organisation's name: 市住房城乡建设局 | 局长唐燕静：…)
+    if not own or len(own) > (6 if ORG_END.search(p) else 4) or own.endswith(("记者", "问", "答")):
         return False
     if _clause_goes_on(n[m.end():].lstrip()):
         return False
