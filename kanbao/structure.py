@@ -808,7 +808,7 @@ def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
     prev, nxt = blocks[i - 1], blocks[i + 1]
-    return prev.kind in ("para", "answer", "byline") and ends_sentence(prev.text) \
+    return prev.kind in ("para", "answer", "byline") and (ends_sentence(prev.text) or prev.text.endswith("：")) \
         and bool(b.decisions) and b.decisions[-1].rule == "next-indented" \
         and bool(nxt.lines) and firstlike(nxt.lines[0]) and not spans_word(b.text, nxt.text) \
         and all(ln.width <= ln.colw + 1 for ln in b.lines)
