@@ -216,7 +216,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and (_gap(prev, block_lines) >= 3 or p.endswith(("：", ":")) and after is not None and _gap_fwd(after) < 3
                  and n[0] not in OPENERS and not speaker_label(p) and len(block_lines) >= 2):
         return d("lead-in-then-indent", False)
-    if p.endswith(("：", ":")) and nxt.blanks_before and headline_line(n) and not ends_sentence(n) and not ends_open(n) \
+    if p.endswith(("：", ":")) and (nxt.blanks_before or _gap(prev, block_lines) >= 3 and not BODY_PUNCT.search(n)) \
+            and headline_line(n) and not ends_sentence(n) and not ends_open(n) \
+            and BODY_PUNCT.search("".join(ln.text for ln in block_lines)) \
             and after is not None and _firstlike(after) and not speaker_label(n) and not speaker_label(p) \
             and not _word_across(n, after.text):
         return d("lead-in-then-heading", False)   # …以下是采访实录：| | 黑土地上，新农人锄禾记 | | 计划生育…: a subhead

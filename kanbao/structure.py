@@ -194,6 +194,14 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     >>> by = Block("b2", [Line(6, "", "本报记者 王松", 14, colw=26)], "本报记者 王松", kind="byline")
     >>> _trailing_headlines(Block("b1", ls, "".join(ln.text for ln in ls)), [ln.text for ln in ls], by)
     2
+
+    nor do lines without a clause mark over a byline, where they are no full line of the column:
+
+    >>> ls = [Line(1, "", "他的发明在国际展会上获得多", 28, colw=28), Line(2, "", "项金奖，一次获奖最多。", 22, colw=28),
+    ...       Line(3, "", "无论是换灯泡还是搞科研都做到极致", 32, colw=28)]
+    >>> by = Block("b2", [Line(4, "", "新华社记者 尹静航", 18, colw=28)], "新华社记者 尹静航", kind="byline")
+    >>> _trailing_headlines(Block("b1", ls, "".join(ln.text for ln in ls)), [ln.text for ln in ls], by)
+    2
     """
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
     last = b.lines[-1]
@@ -220,8 +228,10 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
         after_credit = j == closing
         # (a title and its —— subtitle over a byline need no width of their own: 我市气温将下降3℃~5℃ |
         # ——全运会结束全部赛事 | 中新社记者 王松)
-        subtitled = 2 <= len(tail) and bool(DASH_OPEN.match(tail[-1])) and not DASH_OPEN.match(tail[0]) \
-            and nxt is not None and _credit_line(nxt.text)
+        subtitled = nxt is not None and _credit_line(nxt.text) and (
+            2 <= len(tail) and bool(DASH_OPEN.match(tail[-1])) and not DASH_OPEN.match(tail[0])
+            or not BODY_PUNCT.search("".join(tail)) and all(abs(ln.width - ln.colw) >= 4 for ln in b.lines[j:]))
+        # (or lines without a clause mark, not a full line of the column: …最多的人。| 无论是…做到极致 | 新华社记者…)
         if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
                                                                _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
                 _headlike_text(t.rstrip("？！")) and len(t) <= 30 and not CREDIT_NOTE.search(t)
