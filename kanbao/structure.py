@@ -228,14 +228,14 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
         after_credit = j == closing
         # (a title and its —— subtitle over a byline need no width of their own: 我市气温将下降3℃~5℃ |
         # ——全运会结束全部赛事 | 中新社记者 王松)
-        subtitled = nxt is not None and _credit_line(nxt.text) and (
+        headline_over_byline = nxt is not None and _credit_line(nxt.text) and (
             2 <= len(tail) and bool(DASH_OPEN.match(tail[-1])) and not DASH_OPEN.match(tail[0])
             or not BODY_PUNCT.search("".join(tail)) and all(abs(ln.width - ln.colw) >= 4 for ln in b.lines[j:]))
         # (or lines without a clause mark, not a full line of the column: …最多的人。| 无论是…做到极致 | 新华社记者…)
         if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
                                                                _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
                 _headlike_text(t.rstrip("？！")) and len(t) <= 30 and not CREDIT_NOTE.search(t)
-                and (nxt is None or after_credit or subtitled or abs(ln.width - ln.colw) >= 6)
+                and (nxt is None or after_credit or headline_over_byline or abs(ln.width - ln.colw) >= 6)
                 for t, ln in zip(tail, b.lines[j:])):
             _note(b, f"lines {b.lines[j].no}- are headline lines glued after the paragraph's last sentence"
                      + (" and its credit note" if after_credit else ""))
