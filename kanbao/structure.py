@@ -805,7 +805,7 @@ def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
     prev = blocks[i - 1] if i else None
     return _credit_line(blocks[i + 1].text) and (
         prev is None or prev.kind in ("heading", "furniture", "byline", "pq_number")
-        or prev.kind in ("para", "answer", "pullquote") and ends_sentence(prev.text))
+        or prev.kind in ("para", "answer", "turn", "pullquote") and ends_sentence(prev.text))
 
 
 def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
@@ -818,7 +818,7 @@ def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
     prev, nxt = blocks[i - 1], blocks[i + 1]
-    return prev.kind in ("para", "answer", "byline") and (ends_sentence(prev.text) or prev.text.endswith("：")) \
+    return prev.kind in ("para", "answer", "turn", "byline") and (ends_sentence(prev.text) or prev.text.endswith("：")) \
         and bool(b.decisions) and b.decisions[-1].rule == "next-indented" \
         and bool(nxt.lines) and firstlike(nxt.lines[0]) and not spans_word(b.text, nxt.text) \
         and all(ln.width <= ln.colw + 1 for ln in b.lines)
