@@ -114,6 +114,9 @@ def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] 
 
 
 
+PQ_LINES = 6   # the most lines a pull quote set in the column takes
+
+
 def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
     """The lines ahead say again, word for word, all that the block so far says:
     the block is a pull quote set right over the text it repeats, and the text
@@ -126,6 +129,8 @@ def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
     >>> _repeats_block_start(pq[:1], [Line(3, "", "在过去千百年的时光里，", 22), Line(4, "", "也有人说", 8)])
     False
     """
+    if len(block_lines) > PQ_LINES or not ahead or ahead[0].text.lstrip()[:1] != block_lines[0].text.lstrip()[:1]:
+        return False     # (a pull quote is a few lines; the repeat opens with the block's first character)
     own = _unspaced(block_lines)
     if len(own) < 8 or 2 * len(set(own)) < len(own):
         return False     # (a line of one character over and over, ——————, says nothing)

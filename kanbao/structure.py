@@ -125,8 +125,10 @@ def is_heading_text(b: Block) -> bool:
 
 
 def _over_dash_subtitle(b: Block) -> bool:
-    """One or two headline lines (a comma may stand inside) over a line that opens with ——:
-    a title over its subtitle (工厂焕新，制造业有了新面孔 | ——不烘干，大伙儿都觉得…)."""
+    """One or two headline lines (a comma may stand inside) over a line that opens with ——,
+    the block's last: a title over its subtitle (工厂焕新，制造业有了新面孔 | ——不烘干，大伙儿都觉得…).
+    (``_headline_over_subtitle`` asks for no clause mark over the —— line, and lets one line follow it:
+    it tells a headline from a speaker's turn, this one a headline from text.)"""
     texts = b.line_texts()
     return 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
         and bool(DASH_OPEN.match(texts[-1])) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts)
@@ -223,15 +225,16 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     if closing is not None and _headlike_text(texts[closing]):
         _note(b, f"line {b.lines[closing].no} follows a credit note that closes the article before")
         return closing
+    over_byline = nxt is not None and _credit_line(nxt.text)
     for j in range(1, len(texts)):
         tail = texts[j:]
         after_credit = j == closing
-        # (a title and its —— subtitle over a byline need no width of their own: 我市气温将下降3℃~5℃ |
-        # ——全运会结束全部赛事 | 中新社记者 王松)
-        headline_over_byline = nxt is not None and _credit_line(nxt.text) and (
+        # over a byline, a title and its —— subtitle need no width of their own (我市气温将下降3℃~5℃ |
+        # ——全运会结束全部赛事 | 中新社记者 王松), nor do lines without a clause mark that are no full
+        # line of the column (…最多的人。| 无论是…做到极致 | 新华社记者…)
+        headline_over_byline = over_byline and (
             2 <= len(tail) and bool(DASH_OPEN.match(tail[-1])) and not DASH_OPEN.match(tail[0])
             or not BODY_PUNCT.search("".join(tail)) and all(abs(ln.width - ln.colw) >= 4 for ln in b.lines[j:]))
-        # (or lines without a clause mark, not a full line of the column: …最多的人。| 无论是…做到极致 | 新华社记者…)
         if (ends_sentence(texts[j - 1]) or after_credit) and len(tail) <= 3 and (after_credit or nxt is None or nxt.kind != "para" or
                                                                _headlike_text(nxt.text) or _credit_line(nxt.text)) and all(
                 _headlike_text(t.rstrip("？！")) and len(t) <= 30 and not CREDIT_NOTE.search(t)
@@ -795,17 +798,17 @@ def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
     the article's headline (…传递给更多人。” | 硕士才是人才，成长为教授级高工 |
     他把校园从宿舍：社会进步 | 本报通讯员 黎 超)."""
     b = blocks[i]
+    if not 2 <= len(b.lines) <= 3 or i + 1 >= len(blocks) or not _credit_line(blocks[i + 1].text):
+        return False
     texts = b.line_texts()
-    if not 2 <= len(texts) <= 3 or len(texts) != len(b.lines) or i + 1 >= len(blocks) \
-            or not all(headline_line(x) for x in texts) or ends_sentence(b.text) or open_marks(b.text) \
+    if len(texts) != len(b.lines) or not all(headline_line(x) for x in texts) or ends_sentence(b.text) or open_marks(b.text) \
             or open_marks(b.text, "《》") or speaker_label(b.text) or DATELINE.match(b.text) or b.displaced \
             or _repeats_text(b, blocks) \
             or any(spans_word(x, y) for x, y in zip(texts, texts[1:])):   # (a word across: running text)
         return False
     prev = blocks[i - 1] if i else None
-    return _credit_line(blocks[i + 1].text) and (
-        prev is None or prev.kind in ("heading", "furniture", "byline", "pq_number")
-        or prev.kind in ("para", "answer", "turn", "pullquote") and ends_sentence(prev.text))
+    return prev is None or prev.kind in ("heading", "furniture", "byline", "pq_number") \
+        or prev.kind in ("para", "answer", "turn", "pullquote") and ends_sentence(prev.text)
 
 
 def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
@@ -814,12 +817,12 @@ def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
     runs into: a paragraph never ends without a stop, so they are a heading
     (…物流新通道。| 推动成都电子信息，汽车制造 | 汽车制造，推动成都电子信息 | 与此同时，…)."""
     b = blocks[i]
-    if not 0 < i < len(blocks) - 1 or not _headline_piece(b) or open_marks(b.text) or open_marks(b.text, "《》") \
+    if not 0 < i < len(blocks) - 1 or not b.decisions or b.decisions[-1].rule != "next-indented" \
+            or not _headline_piece(b) or open_marks(b.text) or open_marks(b.text, "《》") \
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
     prev, nxt = blocks[i - 1], blocks[i + 1]
     return prev.kind in ("para", "answer", "turn", "byline") and (ends_sentence(prev.text) or prev.text.endswith("：")) \
-        and bool(b.decisions) and b.decisions[-1].rule == "next-indented" \
         and bool(nxt.lines) and firstlike(nxt.lines[0]) and not spans_word(b.text, nxt.text) \
         and all(ln.width <= ln.colw + 1 for ln in b.lines)
 
@@ -1031,18 +1034,19 @@ def _merge_headings(blocks: list[Block]) -> None:
         while i < 10 and j + 1 < len(blocks) and blocks[j].kind == "furniture":
             j += 1      # page-header lines an extractor set between a kicker and its title
         b = blocks[j]
-        wrapped = len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
+        headings = a.kind == b.kind == "heading"
+        wrapped = headings and (len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or _wrap_remainder(printed_lines(a)[-1], b.text) and len(b.text) <= 3   # a wrapped end (…谨防感冒 | 着凉)
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
             or len(printed_lines(a)) + len(printed_lines(b)) == 3 \
             and _third_line(a, b, blocks[j + 1] if j + 1 < len(blocks) else None, blocks) \
             or len(a.lines) == 1 and len(b.lines) == 2 and DASH_OPEN.match(printed_lines(b)[-1]) \
-            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text)   # kicker | title + —— subtitle
+            and not DASH_OPEN.match(printed_lines(b)[0]) and not DASH_OPEN.match(a.text))   # kicker | title + —— subtitle
         label_over = a.kind == "para" and b.kind == "heading" and len(a.lines) == 1 and NAME_LABEL.match(a.text) \
             and names_someone(a.text[:-1]) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
-        if label_over or a.kind == b.kind == "heading" and len(a.text) + len(b.text) <= 60 \
+        if label_over or headings and len(a.text) + len(b.text) <= 60 \
                 and (len(a.lines) + len(b.lines) <= 2 or wrapped):
             a.kind = "heading"
             _absorb_heading(a, b)
