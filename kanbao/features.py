@@ -77,7 +77,8 @@ BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记�
 # a byline word followed at once by running text, not a name (记者走进多地工厂)
 _BYLINE_THEN_TEXT = re.compile(r"^(?:记者|通讯员)[\u4e00-\u9fff]{5,}|^(?:本报讯|本报记者|记者|通讯员)[、，。；！？”]"
                                r"|^(?:本报记者|记者|通讯员)[\u4e00-\u9fff]*\d"   # no name has a digit (记者自2013年…, 记者安勇炫在2014年…)
-                               r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}")
+                               r"|^(?:本报讯|[\u4e00-\u9fff]{2,4}社?电)\s*[（(][^）)]{2,30}[）)]\s*\S{2,}"
+                               r"|^本报讯(?:记者|通讯员|[（(])\S*[^）)\s]$")   # a dateline set solid: its paragraph's first line
 
 def open_marks(text: str, pair: str = "“”") -> int:
     """How many more opening than closing marks of ``pair`` ``text`` has: above
@@ -151,6 +152,12 @@ def is_byline(text: str) -> bool:
 
     >>> is_byline("本报讯（记者 王建）为进一步深化"), is_byline("本报讯（记者 王建）")
     (False, True)
+
+    Set solid, with no space, it is a paragraph's first line running on (本报讯记者吴心怡通讯员贺 |
+    发胜过去几天，…); closed, it may stand alone:
+
+    >>> is_byline("本报讯记者吴心怡通讯员贺"), is_byline("本报讯（张名建刘丽"), is_byline("本报讯（记者王建）")
+    (False, False, True)
     """
     if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
         return False

@@ -201,17 +201,22 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     a line much wider than the run (its median width, or the median of the
     pieces near it where wider: a run may span articles of several column
     widths), an unpunctuated piece opening the run or
-    one unpunctuated line narrower than the column over a dateline (a headline)."""
+    one unpunctuated line narrower than the column over a dateline (a headline).
+    A line that leaves a quotation open is running text, never such a headline.
+    The run's width is its widest columns' (the upper quartile of its lines):
+    a run often holds two articles' columns, and the wider column's full lines
+    are no wider than the column."""
     widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
-    width = _median(widths)
+    width = sorted(widths)[3 * len(widths) // 4]
     near = [_median(widths[max(0, i - NEAR): i + NEAR + 1]) for i in range(len(run))]
     body = [not is_byline(c[0].text) and w <= max(width, wn) + 4 and not is_section_tag(c[0].text)
             for c, w, wn in zip(run, widths, near)]
-    if not BODY_PUNCT.search("".join(ln.text for ln in run[0])):
+    if not BODY_PUNCT.search("".join(ln.text for ln in run[0])) and not open_marks(run[0][-1].text):
         body[0] = False               # an unpunctuated piece that opens the run: the headline over it
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
         if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text) \
-                and widths[i] < width - 2:   # a line as wide as the column is a column's line
+                and not open_marks(run[i][0].text) \
+                and widths[i] < near[i] - 2:   # a line as wide as the columns around is a column's line
             body[i] = False
         if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text) \
                 and not _runs_on(run[i + 1][0].text):
@@ -338,9 +343,11 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             if stop < b:   # another article's columns, read in the period they show (if long enough)
                 out.append((stop, b, k if b - stop >= 2 * k else 1))
             continue
-        if out and 1 < out[-1][2] <= k and out[-1][1] == a:
-            # more columns after fewer: a column running ahead for a while, or the top rows of the
-            # columns read with too few; one stretch, of the period most of its pieces read best in
+        # more columns after fewer: a column running ahead for a while, or the top rows of the
+        # columns read with too few; one stretch, of the period most of its pieces read best in.
+        # Not after two rows or more read in order: those were the columns' lower parts, and the
+        # rows after them another article's columns
+        if out and 1 < out[-1][2] <= k and out[-1][1] == a and _in_order_before(path, out[-1][0], a) < 2 * k:
             s0 = out[-1][0]
             votes = [path[x] for x in range(s0, b) if path[x] > 1]
             best = max(sorted(set(votes)), key=votes.count)
@@ -348,6 +355,18 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             continue
         out.append((a, b, k))
     return out
+
+
+def _in_order_before(path: list[int], start: int, a: int) -> int:
+    """How many pieces right before ``a`` (back to ``start``) read best in the extractor's order.
+
+    >>> _in_order_before([2, 2, 2, 1, 1, 1, 2], 0, 6), _in_order_before([2, 2, 2], 0, 3)
+    (3, 0)
+    """
+    x = a
+    while x > start and path[x - 1] == 1:
+        x -= 1
+    return a - x
 
 
 def _glue(seg: list[list[Line]], path: list[int], pw: PageWords | None = None) -> list[list[Line]]:
