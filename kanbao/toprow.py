@@ -156,20 +156,38 @@ def _weight(word: str) -> float:
 class _Pieces:
     """Per piece, what every hypothesis asks about it (worked out once per page): whether it
     continues a line (``pieces.continues``), the column width it is set in, and ``ok``:
-    it may be the block under a row's line (two lines or more, or one short last line)."""
+    it may be the block under a row's line (two lines or more, or one short last line);
+    whether its first line is a paragraph's first line, and whether it ends a sentence."""
     continues: list[bool]
     widths: list[int]
     ok: list[bool]
+    starts: list[bool]
+    closes: list[bool]
 
     @classmethod
     def of(cls, chunks: list[list[Line]]) -> "_Pieces":
         return cls([pieces.continues(c) for c in chunks], [pieces.width(c, c[0].colw) for c in chunks],
-                   [len(c) >= 2 or _tail(c[0]) for c in chunks])
+                   [len(c) >= 2 or _tail(c[0]) for c in chunks], [firstlike(c[0]) for c in chunks],
+                   [ends_sentence(c[0].text) for c in chunks])
 
 
-def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int], info: _Pieces) -> Row | None:
+class _Words:
+    """``_word`` of the page, each join worked out once: the hypotheses of every
+    piece ask about the same joins many times over."""
+
+    def __init__(self, pw: PageWords) -> None:
+        self.pw, self.memo = pw, {}
+
+    def __call__(self, a: Line, b: Line, rare: bool = False) -> str:
+        key = (id(a), id(b), rare)   # the lines stay alive while top_row runs
+        if key not in self.memo:
+            self.memo[key] = _word(a, b, self.pw, rare)
+        return self.memo[key]
+
+
+def _find(chunks: list[list[Line]], i: int, word: _Words, used: set[int], info: _Pieces) -> Row | None:
     """The best-supported top row starting in piece ``i``, if its evidence reaches ``THRESHOLD``
-    (``info``: ``_Pieces.of(chunks)``)."""
+    (``info``: ``_Pieces.of(chunks)``; ``word``: the page's ``_Words``)."""
     c = chunks[i]
     best: tuple[float, Row] | None = None
     for start, m, rest, colw, first in _hypotheses(chunks, i):
@@ -177,10 +195,10 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int], info:
         if first in used or not all(_rowlike(ln, colw, k == 0) for k, ln in enumerate(row)):
             continue
         # the extractor's order: line k runs into line k+1, the last line into column 1's block
-        order = [_word(row[k], row[k + 1], pw, True) for k in range(m - 1) if not ends_sentence(row[k].text)]
+        order = [word(row[k], row[k + 1], True) for k in range(m - 1) if not ends_sentence(row[k].text)]
         if not ends_sentence(row[-1].text):
-            order.append(_word(row[-1], rest[0], pw, True))
-        w1 = _word(row[0], rest[0], pw)      # the row's reading: line 1 runs into column 1's block …
+            order.append(word(row[-1], rest[0], True))
+        w1 = word(row[0], rest[0])      # the row's reading: line 1 runs into column 1's block …
         score = _weight(w1) - sum(_weight(w) for w in order)
         words, blocks, prev, taken = [w1], [], rest, set(used) | {i, first}
         prev_at = i if first is None else first
@@ -191,22 +209,21 @@ def _find(chunks: list[list[Line]], i: int, pw: PageWords, used: set[int], info:
             closed = ends_sentence(row[k].text)
             cands = [j for j in range(i + 1, min(len(chunks), i + WINDOW + 1))
                      if j not in taken and info.ok[j]
-                     and (info.continues[j] or (firstlike(chunks[j][0]) if closed else
-                                                ends_sentence(chunks[j][0].text)))
+                     and (info.continues[j] or (info.starts[j] if closed else info.closes[j]))
                      and abs(info.widths[j] - colw) <= SLACK]
             # the columns' blocks come in order: among the next few after block k-1, the first
             # that line k runs into, else the first
             after = [j for j in cands if not blocks or j > blocks[-1]][:NEXT]
-            into = [j for j in after if _word(row[k], chunks[j][0], pw)]
+            into = [j for j in after if word(row[k], chunks[j][0])]
             j = into[0] if into else after[0] if after else None
             if j is None:
                 break
             # … block k-1 runs into line k, line k into block k
-            enter, leave = _word(prev[-1], row[k], pw), _word(row[k], chunks[j][0], pw)
+            enter, leave = word(prev[-1], row[k]), word(row[k], chunks[j][0])
             bare += not enter and not leave
             score += _weight(enter) + (0 if closed else _weight(leave))
             if j == prev_at + 1:            # the extractor put block k right after block k-1
-                score -= _weight(_word(prev[-1], chunks[j][0], pw))
+                score -= _weight(word(prev[-1], chunks[j][0]))
             words.append("«" + "», «".join(w for w in (enter, leave) if w) + "»" if enter or leave
                          else "no word: the next block of its width")
             blocks.append(j)
@@ -236,11 +253,11 @@ def top_row(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line],
     pw = PageWords([ln.text for ln in lines]) if pw is None else pw
     rows: dict[int, Row] = {}
     used: set[int] = set()
-    info = _Pieces.of(chunks)
+    info, word = _Pieces.of(chunks), _Words(pw)
     for i in range(len(chunks)):
         if i in used:
             continue
-        r = _find(chunks, i, pw, used, info)
+        r = _find(chunks, i, word, used, info)
         if r:
             rows[i] = r
             used.update(r.blocks + ([r.first] if r.first is not None else []))
