@@ -668,7 +668,8 @@ def _running(ln: Line) -> bool:
 
 def _set_apart(lines: list[Line], i: int) -> bool:
     r"""Lines ``i``… are a headline set apart inside running text: one to
-    three lines, each without a clause mark, between blank lines, and the
+    three lines, each without a clause mark (nor a speaker's label, unless
+    the line is wider than the column: 黑龙江鸡西：金秋水稻收割忙), between blank lines, and the
     line before them runs on without a stop, and no word runs across into
     them.  (``reflow`` asks only where blank lines are few.)
 
@@ -687,7 +688,8 @@ def _set_apart(lines: list[Line], i: int) -> bool:
     run = lines[i:end]
     return len(run) <= 3 and end < len(lines) \
         and all(len(r.text) <= 24 and not BODY_PUNCT.search(r.text) and not ends_sentence(r.text)
-                and not NUMBER_ONLY.match(r.text) and not is_byline(r.text) and not speaker_label(r.text)
+                and not NUMBER_ONLY.match(r.text) and not is_byline(r.text)
+                and not (speaker_label(r.text) and r.width <= max(r.colw, prev.colw) + 2)
                 for r in run)
 
 
