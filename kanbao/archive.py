@@ -37,7 +37,7 @@ from xml.sax.saxutils import escape as xml_escape
 from .escape import escape_text
 from .meta import date_label
 from .model import Page
-from .render import _fm, first_sentence, page_title, pager
+from .render import _fm, first_sentence, page_title, pager, toc_nav
 
 GROUP = 30            # at most this many entries per navigation level / undated issue
 HOME_PAGES = 30       # pages of the latest issue shown on the home page
@@ -139,7 +139,7 @@ def _issue_body(issue: Issue, here: str, max_pages: int | None = None) -> list[s
     for p in shown:
         out.append(f'<h2 class="kb-issue-page" markdown>[{escape_text(page_title(p))}]({_rel(_page_index(p), here)})</h2>')
         out.append("")
-        out += _articles_md(p, here)
+        out += toc_nav(_articles_md(p, here), "本版文章")
         out.append(f'\n<p class="kb-print-link" markdown>[打印本版]({_rel(f"pages/{p.slug}/print.md", here)})</p>\n')
     if max_pages and len(issue.pages) > max_pages:
         out.append(f"[本期全部 {len(issue.pages)} 个版面 →]({_rel(issue.path, here)})")

@@ -130,6 +130,17 @@ def _heading_md(level: int, b: Block, esc: _Marker) -> str:
     return "#" * level + " " + HBR.join(_lines_html(b))
 
 
+def _print_subhead(b: Block) -> str:
+    """A subhead in the print view: a heading to assistive technology (level 3,
+    under the articles' h2), but no ``h3``: the print view's contents list holds
+    its articles only, and the subhead is a second copy of the article page's.
+
+    >>> _print_subhead(Block("b1", [], "包起帆：依靠聪明才智", parts=["包起帆：", "依靠聪明才智"]))
+    '<div class="kb-subhead" role="heading" aria-level="3">包起帆：<br class="kb-hbr">依靠聪明才智</div>'
+    """
+    return f'<div class="kb-subhead" role="heading" aria-level="3">{HBR.join(_lines_html(b))}</div>'
+
+
 def _headline_md(a: Article, lv: int = 1) -> str:
     """The article's headline as one ``h1``: kicker (引题), title lines, subtitle (副题),
     each printed line a child of its own so the reader sees where it ends.
@@ -211,7 +222,7 @@ def render_article(page: Page, a: Article, n: int, opts: RenderOptions, print_vi
         if esc.tagger:
             esc.tagger.new_section()
         if s.heading:
-            parts.append(_heading_md(lv + 1, s.heading, esc))
+            parts.append(_print_subhead(s.heading) if print_view else _heading_md(lv + 1, s.heading, esc))
         for b in s.blocks:
             parts.append(_block_md(b, esc, print_view))
             for pq in pq_after.pop(b.id, []):
@@ -376,11 +387,23 @@ def render_page_index(page: Page, renders: list[ArticleRender]) -> str:
     issue = escape_text(" · ".join(x for x in (page.paper, date_label(page.date)) if x))
     lines.append(f'<p class="kb-source">{issue + " · " if issue else ""}{len(page.articles)} 篇文章'
                  f'<span class="kb-seedfile"> · 来源文件 {escape_text(page.seed)}</span></p>\n')
+    items = []
     for (a, r) in zip(page.articles, renders):
         link = posixpath.relpath(r.path, posixpath.dirname(f"pages/{page.slug}/index.md"))
-        lines.append(f'- [{escape_text(r.title)}]({link})<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
+        items.append(f'- [{escape_text(r.title)}]({link})<br><span class="kb-first">{escape_text(first_sentence(a))}</span>')
+    lines += toc_nav(items, "本版文章")
     lines.append('\n<p class="kb-print-link" markdown>[打印本版全部文章](print.md)</p>')
     return "\n".join(lines) + "\n"
+
+
+def toc_nav(items: list[str], label: str) -> list[str]:
+    """A list of links to articles as the navigation it is: headline and first
+    sentence are a copy of the article's own, not the article.
+
+    >>> toc_nav(["- [甲](1.md)"], "本版文章")
+    ['<nav class="kb-toc" aria-label="本版文章" markdown>', '', '- [甲](1.md)', '', '</nav>']
+    """
+    return [f'<nav class="kb-toc" aria-label="{escape_text(label)}" markdown>', "", *items, "", "</nav>"] if items else []
 
 
 def pager(prev: tuple[str, str] | None, up: tuple[str, str] | None, nxt: tuple[str, str] | None, here: str) -> str:

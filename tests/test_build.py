@@ -172,3 +172,21 @@ def test_missing_pagefind_is_one_clear_line(site, tmp_path):
     assert "Traceback" not in r.stderr
     errors = [ln for ln in r.stderr.splitlines() if ln.startswith("ERROR")]
     assert len(errors) == 1 and "npm ci" in errors[0], r.stderr[-2000:]
+
+
+def test_copies_of_the_articles_are_marked_as_copies(site):
+    """The lists of articles (page index, home page) are navigation, and the
+    print view's subheads are headings to assistive technology but no ``h3``:
+    the print view's contents list holds its articles, and both are second
+    copies of the article pages, where subheads stay ``h2``."""
+    slug = SAMPLE.stem
+    for page in (site / "site" / "pages" / slug / "index.html", site / "site" / "index.html"):
+        body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one("article.md-content__inner")
+        listed = body.select("li a[href]")
+        assert listed and all(a.find_parent("nav", class_="kb-toc") for a in listed)
+    printed = BeautifulSoup((site / "site" / "pages" / slug / "print" / "index.html").read_text(encoding="utf-8"),
+                            "lxml").select_one("article.md-content__inner")
+    subheads = printed.select('div.kb-subhead[role="heading"][aria-level="3"]')
+    on_pages = [h.get_text() for a in _articles(site) for h in a.find_all("h2")]
+    assert subheads and not printed.find("h3")
+    assert sorted(h.get_text() for h in subheads) == sorted(on_pages)
