@@ -346,8 +346,10 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
         # more columns after fewer: a column running ahead for a while, or the top rows of the
         # columns read with too few; one stretch, of the period most of its pieces read best in.
         # Not after two rows or more read in order: those were the columns' lower parts, and the
-        # rows after them another article's columns
-        if out and 1 < out[-1][2] <= k and out[-1][1] == a and _in_order_before(path, out[-1][0], a) < 2 * k:
+        # rows after them another article's columns; nor where the two are set in columns of
+        # other widths (more than 4 units apart): another article's columns
+        if out and 1 < out[-1][2] <= k and out[-1][1] == a and _in_order_before(path, out[-1][0], a) < 2 * k \
+                and abs(_width_limit(run[out[-1][0]:a]) - _width_limit(run[a:b])) <= 4:
             s0 = out[-1][0]
             votes = [path[x] for x in range(s0, b) if path[x] > 1]
             best = max(sorted(set(votes)), key=votes.count)
