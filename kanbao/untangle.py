@@ -198,14 +198,12 @@ def _median(xs: list[int]) -> int:
 
 def _body_pieces(run: list[list[Line]]) -> list[bool]:
     """Pieces that can be a row of a body column: not a byline, a section tag,
-    a line much wider than the run (its median width, or the median of the
-    pieces near it where wider: a run may span articles of several column
-    widths), an unpunctuated piece opening the run or
-    one unpunctuated line narrower than the column over a dateline (a headline).
-    A line that leaves a quotation open is running text, never such a headline.
-    The run's width is its widest columns' (the upper quartile of its lines):
-    a run often holds two articles' columns, and the wider column's full lines
-    are no wider than the column."""
+    a line much wider than the run (the width of its widest columns, the upper
+    quartile of its lines, or the median of the pieces near it where wider: a run
+    often holds two articles' columns of different widths), an unpunctuated piece
+    opening the run or one unpunctuated line narrower than the columns around it
+    over a dateline (a headline).  A line that leaves a quotation open is running
+    text, never such a headline."""
     widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[3 * len(widths) // 4]
     near = [_median(widths[max(0, i - NEAR): i + NEAR + 1]) for i in range(len(run))]
