@@ -1344,6 +1344,32 @@ def _hard_segments(body: list[Block], briefs: set[int]) -> list[list[Block]]:
     return [sg for sg in segs if sg]
 
 
+def _pair_in_order(sim: list[list[float]]) -> list[tuple[int, int]]:
+    """Pairs (row, column) that keep both orders, as many pairs as can be,
+    and among those the most similar in all: headlines painted last come out
+    in the order of their articles.
+
+    >>> _pair_in_order([[0.0, 0.3], [0.0, 0.1]]), _pair_in_order([[0.2, 0.0, 0.0], [0.0, 0.0, 0.5]])
+    ([(0, 0), (1, 1)], [(0, 0), (1, 2)])
+    """
+    n, m = len(sim), len(sim[0]) if sim else 0
+    best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            take = (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] + sim[i][j])
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        if best[i][j] == (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] + sim[i][j]):
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
 def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     """Headlines the extractor put after all the text go back before their articles.
 
@@ -1351,7 +1377,8 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     and no question among them.  The text before is cut into as many
     articles as there are such headlines — first at closing bylines and
     datelines, then where neighbouring paragraphs share the fewest words —
-    and each headline goes before the piece that shares most of its words.
+    and the headlines go before the pieces in order, the pairing that keeps
+    both orders sharing most words (``_pair_in_order``).
     """
     last_body = max((i for i, b in enumerate(blocks) if b.kind in ("para", "answer")), default=-1)
     tail = blocks[last_body + 1:]
@@ -1392,17 +1419,13 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
             break
         k, at = cut
         segs[k:k + 1] = [segs[k][:at], segs[k][at:]]
-    # pair headlines and pieces, best match first
-    sims = sorted(((vec.cosine(vec.vector(t.text), vec.vector("".join(b.text for b in sg[:4]))), ti, si)
-                   for ti, t in enumerate(titles) for si, sg in enumerate(segs)), reverse=True)
+    # pair headlines and pieces in order, as many as can be, sharing most words
+    sim = [[vec.cosine(vec.vector(t.text), vec.vector("".join(b.text for b in sg[:4]))) for sg in segs]
+           for t in titles]
     title_of: dict[int, Block] = {}
-    used = set()
-    for sim, ti, si in sims:
-        if ti in used or si in title_of:
-            continue
-        used.add(ti)
+    for ti, si in _pair_in_order(sim):
         title_of[si] = titles[ti]
-        titles[ti].notes.append(f"displaced headline: goes before {segs[si][0].id} ({segs[si][0].span}), shares its words ({sim:.2f})")
+        titles[ti].notes.append(f"displaced headline, in the order printed: goes before {segs[si][0].id} ({segs[si][0].span}), shares its words ({sim[ti][si]:.2f})")
         titles[ti].kind = "title"
     out = list(head)
     for si, sg in enumerate(segs):
