@@ -1016,12 +1016,23 @@ def _cut_subhead_off_subtitle(blocks: list[Block], j: int) -> None:
     b = blocks[j]
     lines = printed_lines(b)
     if b.kind == "heading" and not b.displaced and len(lines) >= 2 and len(lines) == len(b.lines) \
-            and DASH_OPEN.match(lines[-2]) and not DASH_OPEN.match(lines[-1]) \
-            and not _wraps(lines[-2], lines[-1]) and not _wrap_remainder(lines[-2], lines[-1]):
+            and _subtitle_ends(lines[-2], lines[-1]):
         b, rest = _split_block(b, len(lines) - 1)
         rest.kind = "heading"
         _note(rest, f"cut from the subtitle {b.id} over it: a heading of its own")
         blocks.insert(j + 1, rest)
+
+
+def _subtitle_ends(last: str, first: str) -> bool:
+    """A —— subtitle is a headline's last printed line: the headline ends
+    after ``last`` unless ``first`` wraps it or is another —— line
+    (——超过去年全年量6万吨 | 志愿者共同参与: the next article's headline).
+
+    >>> _subtitle_ends("——记青山村的产业振兴之路", "志愿者共同参与"), _subtitle_ends("小村庄走出大产业", "——记青山村")
+    (True, False)
+    """
+    return bool(DASH_OPEN.match(last)) and not DASH_OPEN.match(first) \
+        and not _wraps(last, first) and not _wrap_remainder(last, first)
 
 
 def _merge_headings(blocks: list[Block]) -> None:
@@ -1034,7 +1045,7 @@ def _merge_headings(blocks: list[Block]) -> None:
         while i < 10 and j + 1 < len(blocks) and blocks[j].kind == "furniture":
             j += 1      # page-header lines an extractor set between a kicker and its title
         b = blocks[j]
-        headings = a.kind == b.kind == "heading"
+        headings = a.kind == b.kind == "heading" and not _subtitle_ends(printed_lines(a)[-1], printed_lines(b)[0])
         wrapped = headings and (len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or _wrap_remainder(printed_lines(a)[-1], b.text) and len(b.text) <= 3   # a wrapped end (…谨防感冒 | 着凉)

@@ -64,3 +64,19 @@ def test_every_move_is_recorded_and_explained():
     page = convert_text(case["text"], "case.txt")
     text = explain(page)
     assert "question → before" in text and "subhead → heads the section" in text
+
+
+@pytest.mark.parametrize("first, second, merged", [
+    # a —— subtitle is a headline's last line: a heading under it is another one (a subhead, the next headline)
+    ("——专心度假 没有背景", "林丹四度封王 辽宁男篮登顶", False),
+    # a title over its —— subtitle is one headline
+    ("全运会结束全部赛事", "——林丹四度封王 辽宁男篮登顶", True),
+    # a —— subtitle that wrapped (a word runs across) is one printed line
+    ("——合川农机专业合作", "社收水稻", True),
+])
+def test_heading_under_a_subtitle_is_not_merged_into_it(first, second, merged):
+    from kanbao.model import Block, Line
+    from kanbao.structure import _merge_headings
+    blocks = [Block(f"b{i}", [Line(i, "", t, 2 * len(t))], t, kind="heading") for i, t in enumerate((first, second), 1)]
+    _merge_headings(blocks)
+    assert len(blocks) == (1 if merged else 2)
