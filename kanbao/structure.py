@@ -1364,20 +1364,20 @@ def _pair_in_order(sim: list[list[float]]) -> list[tuple[int, int]]:
     ([(0, 0), (1, 1)], [(0, 0), (1, 2)])
     """
     n, m = len(sim), len(sim[0]) if sim else 0
+    # best[i][j]: (pairs, similarity) of rows i… and columns j…; step[i][j]: the move that gets it
     best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    step = [[(0, 0)] * m for _ in range(n)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
             take = (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] + sim[i][j])
-            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
+            best[i][j], step[i][j] = max((take, (1, 1)), (best[i + 1][j], (1, 0)), (best[i][j + 1], (0, 1)),
+                                         key=lambda x: x[0])
     out, i, j = [], 0, 0
     while i < n and j < m:
-        if best[i][j] == (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] + sim[i][j]):
+        if step[i][j] == (1, 1):
             out.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            i += 1
-        else:
-            j += 1
+        di, dj = step[i][j]
+        i, j = i + di, j + dj
     return out
 
 
@@ -1431,8 +1431,8 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         k, at = cut
         segs[k:k + 1] = [segs[k][:at], segs[k][at:]]
     # pair headlines and pieces in order, as many as can be, sharing most words
-    sim = [[vec.cosine(vec.vector(t.text), vec.vector("".join(b.text for b in sg[:4]))) for sg in segs]
-           for t in titles]
+    seg_vecs = [vec.vector("".join(b.text for b in sg[:4])) for sg in segs]
+    sim = [[vec.cosine(vec.vector(t.text), sv) for sv in seg_vecs] for t in titles]
     title_of: dict[int, Block] = {}
     for ti, si in _pair_in_order(sim):
         title_of[si] = titles[ti]
