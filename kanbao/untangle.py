@@ -77,6 +77,10 @@ class Params:
     or byline there; ``closed``: a full line under a short line that ends a
     sentence (a paragraph's end); ``ended``: a column held back ``drift`` rows
     behind the others taking no more pieces (its text goes on elsewhere);
+    ``link``: what linking a piece to a later one is worth in itself when
+    aligning (``_align``); ``parallel``: the bonus for a link parallel to the
+    one before it (the next piece goes on the next piece on: the columns
+    advance together);
     ``topic``, ``topic_deal``: weight of two pieces' shared words
     (``_topics``, a cosine of 0–1) when reading periods and when dealing.
     The two were set on the links of seeds 9–20 of ``bench/simpage.py``
@@ -92,6 +96,8 @@ class Params:
     """
 
     switch: float = 8.0
+    link: float = 1.0
+    parallel: float = 3.0
     glue: float = 2.0
     topic: float = 2.0
     topic_deal: float = 5.0
@@ -663,6 +669,86 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     return seq, notes
 
 
+ALIGN_WINDOW = 14   # pieces on where a piece's next line in its column may be
+
+
+def _align(run: list[list[Line]], pw: PageWords | None = None) -> dict[int, int]:
+    """Link each piece of ``run`` to the piece that goes on under it in its
+    column, all links at once: each piece has at most one next piece and one
+    previous, within ``ALIGN_WINDOW`` pieces after it, and the links keep the
+    extractor's order (a piece later in the dump links to a piece later in
+    the dump: the columns advance together, row by row).  Among such sets of
+    links, the one with the most evidence: ``_fit`` of each join and the words
+    the two pieces share (``_topics``), ``link`` per link and ``parallel``
+    where a link runs parallel to the one before it (i → j after i−1 → j−1:
+    the same number of columns).  A dynamic programme over (piece, next
+    piece) finds it; unlike dealing, it needs no column count and follows
+    columns that end or begin inside the run.
+
+    >>> from kanbao.lines import split_lines
+    >>> a = ["今年以来，我市坚持以高质", "量发展为主线，推动经", "济运行持续向好，全年目", "标有望顺利完成。"]
+    >>> b = ["与此同时，城乡居民收", "入稳步增长，消费市场", "持续回暖，就业形势总", "体保持稳定。"]
+    >>> ls, _ = split_lines("\\n\\n".join(x for row in zip(a, b) for x in row))
+    >>> sorted(_align([[ln] for ln in ls]).items())
+    [(0, 2), (1, 3), (2, 4), (3, 5), (4, 6), (5, 7)]
+    """
+    n = len(run)
+    body = _body_pieces(run)
+    near = _topics(run)
+
+    def gain(i: int, j: int) -> float:
+        return PARAMS.link + _fit(run[i][-1], run[j], pw) + PARAMS.topic_deal * near(i, j) \
+            + (ORDER_BIAS if j == i + 1 else 0.0)
+    # ends[i, j]: the best total of links whose last link is i → j, and the link before it;
+    # upto[i, x]: the best last link (i' → j') with i' <= i and j' <= x, with its total
+    ends: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
+    upto: dict[tuple[int, int], tuple[float, tuple[int, int] | None]] = {}
+
+    def best_upto(i: int, x: int) -> tuple[float, tuple[int, int] | None]:
+        return upto.get((i, min(x, i + ALIGN_WINDOW)), (0.0, None)) if i >= 0 and x >= 0 else (0.0, None)
+    for i in range(n):
+        for j in range(i, min(n, i + ALIGN_WINDOW + 1)):
+            best = max(best_upto(i, j - 1), best_upto(i - 1, j), key=lambda v: v[0])
+            if j > i and body[i] and body[j]:
+                total, before = best_upto(i - 1, j - 1)
+                if (i - 1, j - 1) in ends and ends[i - 1, j - 1][0] + PARAMS.parallel > total:
+                    total, before = ends[i - 1, j - 1][0] + PARAMS.parallel, (i - 1, j - 1)
+                ends[i, j] = (total + gain(i, j), before)
+                if ends[i, j][0] > best[0]:
+                    best = (ends[i, j][0], (i, j))
+            upto[i, j] = best
+    succ: dict[int, int] = {}
+    last = best_upto(n - 1, n - 1)[1]
+    while last is not None:
+        succ[last[0]] = last[1]
+        last = ends[last][1]
+    return succ
+
+
+def _read_aligned(run: list[list[Line]], pw: PageWords | None = None) -> list[Line]:
+    """The lines of ``run`` read by ``_align``: each chain of linked pieces in
+    turn, in the order their first pieces stand in the dump (a column's top
+    row comes before the next column's).  Inside a chain that leaves the
+    extractor's order, the blank lines were the extractor's, not paragraph
+    breaks: they go."""
+    succ = _align(run, pw)
+    heads = [i for i in range(len(run)) if i not in set(succ.values())]
+    out: list[Line] = []
+    for h in heads:
+        chain = [h]
+        while chain[-1] in succ:
+            chain.append(succ[chain[-1]])
+        moved = any(b != a + 1 for a, b in zip(chain, chain[1:]))
+        out.extend(replace(ln, blanks_before=0) if moved and x != h and ln.blanks_before else ln
+                   for x in chain for ln in run[x])
+    return out
+
+
+def _joins_fit(seq: list[Line], pw: PageWords | None) -> float:
+    """How well a reading runs on from line to line: ``_fit`` summed over its joins."""
+    return sum(_fit(a, [b], pw) for a, b in zip(seq, seq[1:]))
+
+
 def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     r"""Put back columns that the extractor emitted row by row.
 
@@ -705,10 +791,18 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             if tail:
                 cols = _bottoms(cols, tail, pw)
                 note = f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
-            for col in cols:
-                # a dealt column is one piece: the blanks inside it were the extractor's
-                out.extend(replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
-                           else ln for c in col for ln in c)
+            # a dealt column is one piece: the blanks inside it were the extractor's
+            dealt = [replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
+                     else ln for col in cols for c in col for ln in c]
+            aligned = _read_aligned(seg, pw)
+            fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
+            if fit_aligned > fit_dealt:
+                out.extend(aligned)
+                moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, each piece "
+                             f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
+                             f"dealt to {k} columns {fit_dealt:.1f})")
+                continue
+            out.extend(dealt)
             moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another"
                          + note)
         out[start_out:], swapped = _swap_tails(out[start_out:], pw)

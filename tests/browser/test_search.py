@@ -112,6 +112,8 @@ def terms_offered(page) -> list[str]:
 
 
 def message(page) -> str:
+    """The search box's message once its search is done (a search started again meanwhile ends first)."""
+    page.wait_for_function("() => document.getElementById('kb-search').dataset.kbState === 'done'")
     return page.evaluate("() => document.querySelector('#kb-search .pagefind-ui__message').textContent")
 
 
