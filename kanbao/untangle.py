@@ -55,7 +55,9 @@ from .words import join_gain, word_freq
 # text: the joins i → i+k make words across the line end (经|济) or start with
 # a mark that cannot start a line, while i → i+1 do not.  Lower down the
 # columns drift apart (their paragraph gaps differ), and the lines under the
-# shortest column come one column at a time; a beam search deals them.
+# shortest column come one column at a time; a beam search deals them.  Where
+# linking each piece to the piece it runs on into (``_align``) reads better, that
+# reading is kept instead.
 
 RUN_MIN = 6       # pieces in a run of short pieces before de-interleaving is tried
 MAX_COLUMNS = 6
@@ -732,7 +734,8 @@ def _read_aligned(run: list[list[Line]], pw: PageWords | None = None) -> list[Li
     extractor's order, the blank lines were the extractor's, not paragraph
     breaks: they go."""
     succ = _align(run, pw)
-    heads = [i for i in range(len(run)) if i not in set(succ.values())]
+    linked_to = set(succ.values())
+    heads = [i for i in range(len(run)) if i not in linked_to]
     out: list[Line] = []
     for h in heads:
         chain = [h]
