@@ -674,7 +674,7 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
 ALIGN_WINDOW = 14   # pieces on where a piece's next line in its column may be
 
 
-def _align(run: list[list[Line]], pw: PageWords | None = None) -> dict[int, int]:
+def _align(run: list[list[Line]], pw: PageWords | None = None, body: list[bool] | None = None) -> dict[int, int]:
     """Link each piece of ``run`` to the piece that goes on under it in its
     column, all links at once: each piece has at most one next piece and one
     previous, within ``ALIGN_WINDOW`` pieces after it, and the links keep the
@@ -695,7 +695,7 @@ def _align(run: list[list[Line]], pw: PageWords | None = None) -> dict[int, int]
     [(0, 2), (1, 3), (2, 4), (3, 5), (4, 6), (5, 7)]
     """
     n = len(run)
-    body = _body_pieces(run)
+    body = _body_pieces(run) if body is None else body
     near = _topics(run)
 
     def gain(i: int, j: int) -> float:
@@ -727,13 +727,13 @@ def _align(run: list[list[Line]], pw: PageWords | None = None) -> dict[int, int]
     return succ
 
 
-def _read_aligned(run: list[list[Line]], pw: PageWords | None = None) -> list[Line]:
+def _read_aligned(run: list[list[Line]], pw: PageWords | None = None, body: list[bool] | None = None) -> list[Line]:
     """The lines of ``run`` read by ``_align``: each chain of linked pieces in
     turn, in the order their first pieces stand in the dump (a column's top
     row comes before the next column's).  Inside a chain that leaves the
     extractor's order, the blank lines were the extractor's, not paragraph
     breaks: they go."""
-    succ = _align(run, pw)
+    succ = _align(run, pw, body)
     linked_to = set(succ.values())
     heads = [i for i in range(len(run)) if i not in linked_to]
     out: list[Line] = []
@@ -797,7 +797,7 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             # a dealt column is one piece: the blanks inside it were the extractor's
             dealt = [replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
                      else ln for col in cols for c in col for ln in c]
-            aligned = _read_aligned(seg, pw)
+            aligned = _read_aligned(seg, pw, body[s:e])
             fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
             if fit_aligned > fit_dealt:
                 out.extend(aligned)
