@@ -76,6 +76,8 @@ ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^�
 
 MAX_QA_PAIRS = 10_000   # questions × answers compared on one page (a real interview page has < 1,000)
 
+BRACKETED = re.compile(r"[（(][^（）()]*[)）]")   # a note in brackets: （记者雷风雨）, a credit that closes a text
+
 def _note(b: Block, s: str) -> None:
     b.notes.append(s)
 
@@ -300,11 +302,13 @@ def _headline_over_dateline(texts: list[str], nxt: str = "") -> int | None:
     True
     >>> _headline_over_dateline(["弱冷空气携降温降雨来临", "我市气温将下降3℃"], "本报讯 记者 吴心怡") is None
     True
+    >>> _headline_over_dateline(["民出行请注意添衣保暖。", "（记者雷风雨）"], "本报讯（张名建刘丽") is None
+    True
     """
     lines = texts + [nxt] if nxt else texts
     for j in range(len(lines) - 1):
         if DATELINE.match(lines[j + 1]) and _headlike_text(texts[j]) and len(texts[j]) >= 6 \
-                and not ends_sentence(texts[j]) and not DATELINE.match(texts[j]) \
+                and not ends_sentence(texts[j]) and not DATELINE.match(texts[j]) and not BRACKETED.fullmatch(texts[j]) \
                 and not spans_word(texts[j], lines[j + 1], min_freq=100):
             if all(_headlike_text(t) for t in texts[:j + 1]):   # the block opens with the headline's lines
                 return j + 1 if j + 1 < len(texts) else None
@@ -386,7 +390,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 # 库卡中国营运与人力 | 资源总监陈峰说，…; 记者：依靠聪明才智创造 | 奇迹，…)
                 first_line = m == 1 and firstlike(b.lines[0]) and gap_fwd(b.lines[1]) < 3
                 if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100) \
-                        and not first_line and not speaker_label(texts[0]):
+                        and not first_line and not speaker_label(texts[0]) and not DATELINE.match(texts[0]):
                     k = m
                     _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
             ln0 = b.lines[0]
@@ -396,7 +400,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     and not repeated(b):
                 k = 1       # a headline line set wider than the column, glued over the text (not a pull quote's lines)
                 _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
-            if k is None and re.fullmatch(r"[（(][^（）()]*[)）]", texts[0]):
+            if k is None and BRACKETED.fullmatch(texts[0]):
                 k = 1       # a note in brackets closes the text before; what follows starts anew
                 _note(b, f"line {b.lines[0].no} is a note in brackets: cut from the lines after it")
             if k is None:
