@@ -78,6 +78,7 @@ MAX_QA_PAIRS = 10_000   # questions × answers compared on one page (a real inte
 
 BRACKETED = re.compile(r"[（(][^（）()]*[)）]")   # a note in brackets: （记者雷风雨）, a credit that closes a text
 
+
 def _note(b: Block, s: str) -> None:
     b.notes.append(s)
 
