@@ -25,7 +25,7 @@ from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE
                        narrow_slack, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
-from .words import spans_word
+from .words import spans_word, word_across
 
 LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
 UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
@@ -349,6 +349,17 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # no clause in the block, and the next line is indented (the one under it full, once its
         # digits count as set: 线上科创通+线下科创岛：概念验证 | 而未经中试，产业化成功率 | 只有30%。因此，…)
         return d("heading-then-indent", False)
+    # (a line set wider than its column, with no stop, over an indented first line over a full
+    # line: headline lines over the text, however they wrapped, 楼道也不堵了，进入白露节气 | 昨天，…)
+    if not ends_sentence(p) and not ends_open(p) and len(block_lines) <= 3 \
+            and prev.width >= max(prev.colw, prev.colw_back, prev.colw_fwd) + 2 \
+            and all(headline_line(ln.text) for ln in block_lines) and not speaker_label(block_lines[0].text) \
+            and not firstlike(block_lines[0]) \
+            and _firstlike(nxt) and after is not None and _gap_fwd(after) < 3 and not after.blanks_before \
+            and not _short_by_number(nxt, after) and not _short_by_digits(nxt) and not _word_across(p, n):
+        # (not a paragraph's indented first line over a line that digits set short: 围绕满足…诸多 |
+        # 需求，…“一带一路” | 成都国际…计划在 | 2028年前…)
+        return d("wider-headline-then-indent", False)
     # (a byline under the line is no full line of the column: …开展老|旧小区环境综合整治行动。|本报记者 …)
     indented = _firstlike(nxt) or 3 <= _gap_fwd(nxt) <= 7 and after is not None and _gap_fwd(after) < 3 \
         and not is_byline(after.text)
@@ -522,7 +533,7 @@ def _word_across(p: str, n: str) -> bool:
     >>> _word_across("航空货邮运抵欧洲。今", "年以来"), _word_across("创新变革", "党的二十大")
     (True, False)
     """
-    return bool(spans_word(p, n, min_freq=100))
+    return bool(word_across(p, n))
 
 
 # joins that a printed line's wrap makes (the only joins among displaced headline lines)

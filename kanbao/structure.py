@@ -41,7 +41,7 @@ from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LI
                        ends_open, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
                        long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
-from .words import spans_word
+from .words import spans_word, word_across
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
 FURNITURE = re.compile(r"责任编辑|美术编辑|版式|校对|星期[一二三四五六日天]|^第?\s*\d{1,3}\s*版|^\d{4}年\d{1,2}月\d{1,2}日$")
@@ -101,9 +101,13 @@ def is_heading_text(b: Block) -> bool:
     True
     """
     t = b.text
-    if len(b.lines) > 3 or t.endswith(("，", "、", "；", "：", "——", "…")):
+    # (four lines only as three headline lines with no comma over a —— subtitle: a kicker and a title of two)
+    # (not a paragraph's indented first line over full lines: 他更用自己的一生践 | 行着… | 强院士的“红专矢量论” | ——人在…)
+    four = len(b.lines) == 4 and _over_dash_subtitle(b, 3) and not any(re.search("[，、]", x) for x in b.line_texts()[:-1]) \
+        and not (firstlike(b.lines[0]) and any(is_full(ln) for ln in b.lines[1:3]))
+    if len(b.lines) > 3 and not four or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
-    if len(t) > 48 and not (_over_dash_subtitle(b) and not open_marks(t) and not DATELINE.match(t)):
+    if len(t) > 48 and not ((four or _over_dash_subtitle(b)) and not open_marks(t) and not DATELINE.match(t)):
         return False   # (a title of two lines over its —— subtitle may run longer)
     if re.fullmatch(r"[（(][^（）()]*[)）]", t):
         return False   # a note in brackets (（本报记者某某整理）) closes the text before it
@@ -121,19 +125,19 @@ def is_heading_text(b: Block) -> bool:
             and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t
                      and not b.displaced and not DASH_OPEN.match(t)):   # (after the text's last sentence: no running text)
         return True   # a short headline with a comma in it (not a line of running text that fills its column)
-    if _over_dash_subtitle(b):
+    if four or _over_dash_subtitle(b):
         return True   # a short title with a comma in it over its —— subtitle
     ln = b.lines[0]
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
 
 
-def _over_dash_subtitle(b: Block) -> bool:
-    """One or two headline lines (a comma may stand inside) over a line that opens with ——,
+def _over_dash_subtitle(b: Block, most: int = 2) -> bool:
+    """One or two (up to ``most``) headline lines (a comma may stand inside) over a line that opens with ——,
     the block's last: a title over its subtitle (工厂焕新，制造业有了新面孔 | ——不烘干，大伙儿都觉得…).
     (``_headline_over_subtitle`` asks for no clause mark over the —— line, and lets one line follow it:
     it tells a headline from a speaker's turn, this one a headline from text.)"""
     texts = b.line_texts()
-    return 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= 2 and len(texts) == len(b.lines) > 1 \
+    return 1 <= sum(not DASH_OPEN.match(x) for x in texts) <= most and len(texts) == len(b.lines) > 1 \
         and bool(DASH_OPEN.match(texts[-1])) and not DASH_OPEN.match(texts[0]) and all(headline_line(x) for x in texts)
 
 
@@ -254,7 +258,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
             col = column_width([ln.width for ln in b.lines[:j]])   # the column of the text before them
             if (NAME_LABEL.match(tail[0]) or _headlike_text(tail[0])) and all(_headlike_text(t) and len(t) <= 30 for t in tail[1:]) \
                     and all(abs(ln.width - col) >= 6 for ln in lns) and any(ln.width >= col + 6 for ln in lns) \
-                    and not spans_word(texts[j - 1], tail[0], min_freq=100):
+                    and not word_across(texts[j - 1], tail[0]):
                 _note(b, f"lines {b.lines[j].no}- (set wider than the column, over a byline) are a headline glued to the text before")
                 return j
     return None
@@ -274,7 +278,7 @@ def _subtitle_closes(texts: list[str]) -> int | None:
     >>> _subtitle_closes(["张伟：他用自己的一生践行着原子"]) is None
     True
     """
-    if len(texts) > 1 and speaker_label(texts[0]) and spans_word(texts[0], texts[1], min_freq=100):
+    if len(texts) > 1 and speaker_label(texts[0]) and word_across(texts[0], texts[1]):
         return None   # a speaker's turn running on across its first line's end (陈超：…践行着原子 | 能院…), no headline
     for j in range(2, len(texts)):
         if not headline_line(texts[j - 1]) or pushed_with_mark(texts[j - 1]):
@@ -310,7 +314,7 @@ def _headline_over_dateline(texts: list[str], nxt: str = "") -> int | None:
     for j in range(len(lines) - 1):
         if DATELINE.match(lines[j + 1]) and _headlike_text(texts[j]) and len(texts[j]) >= 6 \
                 and not ends_sentence(texts[j]) and not DATELINE.match(texts[j]) and not BRACKETED.fullmatch(texts[j]) \
-                and not spans_word(texts[j], lines[j + 1], min_freq=100):
+                and not word_across(texts[j], lines[j + 1]):
             if all(_headlike_text(t) for t in texts[:j + 1]):   # the block opens with the headline's lines
                 return j + 1 if j + 1 < len(texts) else None
             return j
@@ -390,14 +394,14 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 # (not one line set like a paragraph's first over a full line, nor a speaker's label:
                 # 库卡中国营运与人力 | 资源总监陈峰说，…; 记者：依靠聪明才智创造 | 奇迹，…)
                 first_line = m == 1 and firstlike(b.lines[0]) and gap_fwd(b.lines[1]) < 3
-                if m and all(_headlike_text(t) for t in texts[:m]) and not spans_word(texts[m - 1], texts[m], min_freq=100) \
+                if m and all(_headlike_text(t) for t in texts[:m]) and not word_across(texts[m - 1], texts[m]) \
                         and not first_line and not speaker_label(texts[0]) and not DATELINE.match(texts[0]):
                     k = m
                     _note(b, f"lines {b.lines[0].no}-{b.lines[m - 1].no} after a closing credit note: a headline, cut from the text under it")
             ln0 = b.lines[0]
             if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
                     and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
-                    and not spans_word(texts[0], texts[1], min_freq=100) \
+                    and not word_across(texts[0], texts[1]) \
                     and not repeated(b):
                 k = 1       # a headline line set wider than the column, glued over the text (not a pull quote's lines)
                 _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
@@ -415,7 +419,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     and all(_headlike_text(t) for t in texts):
                 # a tag stands above a headline (a short line under one is its wrapped end);
                 # a four-character tag only over a line twice as long (本地新闻 | …, not 问需于民 | 排出改造清单)
-                if _tag_over(texts[0], texts[1]) and not spans_word(texts[0], texts[1], min_freq=100):
+                if _tag_over(texts[0], texts[1]) and not word_across(texts[0], texts[1]):
                     k = 1
                     _note(b, f"line {b.lines[0].no} is a short tag (a column's label or a kicker): cut from the headline line under it")
             if k is None and _headline_before_dateline(b, datelines):
@@ -436,7 +440,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None and not after_number and not spaced and _headlike_text(texts[0]) and b.lines[1].blanks_before \
                     and not ends_sentence(texts[0]) and not speaker_label(texts[0]) \
                     and not any(ln.blanks_before for ln in b.lines[2:]) and not DATELINE.match(texts[0] + texts[1]) \
-                    and BODY_PUNCT.search("".join(texts[1:])) and not spans_word(texts[0], texts[1], min_freq=100):
+                    and BODY_PUNCT.search("".join(texts[1:])) and not word_across(texts[0], texts[1]):
                 k = 1       # a headline line, a blank line, then text
                 _note(b, f"line {b.lines[0].no} (a headline's words, then a blank line) cut from the text after it")
             if k is None:
@@ -446,7 +450,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                              f"line {b.lines[k].no} starts another heading")
             if k is None and len(texts) >= 3 and i and NAME_LABEL.match(texts[0]) and _headlike_text(texts[1]) \
                     and not _headlike_text(texts[2]) and all(headline_line(t) for t in blocks[i - 1].line_texts()) \
-                    and not spans_word(texts[1], texts[2], min_freq=100):
+                    and not word_across(texts[1], texts[2]):
                 k = 2       # under a headline: a name label over a line (包起帆：| 依靠聪明才智…), then the text
                 _note(b, f"lines {b.lines[0].no}-{b.lines[1].no} (a name label over a line, under a headline) "
                          "cut from the text after them")
@@ -469,7 +473,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     # (a line of office words at the column's width, over the name: one label, 市发展改革委主任|程芸洋：)
                     one_label = j == 1 and (is_full(b.lines[0]) or firstlike(b.lines[0])) and label_head(before, texts[1])
                     if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not one_label \
-                            and not spans_word(before, texts[j], min_freq=100):
+                            and not word_across(before, texts[j]):
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
                         break
@@ -553,12 +557,12 @@ def _repeated_tail(texts: list[str], own: str, bodies: list[str], lead_only: boo
             and any(rest in o and len(o) > len(rest) + 8 for o in bodies)
 
     for j in range(0, 1 if lead_only else min(len(texts) - 1, 3)):
-        if j and (not _headlike_text(texts[j - 1]) or spans_word(texts[j - 1], texts[j], min_freq=100)):
+        if j and (not _headlike_text(texts[j - 1]) or word_across(texts[j - 1], texts[j])):
             return None   # not a headline line, or one sentence running across the cut (生产|要素)
         for e in range(len(texts), j + 1, -1):
             after = texts[e:]
             if (after or j) and repeated(texts[j:e]) and all(headline_line(t) or NAME_LABEL.match(t) for t in after) \
-                    and not (after and not lead_only and spans_word(texts[e - 1], after[0], min_freq=100)):
+                    and not (after and not lead_only and word_across(texts[e - 1], after[0])):
                 return j or e
     return None
 
@@ -736,7 +740,8 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "two or three headline lines with no stop right over a byline, after a finished block: a headline")
             continue
-        if b.decisions and b.decisions[-1].rule == "wider-lines-then-column" and not ends_sentence(t) \
+        if b.decisions and b.decisions[-1].rule in ("wider-lines-then-column", "wider-headline-then-indent") \
+                and not ends_sentence(t) \
                 and open_marks(t) == 0 and not speaker_label(t) and not _repeats_text(b, blocks):
             b.kind = "heading"
             _note(b, "lines set wider than the column under them, with no stop: a headline")
@@ -914,7 +919,7 @@ def _rejoin_first_lines(blocks: list[Block], forced: dict[str, str]) -> None:
         ln = b.lines[-1] if b.lines else None
         if b.kind == "heading" and n.kind == "para" and len(texts) == len(b.lines) <= 3 and b.id not in forced \
                 and n.id not in forced and ln.colw >= 16 and ln.width >= ln.colw - 2 and not ends_sentence(texts[-1]) \
-                and n.lines and not n.lines[0].blanks_before and spans_word(texts[-1], n.text, min_freq=100):
+                and n.lines and not n.lines[0].blanks_before and word_across(texts[-1], n.text):
             piece = _split_block(b, len(b.lines) - 1)[1] if len(b.lines) > 1 else b
             n.lines, n.text = piece.lines + n.lines, piece.text + n.text
             _note(n, f"line {ln.no} (as wide as the column, a word running from it into this text) is its first line")
@@ -946,7 +951,7 @@ def _reclaim_heading_lines(blocks: list[Block], forced: dict[str, str]) -> None:
             continue
         last, joined = texts[-1], texts[-1] + h.text
         if len(joined) <= 24 and not re.search("[。！？；]", joined) and not ends_sentence(texts[-2]) \
-                and spans_word(last, h.text, min_freq=100) and not spans_word(texts[-2], last, min_freq=100):
+                and word_across(last, h.text) and not word_across(texts[-2], last):
             piece = _split_block(p, len(p.lines) - 1)[1]
             h.lines, h.text, h.parts = piece.lines + h.lines, joined, [joined]   # one printed line, wrapped
             _note(h, f"line {piece.lines[0].no} (set as close to it as its own lines, a word running on) is its first line")
@@ -1195,8 +1200,11 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
 
 
 def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[Block] | None = None,
-                 headline_above: bool = False) -> tuple[int, list[str]]:
+                 headline_above: bool = False, in_order: bool = True) -> tuple[int, list[str]]:
     """How many kinds of evidence say heading ``i`` opens an article, and which.
+
+    ``in_order``: the page's text came out in reading order (no interleaved
+    pieces of columns were put back in order).
 
     ``headline_above``: the heading sits under a headline and that headline's
     own byline, with no text yet; the byline closes nothing, and the
@@ -1235,6 +1243,10 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
     ln = blocks[i].lines[0]
     if ln.width > ln.colw + 6:
         why.append("wider than the column")
+    # (not where pieces of columns came out interleaved and were put back in order: a headline's
+    # place among them says little about where its article starts)
+    if any(DASH_OPEN.match(x) for x in printed_lines(blocks[i])[1:]) and in_order:
+        why.append("a —— subtitle under it (a headline's, never a subhead's)")
     return len(why), why
 
 
@@ -1523,7 +1535,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             headline_above = under_title and blocks[i - 1].kind == "byline" \
                 and any(blocks[i - 1] is x for x in cur.byline) \
                 and (id(cur.title) in restored or i + 1 < len(blocks) and blocks[i + 1].kind in ("para", "answer"))
-            score, why = _title_score(blocks, i, seen_content, core, headline_above)
+            score, why = _title_score(blocks, i, seen_content, core, headline_above, not page.untangled)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
             elif cur is not None and _own_credit(blocks, i) and (cur.byline or any(
@@ -1617,7 +1629,8 @@ def _join_bare_headlines(page: Page, arts: list[Article]) -> list[Article]:
         prev = out[-1] if out else None
         if prev is not None and prev.title is not None and a.title is not None and not _article_blocks(prev) \
                 and not prev.byline and not prev.pullquotes and prev.kicker is None and prev.subtitle is None \
-                and len(printed_lines(prev.title)) + len(printed_lines(a.title)) <= 4:
+                and len(printed_lines(prev.title)) + len(printed_lines(a.title)) <= 4 \
+                and not DASH_OPEN.match(printed_lines(prev.title)[-1]):   # (a —— subtitle ends its headline)
             t, u = prev.title, a.title
             _absorb_heading(t, u)
             _note(t, f"a headline with nothing under it over the headline {u.id}: one headline")
@@ -1703,6 +1716,7 @@ def restore_order(page: Page) -> None:
                  [s.heading for a in page.articles for s in a.sections if s.heading]
     vec = Vectorizer([b.text for b in all_blocks] or [""])
     _gather_interview(page, vec)
+    _spread_questions(page, vec)
     for a in page.articles:
         _pair_questions(a, vec)
     _reassign_paragraphs(page, vec)
@@ -1712,6 +1726,93 @@ def restore_order(page: Page) -> None:
 
 QA_CROSS = 0.05   # shared vocabulary per pair a pairing that crosses the questions' order must gain
                  # (the best of many pairings shares more by chance: the gain is asked per pair)
+
+
+def _pairs_in_order(fits: list[list[float]]) -> list[tuple[float, int, int]]:
+    """Pair questions (rows) with answers (columns) keeping both orders: as many
+    pairs as can be, and among those the most shared vocabulary.  Returns
+    (fit, question, answer) from the last pair to the first.
+
+    >>> _pairs_in_order([[0.1, 0.5, 0.0], [0.0, 0.0, 0.4]])
+    [(0.4, 1, 2), (0.5, 0, 1)]
+    """
+    nq, na = len(fits), len(fits[0]) if fits else 0
+    best = [[(0, 0.0)] * (na + 1) for _ in range(nq + 1)]
+    step: dict[tuple[int, int], str] = {}
+    for qi in range(nq + 1):
+        for ai in range(na + 1):
+            if qi == ai == 0:
+                continue
+            opts = []
+            if qi and ai:
+                n, f = best[qi - 1][ai - 1]
+                opts.append(((n + 1, f + fits[qi - 1][ai - 1]), "pair"))
+            if qi:
+                opts.append((best[qi - 1][ai], "skip_q"))
+            if ai:
+                opts.append((best[qi][ai - 1], "skip_a"))
+            best[qi][ai], step[qi, ai] = max(opts, key=lambda o: o[0])
+    qi, ai, pairs = nq, na, []
+    while qi and ai:
+        move = step[qi, ai]
+        if move == "pair":
+            pairs.append((fits[qi - 1][ai - 1], qi - 1, ai - 1))
+            qi, ai = qi - 1, ai - 1
+        elif move == "skip_q":
+            qi -= 1
+        else:
+            ai -= 1
+    return pairs
+
+
+def _loose_and_free(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The questions not right over an answer, and the answers not right under a
+    question (nor a host's, who answers nobody), in the order given."""
+    loose = [b for i, b in enumerate(blocks) if b.kind == "question"
+             and not (i + 1 < len(blocks) and blocks[i + 1].kind == "answer")]
+    free = [b for i, b in enumerate(blocks) if b.kind == "answer" and not ASKER.search(b.label)
+            and not (i and blocks[i - 1].kind == "question")]
+    return loose, free
+
+
+def _spread_questions(page: Page, vec: Vectorizer) -> None:
+    """Questions displaced to the end of the page, more than the answers of the
+    interview they were left in, go to the interviews before it: paired in
+    order with all the page's free answers (``_pairs_in_order``), a question
+    whose answer is in another article moves right before that answer.
+
+    Two interviews on one page, their questions all put after the second:
+    questions 1–5 go before the first interview's five answers, 6–10 stay.
+    """
+    flats = {id(a): [b for s in a.sections for b in ([s.heading] if s.heading else []) + s.blocks] for a in page.articles}
+    owner: dict[str, Article] = {}
+    loose_all: list[Block] = []
+    free_all: list[Block] = []
+    overflow = False
+    for a in page.articles:
+        loose, free = _loose_and_free(flats[id(a)])
+        loose_all += loose
+        free_all += free
+        owner.update({b.id: a for b in loose + free})
+        overflow = overflow or len(loose) > len(free)
+    if not overflow or len({id(owner[b.id]) for b in free_all}) < 2 \
+            or len(loose_all) * len(free_all) > MAX_QA_PAIRS:
+        return
+    vecs = {b.id: vec.vector(b.text) for b in loose_all + free_all}
+    fits = [[vec.cosine(vecs[q.id], vecs[ans.id]) for ans in free_all] for q in loose_all]
+    for sim, qi, ai in _pairs_in_order(fits):
+        q, ans = loose_all[qi], free_all[ai]
+        src, dst = owner[q.id], owner[ans.id]
+        if src is dst:
+            continue
+        for sec in src.sections:
+            sec.blocks = [b for b in sec.blocks if b is not q]
+        sec = next(sec for sec in dst.sections if any(b is ans for b in sec.blocks))
+        sec.blocks.insert(next(k for k, b in enumerate(sec.blocks) if b is ans), q)
+        dst.moves.append(f"{q.id} ({q.span}) question ← article {src.id}, before {ans.id} ({ans.span}): "
+                         f"the page's questions paired in order with its answers ({sim:.2f})")
+    for a in page.articles:
+        a.sections = [sec for sec in a.sections if sec.heading or sec.blocks] or [Section()]
 
 
 def _pair_questions(a: Article, vec: Vectorizer) -> None:
@@ -1765,31 +1866,7 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
     # the order-keeping pairing with the most shared vocabulary, as many pairs as can be
     nq, na = len(loose), len(free)
     fits = [[fit(q, ans) for ans in free] for q in loose]
-    best = [[(0, 0.0)] * (na + 1) for _ in range(nq + 1)]
-    step: dict[tuple[int, int], str] = {}
-    for qi in range(nq + 1):
-        for ai in range(na + 1):
-            if qi == ai == 0:
-                continue
-            opts = []
-            if qi and ai:
-                n, f = best[qi - 1][ai - 1]
-                opts.append(((n + 1, f + fits[qi - 1][ai - 1]), "pair"))
-            if qi:
-                opts.append((best[qi - 1][ai], "skip_q"))
-            if ai:
-                opts.append((best[qi][ai - 1], "skip_a"))
-            best[qi][ai], step[qi, ai] = max(opts, key=lambda o: o[0])
-    qi, ai, pairs = nq, na, []
-    while qi and ai:
-        move = step[qi, ai]
-        if move == "pair":
-            pairs.append((fits[qi - 1][ai - 1], qi - 1, ai - 1))
-            qi, ai = qi - 1, ai - 1
-        elif move == "skip_q":
-            qi -= 1
-        else:
-            ai -= 1
+    pairs = _pairs_in_order(fits)
     # … unless pairing by vocabulary alone, crossing that order, shares clearly more
     greedy, used_q, used_a = [], set(), set()
     for sim, qi, ai in sorted(((fits[qi][ai], qi, ai) for qi in range(nq) for ai in range(na)), reverse=True):

@@ -78,6 +78,19 @@ def spans_word(left: str, right: str, reach: int = 3, min_freq: int = 1) -> str:
     return best
 
 
+def word_across(left: str, right: str) -> str:
+    """The common word (seen 100 times) that runs from the end of ``left``
+    into ``right``, where the best reading of the text around the join takes
+    it ('' if none, or if the two sides read better as words of their own:
+    繁荣发展 | 台风登陆 holds 展台, but reads 发展 | 台风).
+
+    >>> word_across("推动我国经", "济整体运行"), word_across("侨居地繁荣发展", "台风登陆时")
+    ('经济', '')
+    """
+    w = spans_word(left, right, min_freq=100)
+    return w if w and join_gain(left, right) > 0 else ""
+
+
 @functools.lru_cache(maxsize=65536)
 def _best_logp(s: str) -> float:
     """log P of jieba's best segmentation of ``s`` under its unigram model."""
