@@ -746,6 +746,10 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "lines set wider than the column under them, with no stop: a headline")
             continue
+        if _lone_name_label(blocks, i):
+            b.kind = "heading"
+            _note(b, "a name label alone on its line over text that starts anew, the name opening no turn on the page: a heading's line")
+            continue
         if _opens_page_unfinished(blocks, i):
             b.kind = "heading"
             _note(b, "the page's first text ends no sentence before a new paragraph: its headline")
@@ -1055,7 +1059,9 @@ def _merge_headings(blocks: list[Block]) -> None:
         while i < 10 and j + 1 < len(blocks) and blocks[j].kind == "furniture":
             j += 1      # page-header lines an extractor set between a kicker and its title
         b = blocks[j]
-        headings = a.kind == b.kind == "heading" and not _subtitle_ends(printed_lines(a)[-1], printed_lines(b)[0])
+        # (nor a name label alone under a heading: a subhead or a headline's last line of its own, 樊明武院士：)
+        headings = a.kind == b.kind == "heading" and not _subtitle_ends(printed_lines(a)[-1], printed_lines(b)[0]) \
+            and not (len(b.lines) == 1 and NAME_LABEL.match(b.text))
         wrapped = headings and (len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
             or _wrap_remainder(printed_lines(a)[-1], b.text) and len(b.text) <= 3   # a wrapped end (…谨防感冒 | 着凉)
@@ -1080,6 +1086,32 @@ def _merge_headings(blocks: list[Block]) -> None:
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
             continue      # a third line (a wrapped word, a —— subtitle) may follow
         i += 1
+
+
+def _lone_name_label(blocks: list[Block], i: int) -> bool:
+    """Block ``i`` ends with a name and a colon alone on its line (樊明武院士：),
+    under up to two headline lines, and no turn follows: the text under it
+    starts anew (an indented first line, a dateline, a byline), and no other
+    block on the page opens with that name and a colon.  A speaker's label
+    alone on its line runs on into the turn's text; this one is a headline's
+    or subhead's line.
+
+    >>> from kanbao.model import Decision, Line
+    >>> end = [Decision("lead-in-then-indent", False, 5)]
+    >>> lab = Block("b1", [Line(5, "", "樊明武院士：", 12)], "樊明武院士：", decisions=end)
+    >>> txt = Block("b2", [Line(6, "", "今年以来，市口岸物流办已", 24)], "今年以来，市口岸物流办已先后为企业解决需求。")
+    >>> _lone_name_label([lab, txt], 0), _lone_name_label([lab, txt, Block("b3", [], "樊明武院士：我们…")], 0)
+    (True, False)
+    """
+    b = blocks[i]
+    texts = b.line_texts()
+    label = texts[-1] if texts else ""
+    if not 1 <= len(b.lines) == len(texts) <= 3 or not NAME_LABEL.match(label) or not names_someone(label[:-1]) \
+            or ASKER.search(label[:-1]) or not all(_headlike_text(x) for x in texts[:-1]) \
+            or not b.decisions or b.decisions[-1].rule not in ("lead-in-then-indent", "dateline-next", "byline"):
+        return False
+    return not any(x is not b and x.text.startswith(label[:-1]) and x.text[len(label) - 1:len(label)] in "：:"
+                   and len(x.text) > len(label) for x in blocks)
 
 
 def _title_lines_over_subtitle(blocks: list[Block], forced: dict[str, str]) -> None:
