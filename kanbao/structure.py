@@ -227,6 +227,17 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
         where = f"line {last.no} ends" if k == 1 else f"lines {b.lines[-2].no}-{last.no} (one line wrapped) end"
         _note(b, f"{where} no sentence after the paragraph's last one, over an indented line: a subhead")
         return len(texts) - k
+    # one to three headline lines closed by a —— subtitle after the paragraph's last sentence are
+    # a headline, whatever follows (…绝不会离开创新的舞台。| 工厂“黑科技”背后的产业新变迁 |
+    # 志愿者共同参与 老旧小区提颜值 | ——农民现场分红利): no paragraph's lines end so
+    if len(texts) >= 3 and DASH_OPEN.match(texts[-1]) and headline_line(texts[-1]):
+        for j in range(max(1, len(texts) - 4), len(texts) - 1):
+            tail = texts[j:]
+            if ends_sentence(texts[j - 1]) and not DASH_OPEN.match(tail[0]) \
+                    and all(headline_line(t) and not ends_sentence(t) and not CREDIT_NOTE.search(t)
+                            and not speaker_label(t) for t in tail):
+                _note(b, f"lines {b.lines[j].no}- (closed by a —— subtitle) are a headline glued after the paragraph's last sentence")
+                return j
     if nxt is not None and closing is None and not (_headlike_text(nxt.text) or _credit_line(nxt.text)):
         return None
     if closing is not None and _headlike_text(texts[closing]):
