@@ -1491,12 +1491,17 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         k, at = cut
         segs[k:k + 1] = [segs[k][:at], segs[k][at:]]
     # pair headlines and pieces in order, as many as can be, sharing most words
-    seg_vecs = [vec.vector("".join(b.text for b in sg[:4])) for sg in segs]
+    # (not a piece that opens with a headline of its own, closed by its —— subtitle: 依靠聪明才智创造奇迹 |
+    # ——全运会结束全部赛事 at the top of the page takes no displaced line as its headline)
+    open_segs = [si for si, sg in enumerate(segs)
+                 if not (sg and sg[0].kind == "heading" and DASH_OPEN.match(printed_lines(sg[0])[-1]))]
+    seg_vecs = [vec.vector("".join(b.text for b in segs[si][:4])) for si in open_segs]
     sim = [[vec.cosine(vec.vector(t.text), sv) for sv in seg_vecs] for t in titles]
     title_of: dict[int, Block] = {}
-    for ti, si in _pair_in_order(sim):
+    for ti, oi in _pair_in_order(sim):
+        si = open_segs[oi]
         title_of[si] = titles[ti]
-        titles[ti].notes.append(f"displaced headline, in the order printed: goes before {segs[si][0].id} ({segs[si][0].span}), shares its words ({sim[ti][si]:.2f})")
+        titles[ti].notes.append(f"displaced headline, in the order printed: goes before {segs[si][0].id} ({segs[si][0].span}), shares its words ({sim[ti][oi]:.2f})")
         titles[ti].kind = "title"
     out = list(head)
     for si, sg in enumerate(segs):
