@@ -184,6 +184,9 @@ def _credit_line(t: str) -> bool:
 NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通讯员)\s*[\u4e00-\u9fff]{5,}$")
 
 
+WRAPPED_SUBHEAD = " (one printed line)"   # the note's end for a subhead whose one line wrapped
+
+
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
     """Where headline lines glued after a paragraph's last sentence start.
 
@@ -215,7 +218,11 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     closing = next((j for j in range(1, len(texts)) if CREDIT_NOTE.search(texts[j - 1])), None)
     last = b.lines[-1]
     # the headline's one printed line may have wrapped onto a second seed line (…产业新变 | 迁)
-    k = 2 if len(texts) >= 3 and (_wraps(texts[-2], texts[-1]) or _wrap_remainder(texts[-2], texts[-1])) else 1
+    # (or, after a sentence end, a line with no stop over a line at most half as long: one headline
+    # line set across the column and wrapped, …或政府首脑出席。| 气温下降，市民早晚外出可 | 多备一件外套)
+    k = 2 if len(texts) >= 3 and (_wraps(texts[-2], texts[-1]) or _wrap_remainder(texts[-2], texts[-1])
+                                  or ends_sentence(texts[-3]) and 2 * len(texts[-1]) <= len(texts[-2])
+                                  and not BODY_PUNCT.search(texts[-1])) else 1
     head = "".join(texts[-k:])
     if len(texts) > k and ends_sentence(texts[-k - 1]) and not ends_sentence(head) and headline_line(head) \
             and nxt is not None and nxt.kind == "para" and firstlike(nxt.lines[0]) and not speaker_label(head) \
@@ -225,7 +232,8 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
         # over an indented first line, is the subhead of what follows (有没有，近年来); one
         # without a mark in it may be a character short only (道路两旁树木很多都被吹倒)
         where = f"line {last.no} ends" if k == 1 else f"lines {b.lines[-2].no}-{last.no} (one line wrapped) end"
-        _note(b, f"{where} no sentence after the paragraph's last one, over an indented line: a subhead")
+        _note(b, f"{where} no sentence after the paragraph's last one, over an indented line: a subhead"
+                 + (WRAPPED_SUBHEAD if k == 2 else ""))
         return len(texts) - k
     # one to three headline lines closed by a —— subtitle after the paragraph's last sentence are
     # a headline, whatever follows (…绝不会离开创新的舞台。| 工厂“黑科技”背后的产业新变迁 |
@@ -488,10 +496,14 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
                         break
+            wrapped = False
             if k is None:
                 k = _trailing_headlines(b, texts, blocks[i + 1] if i + 1 < len(blocks) else None)
+                wrapped = k is not None and b.notes[-1].endswith(WRAPPED_SUBHEAD)
             if k is not None:
-                blocks[i:i + 1] = list(_split_block(b, max(k, 1)))
+                blocks[i:i + 1] = pieces = list(_split_block(b, max(k, 1)))
+                if wrapped:      # one printed line, wrapped: no title and subtitle
+                    pieces[1].parts = ["".join(pieces[1].line_texts())]
                 continue      # look at both pieces again
         if JUMP.match(b.text):
             b.kind = "furniture"
