@@ -1435,22 +1435,9 @@ def _pair_in_order(sim: list[list[float]]) -> list[tuple[int, int]]:
     >>> _pair_in_order([[0.0, 0.3], [0.0, 0.1]]), _pair_in_order([[0.2, 0.0, 0.0], [0.0, 0.0, 0.5]])
     ([(0, 0), (1, 1)], [(0, 0), (1, 2)])
     """
+    # (the questions' pairing, run from the other end: the same order-keeping programme)
     n, m = len(sim), len(sim[0]) if sim else 0
-    # best[i][j]: (pairs, similarity) of rows i… and columns j…; step[i][j]: the move that gets it
-    best = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
-    step = [[(0, 0)] * m for _ in range(n)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            take = (best[i + 1][j + 1][0] + 1, best[i + 1][j + 1][1] + sim[i][j])
-            best[i][j], step[i][j] = max((take, (1, 1)), (best[i + 1][j], (1, 0)), (best[i][j + 1], (0, 1)),
-                                         key=lambda x: x[0])
-    out, i, j = [], 0, 0
-    while i < n and j < m:
-        if step[i][j] == (1, 1):
-            out.append((i, j))
-        di, dj = step[i][j]
-        i, j = i + di, j + dj
-    return out
+    return [(n - 1 - q, m - 1 - a) for _, q, a in _pairs_in_order([row[::-1] for row in sim[::-1]])]
 
 
 def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
@@ -1789,9 +1776,10 @@ QA_CROSS = 0.05   # shared vocabulary per pair a pairing that crosses the questi
 
 
 def _pairs_in_order(fits: list[list[float]]) -> list[tuple[float, int, int]]:
-    """Pair questions (rows) with answers (columns) keeping both orders: as many
+    """Pair rows (questions) with columns (answers) keeping both orders: as many
     pairs as can be, and among those the most shared vocabulary.  Returns
-    (fit, question, answer) from the last pair to the first.
+    (fit, row, column) from the last pair to the first.  ``_pair_in_order``
+    runs it from the other end.
 
     >>> _pairs_in_order([[0.1, 0.5, 0.0], [0.0, 0.0, 0.4]])
     [(0.4, 1, 2), (0.5, 0, 1)]
@@ -1896,8 +1884,7 @@ def _pair_questions(a: Article, vec: Vectorizer) -> None:
     for i, b in enumerate(flat):
         if b.kind == "question" and i + 1 < len(flat) and flat[i + 1].kind == "answer":
             placed[b.id] = flat[i + 1]
-    free = [x for x in answers if x not in placed.values() and not ASKER.search(x.label)]   # a host answers nobody
-    loose = [q for q in questions if q.id not in placed]
+    loose, free = _loose_and_free(flat)
     seen_speaker: set[str] = set()
     again: set[str] = set()     # several speakers, one answering again: someone asked again
     for b in flat:
