@@ -784,7 +784,6 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     for a, b in runs:
         for c in chunks[pos:a]:
             out.extend(c)
-        start_out = len(out)
         run = chunks[a:b]
         body = _body_pieces(run)
         path = _periods(run, body, pw)
