@@ -161,6 +161,22 @@ def test_case(search_page, built_site, case):
         assert hrefs == other
 
 
+def test_box_is_not_done_while_a_keystroke_waits(search_page):
+    """Typing the query already listed again must not leave the box 'done'
+    (with the older list) until the debounced search has run: a listener
+    added after the box's own sees the state every keystroke leaves."""
+    search(search_page, "冰雪")
+    search_page.evaluate("""() => {
+        const box = document.getElementById('kb-search');
+        window.kbSeen = [];
+        box.querySelector('input').addEventListener('input', () => window.kbSeen.push(box.dataset.kbState));
+    }""")
+    search(search_page, "冰雪")
+    seen = search_page.evaluate("() => window.kbSeen")
+    assert seen and "done" not in seen, seen
+    assert f"找到 {len(SNOW)} 篇文章" in message(search_page)
+
+
 def test_glossary_result_links_to_the_entry(search_page, built_site):
     search(search_page, "pilot-scale testing")
     href = search_page.evaluate("() => document.querySelector('#kb-search .kb-search__term-link').href")

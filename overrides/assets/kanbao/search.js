@@ -402,6 +402,7 @@
   // ---------------------------------------------------------------- keys
   input.addEventListener("input", function () {
     clearTimeout(timer);
+    box.dataset.kbState = "typing";   // the list shown is for an older query until run() ends
     timer = setTimeout(run, DEBOUNCE_MS);
     // fetch the index chunks of the words typed so far while the debounce runs
     var q = input.value.trim();
