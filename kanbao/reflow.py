@@ -349,6 +349,15 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # no clause in the block, and the next line is indented (the one under it full, once its
         # digits count as set: 线上科创通+线下科创岛：概念验证 | 而未经中试，产业化成功率 | 只有30%。因此，…)
         return d("heading-then-indent", False)
+    # (a full line that opens its block, with no stop at its end, over an indented first line over
+    # a full line is no paragraph's line: a paragraph's first line is indented, its other lines follow
+    # a line; a headline set as wide as the column, 这些加工出来的大米，不仅在本地区销售 | 昨天，…)
+    if len(block_lines) == 1 and not ends_sentence(p) and not ends_open(p) and _gap_fwd(prev) < 3 and is_full(prev) \
+            and _firstlike(nxt) and after is not None and _gap_fwd(after) < 3 and not after.blanks_before \
+            and not _word_across(p, n) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
+            and not speaker_label(p) and not NUMBERED.match(p) and not LATIN.search(n + p[-1:]) \
+            and n[0] not in NO_LINE_START:
+        return d("full-line-alone-then-indent", False)
     # (a line set wider than its column, with no stop, over an indented first line over a full
     # line: headline lines over the text, however they wrapped, 楼道也不堵了，进入白露节气 | 昨天，…)
     if not ends_sentence(p) and not ends_open(p) and len(block_lines) <= 3 \

@@ -1032,8 +1032,9 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
                 and total + len(printed_lines(blocks[i - 1])) <= 4 \
                 and not any(DASH_OPEN.match(x) for x in printed_lines(blocks[i - 1])) \
                 and not BODY_PUNCT.search(blocks[i - 1].text[-1:]) \
-                and blocks[i - 1].lines and blocks[i].lines and not blocks[i].lines[0].blanks_before \
-                and blocks[i].lines[0].no == blocks[i - 1].lines[-1].no + 1:   # (one stack: no line between)
+                and blocks[i - 1].lines and blocks[i].lines \
+                and blocks[i].lines[0].no == blocks[i - 1].lines[-1].no + 1 + blocks[i].lines[0].blanks_before \
+                and not (blocks[i].lines[0].blanks_before and _not_headline_over_blank(blocks[i - 1])):
             i -= 1
             total += len(printed_lines(blocks[i]))
         if j - i >= 1 and total >= 3 and sum(len(x.text) for x in blocks[i:j + 1]) <= 60:
@@ -1044,6 +1045,18 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
             del blocks[i + 1:j + 1]
             j = i
         j += 1
+
+
+def _not_headline_over_blank(b: Block) -> bool:
+    """A heading block that may not stand over a blank line as a headline's
+    line: a section tag (简讯) or a speaker's label (省统计局副局长范涛航：项 |
+    目…: an answer's first lines cut off at a column break).
+
+    >>> mk = lambda t: Block("b", [Line(1, "", t, 2 * len(t))], t, kind="heading")
+    >>> _not_headline_over_blank(mk("简讯")), _not_headline_over_blank(mk("局长范涛航：项目")), _not_headline_over_blank(mk("这不仅解决运输难题"))
+    (True, True, False)
+    """
+    return is_section_tag(b.text) or bool(speaker_label(b.text) or long_speaker_label(b.text) or NAME_LABEL.match(b.text))
 
 
 def _cut_subhead_off_subtitle(blocks: list[Block], j: int) -> None:
