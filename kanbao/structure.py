@@ -763,11 +763,13 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "two or three headline lines with no stop right over a byline, after a finished block: a headline")
             continue
-        if b.decisions and b.decisions[-1].rule in ("wider-lines-then-column", "wider-headline-then-indent") \
+        if b.decisions and b.decisions[-1].rule in ("wider-lines-then-column", "wider-headline-then-indent",
+                                                    "full-line-alone-then-indent") \
                 and not ends_sentence(t) \
                 and open_marks(t) == 0 and not speaker_label(t) and not _repeats_text(b, blocks):
             b.kind = "heading"
-            _note(b, "lines set wider than the column under them, with no stop: a headline")
+            _note(b, "lines set wider than the column under them, or a full line alone over a first line, with no stop:"
+                     " a headline")
             continue
         if _lone_name_label(blocks, i):
             b.kind = "heading"
