@@ -289,7 +289,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
                 and _gap_fwd(after) < 3 and (not after.blanks_before or prev.blanks_before and nxt.blanks_before) \
                 and not _word_across(p, n) \
-                and not LATIN.search(n) and not _short_by_number(nxt, after) \
+                and not _short_by_digits(nxt) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
         return d("unfinished-first-line", True)
