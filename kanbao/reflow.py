@@ -109,6 +109,16 @@ def _short_by_digits(ln: Line) -> bool:
     return _gap_fwd(ln) - narrow_slack(ln.text) < 3
 
 
+def _stretched(ln: Line) -> bool:
+    """The extractor saw gaps inside the line's numbers or marks (成功率只有30% 。因): its
+    glyphs were spread to fill the column, so its width in characters says less than it seems.
+
+    >>> _stretched(Line(1, "成功率只有30% 。因", "成功率只有30%。因", 17, fixes=("unspace_marks",))), _stretched(Line(1, "成功率", "成功率", 6))
+    (True, False)
+    """
+    return any(f in ln.fixes for f in ("unspace_numbers", "unspace_marks"))
+
+
 def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = ()) -> bool:
     return _short(ln, block_lines, below) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
 
@@ -289,7 +299,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         if not ends_open(p) and _firstlike(nxt) and _gap_fwd(nxt) >= 4 and not ends_sentence(n) and after is not None \
                 and _gap_fwd(after) < 3 and (not after.blanks_before or prev.blanks_before and nxt.blanks_before) \
                 and not _word_across(p, n) \
-                and not _short_by_digits(nxt) and not _short_by_number(nxt, after) \
+                and not _short_by_digits(nxt) and not _stretched(nxt) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
         return d("unfinished-first-line", True)
