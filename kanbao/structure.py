@@ -1024,21 +1024,21 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
         if j > 0 and blocks[j - 1].kind == "heading":
             _cut_subhead_off_subtitle(blocks, j)
         b = blocks[j]
-        lines = printed_lines(b)
+        lines = _unwrapped(printed_lines(b))
         if b.kind != "heading" or b.displaced or not DASH_OPEN.match(lines[-1]) \
                 or any(DASH_OPEN.match(x) for x in lines[:-1]):
             j += 1
             continue
         i, total = j, len(lines)
         while i > 0 and blocks[i - 1].kind == "heading" and not blocks[i - 1].displaced \
-                and total + len(printed_lines(blocks[i - 1])) <= 4 \
+                and total + len(_unwrapped(printed_lines(blocks[i - 1]))) <= 4 \
                 and not any(DASH_OPEN.match(x) for x in printed_lines(blocks[i - 1])) \
                 and not BODY_PUNCT.search(blocks[i - 1].text[-1:]) \
                 and blocks[i - 1].lines and blocks[i].lines \
                 and blocks[i].lines[0].no == blocks[i - 1].lines[-1].no + 1 + blocks[i].lines[0].blanks_before \
                 and not (blocks[i].lines[0].blanks_before and _not_headline_over_blank(blocks[i - 1])):
             i -= 1
-            total += len(printed_lines(blocks[i]))
+            total += len(_unwrapped(printed_lines(blocks[i])))
         if j - i >= 1 and total >= 3 and sum(len(x.text) for x in blocks[i:j + 1]) <= 60:
             for x in blocks[i + 1:j + 1]:
                 _absorb_heading(blocks[i], x)
@@ -1047,6 +1047,22 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
             del blocks[i + 1:j + 1]
             j = i
         j += 1
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A heading's printed lines with the pieces a narrow column wrapped put back
+    on the line they end (``_wraps``, ``_wrap_remainder``).
+
+    >>> _unwrapped(["跨境电商：汽车制造", "——当天整治行动共清理杂", "物4车"])
+    ['跨境电商：汽车制造', '——当天整治行动共清理杂物4车']
+    """
+    out: list[str] = []
+    for x in lines:
+        if out and (_wraps(out[-1], x) or _wrap_remainder(out[-1], x)):
+            out[-1] += x
+        else:
+            out.append(x)
+    return out
 
 
 def _not_headline_over_blank(b: Block) -> bool:
