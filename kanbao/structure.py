@@ -1009,8 +1009,10 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
     """Heading blocks stacked right over a —— subtitle, three or four printed
     lines in all, are one headline: kicker, a title in one or two lines, the
     subtitle (乡村振兴看江城 | “山沟沟里飞出了金凤凰” | 小村庄走出大产业 |
-    ——记青山村的产业振兴之路), in consecutive lines with no blank line
-    between them.  Not among headlines displaced to the dump's end, where
+    ——记青山村的产业振兴之路), in consecutive lines or set apart by blank
+    lines only (pdftotext), a piece a narrow column wrapped counted with the
+    line it ends (``_unwrapped``); no section tag or speaker's label over a
+    blank line.  Not among headlines displaced to the dump's end, where
     another article's headline may stand right above.
 
     >>> from kanbao.model import Line
