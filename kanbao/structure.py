@@ -1058,13 +1058,23 @@ def _unwrapped(lines: list[str]) -> list[str]:
     >>> _unwrapped(["跨境电商：汽车制造", "——当天整治行动共清理杂", "物4车"])
     ['跨境电商：汽车制造', '——当天整治行动共清理杂物4车']
     """
-    out: list[str] = []
-    for x in lines:
-        if out and (_wraps(out[-1], x) or _wrap_remainder(out[-1], x)):
-            out[-1] += x
+    return ["".join(lines[i] for i in g) for g in _wrap_groups(lines)]
+
+
+def _wrap_groups(lines: list[str]) -> list[list[int]]:
+    """Indices of ``lines`` grouped by printed line: a piece that wraps the one
+    before it (``_wraps``, ``_wrap_remainder``) stays with it.
+
+    >>> _wrap_groups(["东西问", "江门五邑侨批中有何家国", "密码？"])
+    [[0], [1, 2]]
+    """
+    groups: list[list[int]] = [[0]] if lines else []
+    for i in range(1, len(lines)):
+        if _wraps(lines[i - 1], lines[i]) or _wrap_remainder(lines[i - 1], lines[i]):
+            groups[-1].append(i)
         else:
-            out.append(x)
-    return out
+            groups.append([i])
+    return groups
 
 
 def _not_headline_over_blank(b: Block) -> bool:
@@ -2208,13 +2218,7 @@ def headline_roles(lines: list[str]) -> tuple[int, int]:
     n = len(lines)
     if n < 2:
         return 0, n
-    # printed-line groups: a wrapped line stays with the line before it
-    groups: list[list[int]] = [[0]]
-    for i in range(1, n):
-        if _wraps(lines[i - 1], lines[i]) or _wrap_remainder(lines[i - 1], lines[i]):
-            groups[-1].append(i)
-        else:
-            groups.append([i])
+    groups = _wrap_groups(lines)   # printed-line groups: a wrapped line stays with the line before it
     text = lambda g: "".join(lines[i] for i in g)
     if len(groups) == 2 and len(text(groups[0]) + text(groups[1])) <= 14 and not DASH_OPEN.match(text(groups[1])) \
             and not text(groups[0]).endswith(("：", ":")) and not len(text(groups[0])) <= 5 < len(text(groups[1])):
