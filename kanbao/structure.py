@@ -30,6 +30,7 @@ The thresholds that trade one error for another are in ``TUNING``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter
@@ -877,7 +878,7 @@ def _tag_over(tag: str, line: str) -> bool:
     return is_section_tag(tag) and (len(tag) <= 3 or len(line) >= 2 * len(tag))
 
 
-COLUMN_LABEL = "a short tag over a one-line headline with text under it: the column's label"
+COLUMN_LABEL = "a short tag over a headline (one line, or two blocks with no —— subtitle) with text under it: the column's label"
 
 
 def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
@@ -892,6 +893,17 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
         if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not _tag_over(b.text, nxt.text):
             continue
         if nxt.kind == "heading" and _one_printed_line(nxt) and after.kind in body:
+            b.kind = "furniture"
+            _note(b, COLUMN_LABEL)
+            continue
+        # (a headline of several lines under it: a kicker only over a —— subtitle or a byline;
+        # and the tag starts anew: after a finished sentence, a byline or the page's top)
+        stack = list(itertools.takewhile(lambda x: x.kind == "heading", blocks[i + 1:]))
+        under = blocks[i + 1 + len(stack)] if i + 1 + len(stack) < len(blocks) else None
+        before = blocks[i - 1] if i else None
+        anew = before is None or before.kind in ("byline", "furniture") or ends_sentence(before.lines[-1].text)
+        if anew and stack and under is not None and under.kind in body and len(stack) <= 2 \
+                and not any(DASH_OPEN.match(ln.text) for x in stack for ln in x.lines):
             b.kind = "furniture"
             _note(b, COLUMN_LABEL)
 
