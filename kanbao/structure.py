@@ -193,7 +193,9 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
 
     A paragraph never ends without a stop: one short headline line (a comma
     may stand inside) after its last sentence, over an indented first line,
-    is the subhead of what follows.  Else each of them short and
+    is the subhead of what follows.  Its last sentence may also end in a line
+    well short of the column and of the line above it, with no stop (…颠覆式的
+    | 创新变革 | 工厂“黑科技”背后的产业新 | 变迁): the paragraph ends there.  Else each of them short and
     unpunctuated, after a line that ends a sentence:
     at the very end of the dump (where extractors put displaced headlines);
     set in another width than the column (a headline's type is larger or
@@ -225,7 +227,12 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
                                   or ends_sentence(texts[-3]) and 2 * len(texts[-1]) <= len(texts[-2])
                                   and not BODY_PUNCT.search(texts[-1])) else 1
     head = "".join(texts[-k:])
-    if len(texts) > k and ends_sentence(texts[-k - 1]) and not ends_sentence(head) and headline_line(head) \
+    # (the paragraph's last line: a sentence end, or a line well short of its column, 颠覆式的创新变革)
+    ended = len(texts) > k and (ends_sentence(texts[-k - 1]) or b.lines[-k - 1].width <= b.lines[-k - 1].colw - 8
+                                and not ends_open(texts[-k - 1]) and len(texts) - k >= 2
+                                and b.lines[-k - 1].width <= b.lines[-k - 2].width - 6
+                                and BODY_PUNCT.search("".join(texts[:-k])))
+    if ended and not ends_sentence(head) and headline_line(head) \
             and nxt is not None and nxt.kind == "para" and firstlike(nxt.lines[0]) and not speaker_label(head) \
             and not CREDIT_NOTE.search(head) \
             and (k == 2 or last.width <= last.colw - 8 or last.width <= last.colw - 2 and not BODY_PUNCT.search(head)):
