@@ -893,7 +893,10 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
     one-line headline with text under it labels the column of articles it
     heads: page furniture, not a kicker (a kicker stands over a headline of
     several lines, 东西问 | title | ——subtitle, or over one with its byline
-    under it: 东西谈 | title | 本报记者 …)."""
+    under it: 东西谈 | title | 本报记者 …).  Over one or two headline blocks
+    with no —— subtitle and text right under them it is the label too, where
+    it starts anew (after a finished sentence, a byline, the page's top): a
+    short line ending another line (…的场景引 | 人驻足) is no tag."""
     body = ("para", "answer", "turn")
     for i, b in enumerate(blocks[:-2]):
         nxt, after = blocks[i + 1], blocks[i + 2]
