@@ -2343,5 +2343,32 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     _place_leftovers(page)
     for n, a in enumerate(page.articles, start=1):
         a.id = f"a{n}"
+        _dash_subtitle_up(a)
         shape_headline(a)
     return page
+
+
+def _dash_subtitle_up(a: Article) -> None:
+    """A —— line that heads the article's first text, with nothing but empty
+    sections between it and the title, is the headline's subtitle (副题): a
+    —— line closes a headline and never heads a section.
+
+    >>> from kanbao.model import Line
+    >>> h = lambda no, t: Block(f"b{no}", [Line(no, "", t, 2 * len(t))], t, kind="heading")
+    >>> a = Article(id="a1", title=h(1, "为期9天，方面所取得的成绩"),
+    ...             sections=[Section(), Section(heading=h(3, "——合川农机专业合作社收水稻"), blocks=[h(4, "联合国大会是…")])])
+    >>> _dash_subtitle_up(a); a.subtitle.text, len(a.sections), a.sections[0].heading
+    ('——合川农机专业合作社收水稻', 1, None)
+    """
+    if a.title is None or a.subtitle is not None:
+        return
+    k = next((i for i, s in enumerate(a.sections) if s.heading is not None or s.blocks), None)
+    if k is None or a.sections[k].heading is None or not DASH_OPEN.match(a.sections[k].heading.text) \
+            or DASH_OPEN.match(a.title.text):
+        return
+    sec = a.sections[k]
+    a.subtitle, sec.heading = sec.heading, None
+    a.sections = [sec] + a.sections[k + 1:]
+    a.moves.append(f"{a.subtitle.id} ({a.subtitle.span}) → subtitle: a —— line over the article's first text, "
+                   "right under its title, closes the headline")
+    _note(a.subtitle, "subtitle: a —— line heads no section; under the title it is the headline's subtitle")
