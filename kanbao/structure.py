@@ -1056,14 +1056,14 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
             continue
         i, total = j, len(lines)
         while i > 0 and blocks[i - 1].kind == "heading" and not blocks[i - 1].displaced \
-                and total + len(_unwrapped(printed_lines(blocks[i - 1]))) <= 4 \
-                and not any(DASH_OPEN.match(x) for x in printed_lines(blocks[i - 1])) \
+                and total + len(above := _unwrapped(printed_lines(blocks[i - 1]))) <= 4 \
+                and not any(DASH_OPEN.match(x) for x in above) \
                 and not BODY_PUNCT.search(blocks[i - 1].text[-1:]) \
                 and blocks[i - 1].lines and blocks[i].lines \
                 and blocks[i].lines[0].no == blocks[i - 1].lines[-1].no + 1 + blocks[i].lines[0].blanks_before \
                 and not (blocks[i].lines[0].blanks_before and _not_headline_over_blank(blocks[i - 1])):
             i -= 1
-            total += len(_unwrapped(printed_lines(blocks[i])))
+            total += len(above)
         if j - i >= 1 and total >= 3 and sum(len(x.text) for x in blocks[i:j + 1]) <= 60:
             for x in blocks[i + 1:j + 1]:
                 _absorb_heading(blocks[i], x)
