@@ -480,9 +480,12 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                          or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
                 return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
             return d("short-line", False)
-        # (not into a line that leaves a quotation open: running text, 在…物流供应链“链)
+        # (not into a line that leaves a quotation open: running text, 在…物流供应链“链; nor into a
+        # paragraph's first line, judged also by the full line right under it: digits further down
+        # make the column ahead look narrower, and the first line no shorter than it)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
-                and not (_firstlike(nxt) and after is not None and _gap_fwd(after) < 3) \
+                and not ((_firstlike(nxt) or after is not None and 3 <= after.width - nxt.width <= 7
+                          and not ends_sentence(n)) and after is not None and _gap_fwd(after) < 3) \
                 and open_marks(body + n) <= 0:
             return d("heading-wraps", True)
         if len(block_lines) == 1 and _word_across(p, n) and BODY_PUNCT.search(n) and not speaker_label(n) \
