@@ -1208,13 +1208,15 @@ def _title_lines_over_subtitle(blocks: list[Block], forced: dict[str, str]) -> N
     them ending a sentence or a clause, after a block that ends one, is the
     subtitle's kicker and title, even with a comma inside (进出口商品集散中心，前10月 |
     职工的牵挂就是我的牵挂 | ——中国常驻联合国代表团举行国庆招待会): text never stops
-    without a mark right over a subtitle."""
+    without a mark right over a subtitle.  The line right over the subtitle may
+    end in a question or exclamation mark (…有何家国密码？ | ——…): a headline asks."""
     for i in range(1, len(blocks)):
         sub, p = blocks[i], blocks[i - 1]
         if sub.kind != "heading" or sub.displaced or not DASH_OPEN.match(sub.text) \
                 or p.kind != "para" or p.id in forced or p.displaced or not p.lines or len(p.lines) > 3 \
                 or len(p.text) > 40 or sub.lines[0].no - p.lines[-1].no > 2 or open_marks(p.text) \
-                or any(ends_sentence(x) or ends_open(x) or DASH_OPEN.match(x) for x in p.line_texts()) \
+                or any(ends_sentence(x) and not (k == len(p.lines) - 1 and x.endswith(("？", "！", "?", "!")))
+                       or ends_open(x) or DASH_OPEN.match(x) for k, x in enumerate(p.line_texts())) \
                 or speaker_label(p.text) or DATELINE.match(p.text):
             continue
         before = blocks[i - 2] if i >= 2 else None
