@@ -806,7 +806,9 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" \
                 and (rule := _headline_after_paragraph_end(cur[0], ln, lines[i + 1] if i + 1 < len(lines) else None)):
             dec = replace(dec, rule=rule, joined=False)
-        if i >= tail and dec.joined and dec.rule not in WRAPS and 2 * ln.width > cur[-1].width \
+        # (among displaced lines a heading join is a wrap only where a word runs across it)
+        if i >= tail and dec.joined and (dec.rule not in WRAPS or dec.rule == "heading-wraps"
+                                         and not _word_across(cur[-1].text, ln.text)) and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:
