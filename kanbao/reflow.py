@@ -803,6 +803,17 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
+        if dec.joined and dec.rule == "full-line" and few_blanks and ln.blanks_before and firstlike(ln) \
+                and len(cur) <= 2 and cur[0].blanks_before and not ends_sentence(cur[-1].text) \
+                and not cur[0].text[:1].isdigit() \
+                and not ends_open(cur[-1].text) and not open_marks("".join(x.text for x in cur)) \
+                and not _short_by_digits(ln) and not NUMBERED.match(cur[0].text) and not _word_across(cur[-1].text, ln.text):
+            # one or two lines set apart by blank lines, ending no sentence or clause, never run on
+            # into an indented first line (劳模，是他们共同的名字 | | 本期《锦观智库·经济观察+》栏), where
+            # blank lines are few (pdfminer sets one after most lines); not lines that open with a digit
+            # (a pull quote's number glued on: 1月1日，成都开通了… | | 唯一直飞…), nor where digits
+            # explain the short line or a word runs across
+            dec = replace(dec, rule="lines-apart-then-indent", joined=False)
         if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" \
                 and (rule := _headline_after_paragraph_end(cur[0], ln, lines[i + 1] if i + 1 < len(lines) else None)):
             dec = replace(dec, rule=rule, joined=False)
