@@ -484,8 +484,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # paragraph's first line, judged also by the full line right under it: digits further down
         # make the column ahead look narrower, and the first line no shorter than it)
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
-                and not ((_firstlike(nxt) or after is not None and 3 <= after.width - nxt.width <= 7
-                          and not ends_sentence(n)) and after is not None and _gap_fwd(after) < 3) \
+                and not (after is not None and _gap_fwd(after) < 3
+                         and (_firstlike(nxt) or 3 <= after.width - nxt.width <= 7 and not ends_sentence(n))) \
                 and open_marks(body + n) <= 0:
             return d("heading-wraps", True)
         if len(block_lines) == 1 and _word_across(p, n) and BODY_PUNCT.search(n) and not speaker_label(n) \
@@ -556,6 +556,27 @@ def _word_across(p: str, n: str) -> bool:
     (True, False)
     """
     return bool(word_across(p, n))
+
+
+def _lines_apart_over_indent(cur: list[Line], ln: Line) -> bool:
+    """One or two lines set apart by a blank line above them, ending no
+    sentence or clause and leaving no quotation open, over a blank line and an
+    indented first line ``ln``: a headline, never text running on into that
+    first line (劳模，是他们共同的名字 | | 本期《锦观智库·经济观察+》栏).  Not
+    lines that open with a digit (a pull quote's number glued on: 1月1日，成都
+    开通了… | | 唯一直飞…), nor where digits explain ``ln``'s shortness or a
+    word runs across.
+
+    >>> mk = lambda t, w, blank: Line(1, "", t, w, colw=32, colw_back=32, colw_fwd=32, blanks_before=blank)
+    >>> _lines_apart_over_indent([mk("劳模，是他们共同的名字", 22, 1)], mk("本期栏目聚焦市委全会精神围", 26, 1))
+    True
+    >>> _lines_apart_over_indent([mk("劳模，是他们共同的名字", 22, 0)], mk("本期栏目聚焦市委全会精神围", 26, 1))
+    False
+    """
+    last = cur[-1].text
+    return ln.blanks_before > 0 and firstlike(ln) and len(cur) <= 2 and cur[0].blanks_before > 0 \
+        and not ends_sentence(last) and not ends_open(last) and not cur[0].text[:1].isdigit() \
+        and not open_marks("".join(x.text for x in cur)) and not _short_by_digits(ln) and not _word_across(last, ln.text)
 
 
 # joins that a printed line's wrap makes (the only joins among displaced headline lines)
@@ -803,16 +824,8 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
-        if dec.joined and dec.rule == "full-line" and few_blanks and ln.blanks_before and firstlike(ln) \
-                and len(cur) <= 2 and cur[0].blanks_before and not ends_sentence(cur[-1].text) \
-                and not cur[0].text[:1].isdigit() \
-                and not ends_open(cur[-1].text) and not open_marks("".join(x.text for x in cur)) \
-                and not _short_by_digits(ln) and not NUMBERED.match(cur[0].text) and not _word_across(cur[-1].text, ln.text):
-            # one or two lines set apart by blank lines, ending no sentence or clause, never run on
-            # into an indented first line (劳模，是他们共同的名字 | | 本期《锦观智库·经济观察+》栏), where
-            # blank lines are few (pdfminer sets one after most lines); not lines that open with a digit
-            # (a pull quote's number glued on: 1月1日，成都开通了… | | 唯一直飞…), nor where digits
-            # explain the short line or a word runs across
+        if dec.joined and dec.rule == "full-line" and few_blanks and _lines_apart_over_indent(cur, ln):
+            # (where blank lines are few: pdfminer sets one after most lines)
             dec = replace(dec, rule="lines-apart-then-indent", joined=False)
         if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" \
                 and (rule := _headline_after_paragraph_end(cur[0], ln, lines[i + 1] if i + 1 < len(lines) else None)):
