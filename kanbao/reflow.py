@@ -579,8 +579,9 @@ def _lines_apart_over_indent(cur: list[Line], ln: Line) -> bool:
         and not open_marks("".join(x.text for x in cur)) and not _short_by_digits(ln) and not _word_across(last, ln.text)
 
 
-# joins that a printed line's wrap makes (the only joins among displaced headline lines)
-WRAPS = {"next-cannot-start-line", "number-then-unit", "word-runs-across", "heading-wraps", "number-pushed-to-next-line",
+# joins that a printed line's wrap makes (the only joins among displaced headline lines; a
+# heading-wraps join is one only where a word runs across it)
+WRAPS = {"next-cannot-start-line", "number-then-unit", "word-runs-across", "number-pushed-to-next-line",
          "open-ending"}
 TAIL_MIN = 3   # lines after the last sentence end before they are read as displaced headlines
 
@@ -830,9 +831,8 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and len(cur) == 1 and opened_by == "sentence-end-short-line" \
                 and (rule := _headline_after_paragraph_end(cur[0], ln, lines[i + 1] if i + 1 < len(lines) else None)):
             dec = replace(dec, rule=rule, joined=False)
-        # (among displaced lines a heading join is a wrap only where a word runs across it)
-        if i >= tail and dec.joined and (dec.rule not in WRAPS or dec.rule == "heading-wraps"
-                                         and not _word_across(cur[-1].text, ln.text)) and 2 * ln.width > cur[-1].width \
+        if i >= tail and dec.joined and not (dec.rule in WRAPS or dec.rule == "heading-wraps"
+                                             and _word_across(cur[-1].text, ln.text)) and 2 * ln.width > cur[-1].width \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:
