@@ -422,7 +422,7 @@ def _fit(last: Line, c: list[Line], pw: PageWords | None = None) -> float:
 
 
 def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
-          period: dict[int, int] | None = None) -> list[list[list[Line]]]:
+          period: dict[int, int] | None = None, notes: list[str] | None = None) -> list[list[list[Line]]]:
     """Deal the pieces of ``run`` to ``k`` columns, keeping each column's order.
 
     The extractor emits the line highest on the page next (the leftmost of
@@ -438,7 +438,7 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
     line's number) says the rows hold fewer columns than ``k``, the column
     whose turn it is may pause instead, for ``pause``: it has no turn until it
     takes a piece again, level with the others (a photo set in it, after
-    which its text goes on lower down).
+    which its text goes on lower down); each pause is told in ``notes``.
     The two plain dealings, every piece to the column whose turn it is (with
     and without skipping a column that cannot take it), compete with the
     beam's: many near-equal dealings can crowd them out of it.
@@ -450,7 +450,7 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
     >>> [[c[0].text for c in col] for col in _deal([[ln] for ln in ls], 2)] == [a, b]
     True
     """
-    State = tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...], tuple[bool, ...]]
+    State = tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...], tuple[bool, ...], tuple[tuple[int, int], ...]]
     fits: dict[tuple[int, int], float] = {}
 
     near = _topics(run)
@@ -462,7 +462,7 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
 
     def moves(st: State, i: int) -> tuple[int, list[tuple[int, State]]]:
         """The column whose turn it is, and each column piece ``i`` may go to with the state after."""
-        score, cols, rows, paused = st
+        score, cols, rows, paused, pauses = st
         opened = sum(1 for col in cols if col)
         choices = [j for j in range(min(k, opened + 1)) if rows[j] < ENDED]
         # a column that cannot take this piece (a paragraph ended there and the piece
@@ -478,10 +478,11 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
         out = []
         for j in choices:
             resumed = paused[:j] + (False,) + paused[j + 1:]
-            variants = [(resumed, 0.0, j != turn)]
+            variants = [(resumed, 0.0, j != turn, pauses)]
             if j != turn and sum(resumed) < fewer and not resumed[turn]:
-                variants.insert(0, (resumed[:turn] + (True,) + resumed[turn + 1:], PARAMS.pause, False))
-            for paused2, price, off_turn in variants:
+                variants.insert(0, (resumed[:turn] + (True,) + resumed[turn + 1:], PARAMS.pause, False,
+                                    pauses + ((turn, i),)))
+            for paused2, price, off_turn, pauses2 in variants:
                 rows1, low1, cost = level, low, price
                 if rows1[j] > low + PARAMS.drift:
                     # the columns holding this one back may have ended here (their text goes on
@@ -496,9 +497,9 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
                     - PARAMS.row * (rows1[j] - low1) - (PARAMS.turn if off_turn else 0.0)
                 cols2 = cols[:j] + (cols[j] + (i,),) + cols[j + 1:]
                 rows2 = rows1[:j] + (max(rows1[j], low1) + len(run[i]),) + rows1[j + 1:]
-                out.append((j, (s2, cols2, rows2, paused2)))
+                out.append((j, (s2, cols2, rows2, paused2, pauses2)))
         return turn, out
-    start: State = (0.0, ((),) * k, (0,) * k, (False,) * k)
+    start: State = (0.0, ((),) * k, (0,) * k, (False,) * k, ())
     beam, in_turn, rotation = [start], start, start
     for i in range(len(run)):
         nxt: dict[tuple[int, ...], State] = {}
@@ -520,6 +521,8 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
     # the beam may lose the dealings that give every piece to the column whose turn it is
     # (many near-equal dealings crowd them out on wide pages); they compete on the same score
     best = max(beam + [in_turn, rotation], key=chained)
+    if notes is not None:
+        notes.extend(f"column {j + 1} pauses at L{run[i][0].no}" for j, i in best[4])
     return [[run[i] for i in col] for col in best[1] if col]
 
 
@@ -823,8 +826,9 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
                 cols, note = bands
             else:
                 period = {c[0].no: path[s + x] for x, c in enumerate(seg)}
-                cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw, period)
-                note = ""
+                pauses: list[str] = []
+                cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw, period, pauses)
+                note = f" ({', '.join(pauses)}: fewer columns in those rows)" if pauses else ""
             if tail:
                 cols = _bottoms(cols, tail, pw)
                 note = f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
