@@ -254,7 +254,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if p.endswith(tuple(OPEN_END)) and nxt.blanks_before and after is not None and not after.blanks_before \
             and DASH_OPEN.match(after.text) and not BODY_PUNCT.search(n + after.text) and not ends_open(after.text) \
             and not ends_sentence(n) and not speaker_label(n) and not _word_across(p, n):
-        return d("headline-over-subtitle", False)   # …还设计了线路图， | | 首季中国经济一线调研报告之三 | ——提高运输时效
+        return d("headline-over-subtitle", False)   # …还画好了示意图， | | 乡村振兴一线观察之五 | ——打通物流末端
     if p.endswith(tuple(OPEN_END)):
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
