@@ -831,7 +831,7 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
                 note = f" ({', '.join(pauses)}: fewer columns in those rows)" if pauses else ""
             if tail:
                 cols = _bottoms(cols, tail, pw)
-                note = f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
+                note += f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
             # a dealt column is one piece: the blanks inside it were the extractor's
             dealt = [replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
                      else ln for col in cols for c in col for ln in c]
