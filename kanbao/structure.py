@@ -1495,6 +1495,41 @@ def _hard_segments(body: list[Block], briefs: set[int]) -> list[list[Block]]:
     return [sg for sg in segs if sg]
 
 
+def _brief_headline_cuts(titles: list[Block], segs: list[list[Block]], briefs: set[int]) -> list[tuple[Block, int]]:
+    """Where to cut the displaced headline blocks so that the briefs closing
+    the text (the last pieces, each one paragraph of ``briefs``) get one
+    printed line each, counted from the end: a brief's headline is one line,
+    so two of them stacked (城南公园开放夜间游览 | 新线路迎来首批游客) are not a
+    title and its subtitle.  Cuts come last first, so each can be made in turn.
+
+    >>> from kanbao.model import Line
+    >>> def blk(i, *ts):
+    ...     ls = [Line(n, "", t, 2 * len(t)) for n, t in enumerate(ts, i)]
+    ...     return Block(f"b{i}", ls, "".join(ts), kind="heading")
+    >>> one, two = blk(1, "菜篮子拎出好日子"), blk(2, "城南公园开放夜间游览", "新线路迎来首批游客")
+    >>> p = [Block("p", [Line(9, "", "正文。", 6)], "正文。")]
+    >>> [(t.id, k) for t, k in _brief_headline_cuts([one, two], [[one], p, p], {id(p[0])})]
+    [('b2', 1)]
+    """
+    m = 0
+    for sg in reversed(segs):
+        if len(sg) != 1 or id(sg[0]) not in briefs:
+            break
+        m += 1
+    out: list[tuple[Block, int]] = []
+    for t in reversed(titles):
+        if m <= 0:
+            break
+        texts = t.line_texts()
+        joined = {k + 1 for k, d in enumerate(t.decisions) if d.joined}
+        cuts = [k for k in _title_cuts(t, loose=True)   # not inside a line wrapped or run on, nor after a space it broke at
+                if k not in joined and not _wraps(texts[k - 1], texts[k]) and not _wrap_remainder(texts[k - 1], texts[k])
+                and not t.lines[k - 1].raw[-1:].isspace()]
+        out += [(t, k) for k in reversed(cuts[-m:])]
+        m -= len(cuts) + 1
+    return out
+
+
 def _pair_in_order(sim: list[list[float]]) -> list[tuple[int, int]]:
     """Pairs (row, column) that keep both orders, as many pairs as can be,
     and among those the most similar in all: headlines painted last come out
@@ -1540,6 +1575,12 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     head = [b for b in blocks[:last_body + 1] if b.kind == "furniture"]
     body = [b for b in blocks[:last_body + 1] if b.kind != "furniture"]
     segs = _hard_segments(body, briefs)
+    # the briefs that close the text take the last headline lines, one printed line each
+    for t, k in _brief_headline_cuts(titles, segs, briefs):
+        _, rest = _split_block(t, k)
+        _note(rest, "a brief's headline: one printed line of the last displaced lines, one per brief that closes the text")
+        for seq in (titles, tail, blocks):
+            seq.insert(seq.index(t) + 1, rest)
     # fewer headlines than articles cut by bylines and datelines: headlines
     # set one under the other came out as one block; take them apart by line
     vec = Vectorizer([b.text for b in body + titles + profiles])
