@@ -1548,9 +1548,12 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     """Headlines the extractor put after all the text go back before their articles.
 
     Evidence: a run of headings (with pull quotes) after the last paragraph,
-    and no question after the last of them (an interview whose questions were
-    put last, under its one headline, keeps them; a question set between two
-    displaced headlines is placed later, with the other questions).  The text before is cut into as many
+    no question after the last of them (an interview whose questions were
+    put last, under its one headline, keeps them) and fewer questions than
+    headings (an interview's questions, each put last with its
+    section's subhead, Q | subhead | Q | subhead, keep those subheads); a
+    question set between displaced headlines is placed later, with the other
+    questions.  The text before is cut into as many
     articles as there are such headlines — first at closing bylines and
     datelines, then where neighbouring paragraphs share the fewest words —
     and the headlines go before the pieces in order, the pairing that keeps
@@ -1560,7 +1563,9 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     tail = blocks[last_body + 1:]
     profiles = [b for b in tail if b.kind == "heading" and _profile_subhead(b)]
     titles = [b for b in tail if b.kind == "heading" and b not in profiles]
-    if not titles or any(b.kind == "question" for b in tail[tail.index(titles[-1]):]) or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
+    questions = sum(1 for b in tail if b.kind == "question")
+    if not titles or any(b.kind == "question" for b in tail[tail.index(titles[-1]):]) or questions >= len(titles) \
+            or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
                          for i, b in enumerate(blocks[:last_body + 1])):
         return blocks
     # a column of briefs under its tag counts one piece per brief, where the headline
