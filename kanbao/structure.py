@@ -1430,10 +1430,8 @@ def _best_title_split(titles: list[Block], segs: list[list[Block]], vec: Vectori
     """The headline block and line to cut it at: where each half on its own
     shares words with another piece of text, the cut whose weaker half matches
     best; else the block of most lines, cut after its first line between two
-    headings the grouping merged.  Else none: with no words to go by, a
-    block of headline lines is left whole (cut anywhere no word runs across,
-    it was more often one headline's kicker, title and subtitle than two
-    headlines)."""
+    headings the grouping merged, or failing that anywhere no word runs
+    across (the headlines' order gives no better hint)."""
     heads = [vec.vector("".join(b.text for b in sg[:4] if b.kind in ("para", "answer"))) for sg in segs]
 
     def fit(text: str) -> tuple[float, int]:
@@ -1448,10 +1446,11 @@ def _best_title_split(titles: list[Block], segs: list[list[Block]], vec: Vectori
                 best, score = (t, k), min(a, b)
     if best is not None:
         return best
-    multi = [t for t in titles if _title_cuts(t)]
-    if multi:
-        t = max(multi, key=lambda x: len(x.lines))
-        return t, _title_cuts(t)[0]
+    for loose in (False, True):
+        multi = [t for t in titles if _title_cuts(t, loose)]
+        if multi:
+            t = max(multi, key=lambda x: len(x.lines))
+            return t, _title_cuts(t, loose)[0]
     return None
 
 
