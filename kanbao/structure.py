@@ -1508,6 +1508,12 @@ def _brief_headline_cuts(titles: list[Block], segs: list[list[Block]], briefs: s
     return out
 
 
+def _insert_after(t: Block, rest: Block, *seqs: list[Block]) -> None:
+    """Put ``rest``, cut from ``t``, right after ``t`` in each list that holds ``t``."""
+    for seq in seqs:
+        seq.insert(seq.index(t) + 1, rest)
+
+
 def _pair_in_order(sim: list[list[float]]) -> list[tuple[int, int]]:
     """Pairs (row, column) that keep both orders, as many pairs as can be,
     and among those the most similar in all: headlines painted last come out
@@ -1561,8 +1567,7 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     for t, k in _brief_headline_cuts(titles, segs, briefs):
         _, rest = _split_block(t, k)
         _note(rest, "a brief's headline: one printed line of the last displaced lines, one per brief that closes the text")
-        for seq in (titles, tail, blocks):
-            seq.insert(seq.index(t) + 1, rest)
+        _insert_after(t, rest, titles, tail, blocks)
     # fewer headlines than articles cut by bylines and datelines: headlines
     # set one under the other came out as one block; take them apart by line
     vec = Vectorizer([b.text for b in body + titles + profiles])
@@ -1573,9 +1578,7 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
         t, k = cut
         _, rest = _split_block(t, k)
         _note(t, f"{len(segs)} articles and only {len(titles)} displaced headlines: its lines are headlines of their own")
-        titles.insert(titles.index(t) + 1, rest)
-        tail.insert(tail.index(t) + 1, rest)
-        blocks.insert(blocks.index(t) + 1, rest)
+        _insert_after(t, rest, titles, tail, blocks)
     # (more headlines than pieces: the text is not cut where its words change; that cut was
     # wrong 38 times in 43 on simulated pages. A headline left over stays at the end, nothing lost)
     # pair headlines and pieces in order, as many as can be, sharing most words
