@@ -56,3 +56,21 @@ def test_untangle_only_reorders(texts, blanks):
     lines, _ = split_lines(text)
     out, _ = untangle(lines)
     assert sorted(ln.no for ln in out) == sorted(ln.no for ln in lines)
+
+
+def test_deal_keeps_the_rotation_the_periods_read():
+    """Dealing the rotation case's stretch to three columns: with the period read at
+    each piece and each piece's place in the dump, a piece goes under the piece
+    three before it even where that column has just closed a paragraph with a short
+    line; without them the rotation shifts by one at that line and stays shifted."""
+    from kanbao.untangle import _deal
+    case = next(c for c in CASES if "keeps its turn in the rotation" in c["label"])
+    lines, _ = split_lines(case["text"])
+    run = [[ln] for ln in lines]
+    period = {ln.no: 3 for ln in lines}
+    index = {ln.no: i for i, ln in enumerate(lines)}
+
+    def read(cols):
+        return [ln.text for col in cols for piece in col for ln in piece]
+    assert read(_deal(run, 3, None, period, None, index)) == case["expect_lines"]
+    assert read(_deal(run, 3, None, period)) != case["expect_lines"]
