@@ -90,8 +90,8 @@ class Params:
     advance together);
     ``periodic``: the bonus for dealing a piece under the piece the period
     before it (on the gold links of simulated seeds 56–71, 950 → 852
-    missed; on seeds 72–103 and the dev set, made after, 2642 → 2450;
-    1, 3 and 5 read worse);
+    missed; on seeds 72–103 and the dev set, not used to choose it,
+    2642 → 2450; 1, 3 and 5 read worse);
     ``topic``, ``topic_deal``: weight of two pieces' shared words
     (``_topics``, a cosine of 0–1) when reading periods and when dealing.
     The two were set on the links of seeds 9–20 of ``bench/simpage.py``
@@ -736,6 +736,19 @@ ALIGN_WINDOW = 14   # pieces on where a piece's next line in its column may be
 ALIGN_MARGIN = 0.2
 
 
+def _keep_aligned(fit_aligned: float, fit_dealt: float, margin: float) -> bool:
+    """The aligned reading is kept where its joins read better than the dealt one's, or
+    no worse than ``margin`` below them (``ALIGN_MARGIN`` a piece where dealing paused
+    columns, else 0).
+
+    >>> _keep_aligned(100.0, 100.0, 0.0), _keep_aligned(100.0, 100.0, 0.2 * 40)
+    (False, True)
+    >>> _keep_aligned(100.0, 107.0, 0.2 * 40), _keep_aligned(100.0, 109.0, 0.2 * 40)
+    (True, False)
+    """
+    return fit_aligned > fit_dealt - margin
+
+
 def _align(run: list[list[Line]], pw: PageWords | None = None, body: list[bool] | None = None) -> dict[int, int]:
     """Link each piece of ``run`` to the piece that goes on under it in its
     column, all links at once: each piece has at most one next piece and one
@@ -864,7 +877,7 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             aligned = _read_aligned(seg, pw, body[s:e])
             fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
             margin = ALIGN_MARGIN * len(seg) if pauses and not tail else 0.0
-            if fit_aligned > fit_dealt - margin:
+            if _keep_aligned(fit_aligned, fit_dealt, margin):
                 out.extend(aligned)
                 moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, each piece "
                              f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
