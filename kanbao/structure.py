@@ -1545,10 +1545,14 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     tail = blocks[last_body + 1:]
     profiles = [b for b in tail if b.kind == "heading" and _profile_subhead(b)]
     titles = [b for b in tail if b.kind == "heading" and b not in profiles]
+    if not titles:
+        return blocks
+    # an interview keeps its headings: its questions put last under its one headline, or each
+    # put last with its section's subhead (Q | subhead | Q | subhead)
     questions = sum(1 for b in tail if b.kind == "question")
-    if not titles or any(b.kind == "question" for b in tail[tail.index(titles[-1]):]) or questions >= len(titles) \
-            or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
-                         for i, b in enumerate(blocks[:last_body + 1])):
+    interview = any(b.kind == "question" for b in tail[tail.index(titles[-1]):]) or questions >= len(titles)
+    if interview or any(b.kind == "heading" and b.lines[0].width <= b.lines[0].colw + 6 and _is_inline_title(blocks, i)
+                        for i, b in enumerate(blocks[:last_body + 1])):
         return blocks
     # a column of briefs under its tag counts one piece per brief, where the headline
     # lines put at the end are enough for them all (a —— subtitle heads no brief)
