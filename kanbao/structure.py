@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .cohesion import Vectorizer
-from .model import Article, Block, Line, Page, Section
+from .model import Article, Block, Decision, Line, Page, Section
 from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED, column_width,
                        ends_open, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
@@ -598,6 +598,15 @@ def _repeated_tail(texts: list[str], own: str, bodies: list[str], lead_only: boo
     return None
 
 
+def _clause_marked(t: str) -> str:
+    """``_bare`` with each clause or sentence mark kept as ``|``: where a sentence's clauses start and end.
+
+    >>> _clause_marked("没有背景，现在从事“平凡”的劳动。")
+    '没有背景|现在从事平凡的劳动|'
+    """
+    return _bare(re.sub(r"[，。；、！？：,;:!?]", "|", t))
+
+
 def _repeated_tail_start(texts: list[str], others: tuple[str, ...] = ()) -> int | None:
     """Where a pull quote set at a paragraph's end begins: the lines after a
     sentence's end that repeat, word for word, a sentence earlier in the
@@ -620,23 +629,95 @@ def _repeated_tail_start(texts: list[str], others: tuple[str, ...] = ()) -> int 
     return None
 
 
+def _clause_marked(t: str) -> str:
+    """``_bare`` with each clause or sentence mark kept as ``|``: where clauses start and end.
+
+    >>> _clause_marked("没有背景，现在从事“平凡”的劳动。")
+    '没有背景|现在从事平凡的劳动|'
+    """
+    return _bare(re.sub(r"[，。；、！？：,;:!?]", "|", t))
+
+
+def _repeated_lines(texts: list[str], others: tuple[str, ...], marked: tuple[str, ...]) -> tuple[int, int] | None:
+    """Lines ``[j, e)`` of a paragraph that are a pull quote read into it where
+    no sentence ends (under a full line of the column, or with text going on
+    after them): two or more lines, not the whole paragraph, whose words are
+    a run of whole clauses printed elsewhere in the text (``marked``: the
+    paragraphs around it, ``_clause_marked``; or the paragraph itself), that
+    end without a stop (a pull quote drops it), with no word running across
+    either cut.  Clause to clause: a column's piece that stops inside a
+    clause (…提前转移危险 | 区域群众…) is the text itself, not a quote of it.
+
+    >>> body = ("今年以来|全省各地持续推进老旧小区改造|群众的居住环境明显改善|",)
+    >>> texts = ["截至目前，全市已完成改造项目一百二十个，", "全省各地持续推进老旧", "小区改造", "居民们纷纷表示满意。"]
+    >>> _repeated_lines(texts, (), body)
+    (1, 3)
+    >>> _repeated_lines(["截至目前，全市已完成改造项目一百二十个，", "各地持续推进老旧", "小区改造", "居民们纷纷表示满意。"], (), body) is None
+    True
+    """
+    whole = _bare("".join(texts))
+    if any(whole in o and len(o) > len(whole) + 8 for o in others):
+        return None     # the whole block repeats the text (or is printed twice): no quote inside it
+    n = len(texts)
+    ml = [_clause_marked(t) for t in texts]     # marking is per character: the lines' marks add up
+    off = list(itertools.accumulate((len(m) for m in ml), initial=0))
+    size = list(itertools.accumulate((len(t) for t in texts), initial=0))
+    own = "|" + "".join(ml) + "|"
+    pool = "\n".join("|" + o + "|" for o in marked)
+    for j in range(0, n - 1):
+        if j and not ends_sentence(texts[j - 1]) and word_across(texts[j - 1], texts[j]):
+            continue
+        for e in range(min(n, bisect.bisect_right(size, size[j] + PQ_MAX) - 1), j + 1, -1):
+            if (j, e) == (0, n) or ends_sentence(texts[e - 1]) or e < n and word_across(texts[e - 1], texts[e]):
+                continue
+            quote = own[1 + off[j]:1 + off[e]]
+            if len(_bare("".join(texts[j:e]))) < TUNING.pq_min_chars:
+                break       # shorter ones, for this j, are shorter still
+            m = "|" + quote + "|"
+            rest = own[:1 + off[j]] + "|\n|" + own[1 + off[e]:]    # the text before and after the lines, each cut a clause's end
+            if m in rest or m in pool and any(m in "|" + o + "|" and len(o) > len(m) + 8 for o in marked):
+                return j, e
+    return None
+
+
 def _cut_repeated_tails(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """Cut a pull quote glued to the end of the paragraph it quotes
-    (``_repeated_tail_start``) into a block of its own."""
+    (``_repeated_tail_start``), or read into a paragraph where no sentence
+    ends (``_repeated_lines``), into a block of its own."""
     bare = {id(x): _bare(x.text) for x in blocks if x.kind in ("para", "answer")}
+    marked = {id(x): _clause_marked(x.text) for x in blocks if x.kind in ("para", "answer")}
     i = 0
     while i < len(blocks):
         b = blocks[i]
         if b.kind == "para" and b.id not in keep and len(b.lines) >= 4:
-            near = tuple(bare[id(x)] for x in blocks[max(0, i - 80):i + 80] if x is not b and id(x) in bare)
+            around = [x for x in blocks[max(0, i - 80):i + 80] if x is not b and id(x) in bare]
+            near = tuple(bare[id(x)] for x in around)
             k = _repeated_tail_start(b.line_texts(), near)
             if k is not None:
-                head, tail = _split_block(b, k)
-                blocks[i:i + 1] = [head, tail]
-                bare[id(head)], bare[id(tail)] = _bare(head.text), _bare(tail.text)
-                _note(tail, f"lines {tail.lines[0].no}- repeat a sentence of the text word for word, "
-                            "after a sentence's end: cut from the paragraph above (a pull quote)")
+                parts, qi = list(_split_block(b, k)), 1
+                note = f"lines {parts[1].lines[0].no}- repeat a sentence of the text word for word, " \
+                       "after a sentence's end: cut from the paragraph above (a pull quote)"
+            elif (span := _repeated_lines(b.line_texts(), near, tuple(marked[id(x)] for x in around))) is not None:
+                j, e = span
+                parts = list(_split_block(b, e)) if e < len(b.lines) else [b]
+                parts, qi = (list(_split_block(parts[0], j)) + parts[1:], 1) if j else (parts, 0)
+                note = f"lines {parts[qi].span} repeat whole clauses of the text word for word, " \
+                       "read into the paragraph where no sentence ends: cut from it (a pull quote)"
+                if len(parts) == 3 and not ends_sentence(parts[0].line_texts()[-1]) and is_full(parts[0].lines[-1]) \
+                        and not (firstlike(parts[2].lines[0]) or parts[2].lines[0].leading_space):
+                    # the sentence the quote interrupts goes on under it: one paragraph again, the quote after it
+                    head, quote, rest = parts
+                    head.decisions = head.decisions + [Decision("sentence-goes-on-under-pull-quote", True, head.lines[-1].no)]
+                    _run_on(head, rest)
+                    parts, qi = [head, quote], 1
+            else:
                 i += 1
+                continue
+            blocks[i:i + 1] = parts
+            for x in parts:
+                bare[id(x)], marked[id(x)] = _bare(x.text), _clause_marked(x.text)
+            _note(parts[qi], note)
+            i += len(parts) - 1
         i += 1
 
 
