@@ -882,8 +882,33 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
     _quoted_turns(blocks, forced)
     _split_turns(blocks, forced)
     _repeats_body(blocks, set(forced))
+    _pull_quote_ends(blocks, set(forced))
     _merge_headline_stacks(blocks)   # (after pull quotes are known: a repeat of the text is no headline's line)
     return page_no
+
+
+def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
+    """A pull quote's last line, cut off as a heading of its own (short, no
+    stop), goes back to it: the quote and that line together repeat the
+    text word for word, where the quote alone ends inside a sentence.  The
+    line may stand anywhere on the page (dealt to another column, or put
+    after other blocks); the nearest such heading, either way, is taken.
+    Word for word with the text is what a headline never is."""
+    body = [_bare(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30]
+    for q in [b for b in blocks if b.kind == "pullquote"]:
+        quote = _bare(q.text)
+        quote = quote[1:] if NUMBERED.match(q.text) else quote    # its number glued on (1截至…)
+        i = blocks.index(q)
+        near = [x for pair in itertools.zip_longest(blocks[i + 1:], blocks[:i][::-1]) for x in pair if x is not None]
+        for h in near:
+            whole = quote + _bare(h.text)
+            if h.kind == "heading" and h.id not in keep and len(printed_lines(h)) == 1 \
+                    and len(h.text) + len(q.text) <= PQ_MAX and not ends_sentence(h.text) \
+                    and any(whole in o and len(o) > len(whole) + 8 for o in body):
+                _run_on(q, h)
+                _note(q, f"with {h.id}: the quote's last line, cut off as a heading; together they repeat the text")
+                blocks.remove(h)
+                break
 
 
 def _headline_piece(b: Block) -> bool:
