@@ -889,20 +889,23 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
 
 def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     """A pull quote's last line, cut off as a heading of its own (short, no
-    stop), goes back to it: the quote and that line together repeat the
-    text word for word, where the quote alone ends inside a sentence.  The
-    line may stand anywhere on the page (dealt to another column, or put
-    after other blocks); the nearest such heading, either way, is taken.
-    Word for word with the text is what a headline never is."""
+    stop), or its last lines, read as a quote of their own, go back to it:
+    the quote and they together repeat the text word for word, where the
+    quote alone ends inside a sentence.  They may stand anywhere on the
+    page (dealt to another column, or put after other blocks); the nearest
+    such block, either way, is taken.  Word for word with the text is what
+    a headline never is."""
     body = [_bare(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30]
     for q in [b for b in blocks if b.kind == "pullquote"]:
+        if q not in blocks:
+            continue        # gone into a quote before it
         quote = _bare(q.text)
         quote = quote[1:] if NUMBERED.match(q.text) else quote    # its number glued on (1截至…)
         i = blocks.index(q)
         near = [x for pair in itertools.zip_longest(blocks[i + 1:], blocks[:i][::-1]) for x in pair if x is not None]
         for h in near:
             whole = quote + _bare(h.text)
-            if h.kind == "heading" and h.id not in keep and len(printed_lines(h)) == 1 \
+            if (h.kind == "pullquote" or h.kind == "heading" and len(printed_lines(h)) == 1) and h.id not in keep \
                     and len(h.text) + len(q.text) <= PQ_MAX and not ends_sentence(h.text) \
                     and any(whole in o and len(o) > len(whole) + 8 for o in body):
                 _run_on(q, h)
