@@ -598,15 +598,6 @@ def _repeated_tail(texts: list[str], own: str, bodies: list[str], lead_only: boo
     return None
 
 
-def _clause_marked(t: str) -> str:
-    """``_bare`` with each clause or sentence mark kept as ``|``: where a sentence's clauses start and end.
-
-    >>> _clause_marked("没有背景，现在从事“平凡”的劳动。")
-    '没有背景|现在从事平凡的劳动|'
-    """
-    return _bare(re.sub(r"[，。；、！？：,;:!?]", "|", t))
-
-
 def _repeated_tail_start(texts: list[str], others: tuple[str, ...] = ()) -> int | None:
     """Where a pull quote set at a paragraph's end begins: the lines after a
     sentence's end that repeat, word for word, a sentence earlier in the
@@ -657,7 +648,7 @@ def _repeated_lines(texts: list[str], others: tuple[str, ...], marked: tuple[str
     """
     whole = _bare("".join(texts))
     if any(whole in o and len(o) > len(whole) + 8 for o in others):
-        return None     # the whole block repeats the text (or is printed twice): no quote inside it
+        return None     # the whole block repeats the text: it is the quote (``_repeats_body``), none inside it
     n = len(texts)
     ml = [_clause_marked(t) for t in texts]     # marking is per character: the lines' marks add up
     off = list(itertools.accumulate((len(m) for m in ml), initial=0))
@@ -909,7 +900,7 @@ def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
                     and len(h.text) + len(q.text) <= PQ_MAX and not ends_sentence(h.text) \
                     and any(whole in o and len(o) > len(whole) + 8 for o in body):
                 _run_on(q, h)
-                _note(q, f"with {h.id}: the quote's last line, cut off as a heading; together they repeat the text")
+                _note(q, f"with {h.id} ({h.kind} {h.span}): the quote's last words, set apart; together they repeat the text")
                 blocks.remove(h)
                 break
 
