@@ -884,8 +884,9 @@ def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
     the quote and they together repeat the text word for word, where the
     quote alone ends inside a sentence.  They may stand anywhere on the
     page (dealt to another column, or put after other blocks); the nearest
-    such block, either way, is taken.  Word for word with the text is what
-    a headline never is."""
+    such block, either way, is taken.  A heading that took the line and the
+    headline under it gives up its first line only.  Word for word with the
+    text is what a headline never is."""
     body = [_bare(b.text) for b in blocks if b.kind in ("para", "answer") and len(b.text) > 30]
     for q in [b for b in blocks if b.kind == "pullquote"]:
         if q not in blocks:
@@ -895,10 +896,20 @@ def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
         i = blocks.index(q)
         near = [x for pair in itertools.zip_longest(blocks[i + 1:], blocks[:i][::-1]) for x in pair if x is not None]
         for h in near:
-            whole = quote + _bare(h.text)
-            if (h.kind == "pullquote" or h.kind == "heading" and len(printed_lines(h)) == 1) and h.id not in keep \
-                    and len(h.text) + len(q.text) <= PQ_MAX and not ends_sentence(h.text) \
+            if h.kind not in ("pullquote", "heading") or h.id in keep:
+                continue
+            # a heading's first printed line only, where the heading holds more (merged with the headline
+            # under it), each printed line a line of the seed
+            lines = printed_lines(h)
+            first = h.text if h.kind == "pullquote" or len(lines) == 1 else lines[0]
+            whole = quote + _bare(first)
+            if (h.kind == "pullquote" or len(lines) == 1 or len(h.lines) == len(lines)) \
+                    and len(first) + len(q.text) <= PQ_MAX and not ends_sentence(first) \
                     and any(whole in o and len(o) > len(whole) + 8 for o in body):
+                if first != h.text:
+                    _, rest = _split_block(h, 1)
+                    rest.kind = "heading"
+                    blocks.insert(blocks.index(h) + 1, rest)
                 _run_on(q, h)
                 _note(q, f"with {h.id} ({h.kind} {h.span}): the quote's last words, set apart; together they repeat the text")
                 blocks.remove(h)
