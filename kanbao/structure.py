@@ -662,7 +662,7 @@ def _repeated_lines(texts: list[str], others: tuple[str, ...], marked: tuple[str
             if (j, e) == (0, n) or ends_sentence(texts[e - 1]) or e < n and word_across(texts[e - 1], texts[e]):
                 continue
             quote = own[1 + off[j]:1 + off[e]]
-            if len(_bare("".join(texts[j:e]))) < TUNING.pq_min_chars:
+            if len(quote) - quote.count("|") < TUNING.pq_min_chars:
                 break       # shorter ones, for this j, are shorter still
             m = "|" + quote + "|"
             rest = own[:1 + off[j]] + "|\n|" + own[1 + off[e]:]    # the text before and after the lines, each cut a clause's end
@@ -695,7 +695,7 @@ def _cut_repeated_tails(blocks: list[Block], keep: set[str] = frozenset()) -> No
                 note = f"lines {parts[qi].span} repeat whole clauses of the text word for word, " \
                        "read into the paragraph where no sentence ends: cut from it (a pull quote)"
                 if len(parts) == 3 and not ends_sentence(parts[0].line_texts()[-1]) and is_full(parts[0].lines[-1]) \
-                        and not (firstlike(parts[2].lines[0]) or parts[2].lines[0].leading_space):
+                        and _goes_on(parts[0].lines[-1], parts[2].lines[0]):
                     # the sentence the quote interrupts goes on under it: one paragraph again, the quote after it
                     head, quote, rest = parts
                     head.decisions = head.decisions + [Decision("sentence-goes-on-under-pull-quote", True, head.lines[-1].no)]
@@ -1358,8 +1358,9 @@ def _repeats_text(b: Block, blocks: list[Block]) -> bool:
 
 def _goes_on(last: Line, first: Line) -> bool:
     """``first`` can go on from ``last`` in one paragraph: a full line of the
-    same column, not an indented first line, a label, a dateline or a byline."""
-    return not firstlike(first) and not speaker_label(first.text) and not DATELINE.match(first.text) \
+    same column, not an indented first line (by width or by the space set before it), a label, a dateline
+    or a byline."""
+    return not firstlike(first) and not first.leading_space and not speaker_label(first.text) and not DATELINE.match(first.text) \
         and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 and first.width >= first.colw - 4
 
 
