@@ -646,8 +646,9 @@ REPAIR = 9.0   # strength of a dictionary word across a join that undoes a deali
 # … or this strong where the line it runs into sits under a sentence's end, where no other line
 # takes it (an orphan: a line that goes on a sentence set as if it began a paragraph).  On the
 # 342 simulated pdfminer cases of seeds 56–103: 3062 → 3018 gold links missed (6: 3020, 5: 3037,
-# 8: 3050); 27 cases change, 17 up, 6 down, +55.7; a number and its unit (3|项) is no such
-# evidence (at 6 with it, 44 cases change, 12 of them down)
+# 8: 3050); 27 cases change, 17 up, 6 down, +55.7.  A number and its unit (3|项) is no such
+# evidence, and a second line the open one could run into rules the move out (at 6 without
+# these two checks, 44 cases change, 17 of them down)
 ORPHAN = 7.0
 
 
@@ -664,7 +665,8 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     rest of each piece goes on under the other (…成都国际铁路港投资发展有 |
     限公司及其下属…).  A weaker word (``ORPHAN``) will do where that line
     sits under a sentence's end, set as if it began a paragraph though it
-    is not indented, and no other line makes such a word with the first.  Where that line sits lower in the same piece (a dealt
+    is not indented, and no other line makes such a word with the first.
+    Where that line sits lower in the same piece (a dealt
     column), the lines from it to the piece's end move up under the first.  Lines
     the extractor printed in one text box (no blank between) stay together.
     Only dictionary evidence counts: a string the page prints often (中国)
