@@ -666,9 +666,9 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     限公司及其下属…).  A weaker word (``ORPHAN``) will do where that line
     sits under a sentence's end, set as if it began a paragraph though it
     is not indented, and no other line makes such a word with the first.
-    Where that line sits lower in the same piece (a dealt
-    column), the lines from it to the piece's end move up under the first.  Lines
-    the extractor printed in one text box (no blank between) stay together.
+    Where that line sits lower in the same piece (a dealt column), the
+    lines from it to the piece's end move up under the first.  Lines the
+    extractor printed in one text box (no blank between) stay together.
     Only dictionary evidence counts: a string the page prints often (中国)
     is no proof that a line ending in 中 goes on there.  Another line that
     could run into it too counts against the move only where it also runs
