@@ -1778,6 +1778,12 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             cur.sections.append(Section())
             restored.add(id(b))
             _note(b, "title: displaced headline restored")
+        elif b.kind == "heading" and _displaced_subtitle(cur, blocks, i):
+            cur.subtitle = b
+            cur.moves.append(f"{b.id} ({b.span}) → subtitle: a —— line inside the text of an article "
+                             "whose headline has none")
+            _note(b, "subtitle: a —— line heads no section and opens no article; set inside the text "
+                     "(where the extractor met it), it closes the headline above")
         elif b.kind == "heading":
             core = (cur.lead + _article_blocks(cur))[:5] if cur else None
             # right under a headline that has no text yet, a heading without title evidence of
@@ -1868,6 +1874,26 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
         arts = arts[1:]
     page.articles = arts
     _place_pullquotes(page, pending_pq)
+
+
+def _displaced_subtitle(cur: Article | None, blocks: list[Block], i: int) -> bool:
+    """``blocks[i]``, a —— line of one or two printed lines between two
+    paragraphs of its article's text, is that article's subtitle (副题) when
+    the headline has none.
+
+    pdftotext puts a subtitle where its height falls in the column beside it:
+    夯实主体责任 | 在天府国际…（text）| ——落实安全生产十五条措施 | …（text）.
+    (Over a byline or under another heading it ends a headline of its own.)
+    """
+    b, prev = blocks[i], blocks[i - 1]
+    if cur is None or cur.title is None or cur.subtitle is not None or not _article_blocks(cur) \
+            or any(s.heading for s in cur.sections) or prev.kind in ("heading", "title", "byline") \
+            or len(prev.lines) <= 2 and not ends_sentence(prev.text) \
+            or i + 1 < len(blocks) and blocks[i + 1].kind == "byline":
+        return False
+    lines = printed_lines(b)
+    return bool(DASH_OPEN.match(b.text)) and len(lines) <= 2 and not ends_sentence(b.text) \
+        and not any(DASH_OPEN.match(t) for t in printed_lines(cur.title))
 
 
 def _join_bare_headlines(page: Page, arts: list[Article]) -> list[Article]:
