@@ -1572,17 +1572,31 @@ def _brief_labels(blocks: list[Block]) -> tuple[list[Block], set[int]]:
 
 def _hard_segments(body: list[Block], briefs: set[int]) -> list[list[Block]]:
     """Cut the text after a byline that closes text, before a dateline, and
-    before each paragraph in ``briefs``."""
+    before each paragraph in ``briefs``.
+
+    Not before a dateline inside an interview: where the one who answers
+    before it answers after it too, the text is one article.
+    """
     segs: list[list[Block]] = [[]]
+    at_dateline: set[int] = set()
     for i, b in enumerate(body):
         starts_new = b.kind in ("para", "answer") and (DATELINE.match(b.text) or id(b) in briefs) \
             and any(x.kind == "para" for x in segs[-1])
         if starts_new:
             segs.append([])
+            if id(b) not in briefs:
+                at_dateline.add(len(segs) - 1)
         segs[-1].append(b)
         if b.kind == "byline" and any(x.kind in ("para", "answer") for x in segs[-1]) and i + 1 < len(body):
             segs.append([])
-    return [sg for sg in segs if sg]
+    answers = lambda sg: {x.label for x in sg if x.kind == "answer" and x.label}
+    out: list[list[Block]] = []
+    for k, sg in enumerate(segs):
+        if k in at_dateline and out and answers(out[-1]) & answers(sg):
+            out[-1] += sg
+        elif sg:
+            out.append(sg)
+    return out
 
 
 def _brief_headline_cuts(titles: list[Block], segs: list[list[Block]], briefs: set[int]) -> list[tuple[Block, int]]:
