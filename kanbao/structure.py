@@ -1653,7 +1653,7 @@ def _pair_in_order(sim: list[list[float]]) -> list[tuple[int, int]]:
     return [(n - 1 - q, m - 1 - a) for _, q, a in _pairs_in_order([row[::-1] for row in sim[::-1]])]
 
 
-def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
+def restore_displaced_titles(blocks: list[Block], keep: set[str] = frozenset()) -> list[Block]:
     """Headlines the extractor put after all the text go back before their articles.
 
     Evidence: a run of headings (with pull quotes) after the last paragraph,
@@ -1665,9 +1665,22 @@ def restore_displaced_titles(blocks: list[Block]) -> list[Block]:
     questions.  The text before is cut at closing bylines and datelines
     (never where its words change: that guess was mostly wrong), and the
     headlines go before the pieces in order, the pairing that keeps
-    both orders sharing most words (``_pair_in_order``).
+    both orders sharing most words (``_pair_in_order``).  One or two lines
+    that end no sentence, under those headlines, are headline lines too
+    (unless a correction in ``keep`` set their kind).
     """
     last_body = max((i for i, b in enumerate(blocks) if b.kind in ("para", "answer")), default=-1)
+    # (a line or two that end no sentence, right under the headlines at the end, are their last
+    # lines: 人生就是要为祖国做大“矢量的模” | 一起打，但是民众始终还是觉得不够 | 樊明武院士：;
+    # not a dateline's text, cut off where the dump ends)
+    while last_body > 0 and blocks[last_body].kind == "para" and len(blocks[last_body].lines) <= 2 \
+            and blocks[last_body - 1].kind == "heading" and not ends_sentence(blocks[last_body].text) \
+            and not DATELINE.match(blocks[last_body].text) and blocks[last_body].id not in keep:
+        _absorb_heading(blocks[last_body - 1], blocks[last_body])
+        _note(blocks[last_body - 1], "with the line(s) under it that end no sentence, after all the text: "
+                                     "headline lines")
+        del blocks[last_body]
+        last_body = max((i for i, b in enumerate(blocks[:last_body]) if b.kind in ("para", "answer")), default=-1)
     tail = blocks[last_body + 1:]
     profiles = [b for b in tail if b.kind == "heading" and _profile_subhead(b)]
     titles = [b for b in tail if b.kind == "heading" and b not in profiles]
@@ -2521,7 +2534,7 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     page_no = classify(page.blocks, forced or {})
     if page_no and not page.page_no:
         page.page_no = page_no
-    group(page, restore_displaced_titles(page.blocks), forced)
+    group(page, restore_displaced_titles(page.blocks, set(forced or {})), forced)
     restore_order(page)
     _place_leftovers(page)
     for n, a in enumerate(page.articles, start=1):
