@@ -96,6 +96,16 @@ def is_heading_text(b: Block) -> bool:
     >>> is_heading_text(Block("b2", [Line(1, "", "某海域看到，海面上波涛汹", 24, colw=26)], "某海域看到，海面上波涛汹"))
     False
 
+    Two lines with no stop, the last three characters or more short of its
+    column, are a headline however long (no paragraph ends so), but not
+    where the last line fills its column (the paragraph goes on elsewhere):
+
+    >>> two = lambda w2: Block("b4", [Line(1, "", "国际形势发生深刻变化，俄罗斯", 28, colw=30),
+    ...                               Line(2, "", "全面参与联合国各领域工作", w2, colw=30)],
+    ...                        "国际形势发生深刻变化，俄罗斯全面参与联合国各领域工作")
+    >>> is_heading_text(two(24)), is_heading_text(two(30))
+    (True, False)
+
     but a line that opens with —— is a subtitle, however wide:
 
     >>> is_heading_text(Block("b3", [Line(1, "", "——但是民众始终还是觉得不够，赡养家眷", 38, colw=38)], "——但是民众始终还是觉得不够，赡养家眷"))
@@ -126,6 +136,9 @@ def is_heading_text(b: Block) -> bool:
             and not (len(b.lines) == 1 and ln.colw >= 16 and ln.colw - 2 <= ln.width <= ln.colw and "，" in t
                      and not b.displaced and not DASH_OPEN.match(t)):   # (after the text's last sentence: no running text)
         return True   # a short headline with a comma in it (not a line of running text that fills its column)
+    if len(b.lines) == 2 and len(t) <= 40 and not re.search("[。！？；]", t) and not ends_sentence(t) \
+            and not ends_open(t) and b.lines[1].colw - b.lines[1].width >= 6:
+        return True   # two lines, the last three characters short of its column with no stop: no paragraph ends so
     if four or _over_dash_subtitle(b):
         return True   # a short title with a comma in it over its —— subtitle
     ln = b.lines[0]
