@@ -1679,8 +1679,9 @@ def restore_displaced_titles(blocks: list[Block], keep: set[str] = frozenset()) 
     (never where its words change: that guess was mostly wrong), and the
     headlines go before the pieces in order, the pairing that keeps
     both orders sharing most words (``_pair_in_order``).  One or two lines
-    that end no sentence, under those headlines, are headline lines too
-    (unless a correction in ``keep`` set their kind).
+    that end no sentence, right under those headlines, are the last lines of
+    the headline above them: they join it and leave ``blocks`` (unless a
+    correction in ``keep`` set their kind).
     """
     last_body = max((i for i, b in enumerate(blocks) if b.kind in ("para", "answer")), default=-1)
     # (a line or two that end no sentence, right under the headlines at the end, are their last
@@ -1917,18 +1918,21 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
 
 
 def _displaced_subtitle(cur: Article | None, blocks: list[Block], i: int) -> bool:
-    """``blocks[i]``, a —— line of one or two printed lines between two
-    paragraphs of its article's text, is that article's subtitle (副题) when
-    the headline has none.
+    """``blocks[i]``, a —— line of one or two printed lines met inside the
+    text of the current article, is that article's subtitle (副题) when the
+    headline has none and the article has no subhead yet.
 
     pdftotext puts a subtitle where its height falls in the column beside it:
     夯实主体责任 | 在天府国际…（text）| ——落实安全生产十五条措施 | …（text）.
-    (Over a byline or under another heading it ends a headline of its own.)
+    Not under a heading, a byline, or a block of one or two lines that ends
+    no sentence (headline lines read as text), nor over a byline: there it
+    ends a headline of its own.
     """
-    b, prev = blocks[i], blocks[i - 1]
     if cur is None or cur.title is None or cur.subtitle is not None or not _article_blocks(cur) \
-            or any(s.heading for s in cur.sections) or prev.kind in ("heading", "title", "byline") \
-            or len(prev.lines) <= 2 and not ends_sentence(prev.text) \
+            or any(s.heading for s in cur.sections) or i == 0:
+        return False
+    b, prev = blocks[i], blocks[i - 1]
+    if prev.kind in ("heading", "title", "byline") or len(prev.lines) <= 2 and not ends_sentence(prev.text) \
             or i + 1 < len(blocks) and blocks[i + 1].kind == "byline":
         return False
     lines = printed_lines(b)
