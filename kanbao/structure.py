@@ -96,8 +96,8 @@ def is_heading_text(b: Block) -> bool:
     >>> is_heading_text(Block("b2", [Line(1, "", "某海域看到，海面上波涛汹", 24, colw=26)], "某海域看到，海面上波涛汹"))
     False
 
-    Two lines with no stop, the last three characters or more short of its
-    column, are a headline however long (no paragraph ends so), but not
+    Two lines with no stop (up to 40 characters), the last three characters
+    or more short of its column, are a headline (no paragraph ends so), but not
     where the last line fills its column (the paragraph goes on elsewhere):
 
     >>> two = lambda w2: Block("b4", [Line(1, "", "国际形势发生深刻变化，俄罗斯", 28, colw=30),
