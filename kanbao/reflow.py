@@ -515,6 +515,18 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and (_gap_fwd(nxt) >= 6 or is_full(prev, 2) and prev.width - nxt.width >= 6) \
             and headline_line(n) and not ends_sentence(n) and open_marks(n) <= 0 and not speaker_label(n):
         return d("heading-after-sentence", False)
+    # (so is a headline line as wide as the column, after a sentence end, where the line under it is
+    # short and has no stop either: a paragraph goes on after a stop at a line's end, but its lines
+    # hold clause marks, and no paragraph ends in a short line without one.  Not a lead-in ending in
+    # a colon, a number and its unit, or a section tag under it: …健康成长。| 小区内的杂草：并通过辖区志
+    # | 愿者的行为 | 行动中，志愿者们…; on 1464 simulated cases 9 change, 8 up, 1 down, +49.1)
+    if ends_sentence(p) and not nxt.blanks_before and not BODY_PUNCT.search(n) and not n.endswith(("：", ":")) \
+            and open_marks(n) <= 0 and not speaker_label(n) and not is_byline(n) \
+            and after is not None and not after.blanks_before and _gap_fwd(after) >= 6 \
+            and not BODY_PUNCT.search(after.text) and not ends_sentence(after.text) and not ends_open(after.text) \
+            and open_marks(n + after.text) <= 0 and not speaker_label(after.text) \
+            and not number_then_unit(n, after.text) and not is_section_tag(after.text):
+        return d("headline-wraps-after-sentence", False)
     return d("full-line", True)
 
 
