@@ -519,10 +519,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # short and has no stop either: a paragraph goes on after a stop at a line's end, but its lines
     # hold clause marks, and no paragraph ends in a short line without one.  Not a lead-in ending in
     # a colon, a number and its unit, or a section tag under it: …健康成长。| 小区内的杂草：并通过辖区志
-    # | 愿者的行为 | 行动中，志愿者们…; on 1464 simulated cases 9 change, 8 up, 1 down, +49.1)
-    if ends_sentence(p) and not nxt.blanks_before and not BODY_PUNCT.search(n) and not n.endswith(("：", ":")) \
+    # | 愿者的行为 | 行动中，志愿者们…; with or without blank lines between, on 1464 simulated cases
+    # 16 change, 14 up, 2 down, +81.2)
+    if ends_sentence(p) and not BODY_PUNCT.search(n) and not n.endswith(("：", ":")) \
             and open_marks(n) <= 0 and not speaker_label(n) and not is_byline(n) \
-            and after is not None and not after.blanks_before and _gap_fwd(after) >= 6 \
+            and after is not None and _gap_fwd(after) >= 6 \
             and not BODY_PUNCT.search(after.text) and not ends_sentence(after.text) and not ends_open(after.text) \
             and open_marks(n + after.text) <= 0 and not speaker_label(after.text) \
             and not number_then_unit(n, after.text) and not is_section_tag(after.text):
