@@ -515,7 +515,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and (_gap_fwd(nxt) >= 6 or is_full(prev, 2) and prev.width - nxt.width >= 6) \
             and headline_line(n) and not ends_sentence(n) and open_marks(n) <= 0 and not speaker_label(n):
         return d("heading-after-sentence", False)
-    # (so is a headline line as wide as the column, after a sentence end, where the line under it is
+    # (so is a headline line within three characters of the column's width (a shorter one is the
+    # rule above's), after a sentence end, where the line under it is
     # short and has no stop either: a paragraph goes on after a stop at a line's end, but its lines
     # hold clause marks, and no paragraph ends in a short line without one.  Not a lead-in ending in
     # a colon, a number and its unit, or a section tag under it: …健康成长。| 小区内的杂草：并通过辖区志
