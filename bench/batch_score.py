@@ -20,7 +20,6 @@ with ``--compare`` the cases whose score changed.  It measures; it is not a test
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -30,16 +29,12 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from diff_dev import load as _load  # noqa: E402   (a module from a file path)
+
 ROOT = Path(__file__).resolve().parent.parent
 WEIGHTS = {"para_recall": 30, "precision": 15, "headings": 15, "order": 15, "qa": 10, "pullquotes": 5, "byline": 5}
 _scorer = None
-
-
-def _load(path: Path, name: str):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def find_scorer(folder: Path) -> Path:
