@@ -11,8 +11,8 @@ what counts as an ordinary word).
 from __future__ import annotations
 
 import functools
-import math
 import logging
+import math
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,7 +158,9 @@ def tag_join(left: str, right: str, cap: float = 2.0) -> float:
     """How much more likely the first word of ``right`` follows the last word of
     ``left`` by their parts of speech than it follows a word at large: the log
     of P(tag | tag before) over its baseline, within ±``cap``.  Weak evidence
-    (it tells a gold next line from a line of the next column 3 times in 5),
+    (of the lines near a line's true next line in 100 simulated pdfminer
+    dumps, where neither makes a word with it and the two scores differ,
+    it prefers the true one 59 times in 100),
     for joins no dictionary word runs across: after 的 a noun is likely, a
     verb is not.
 
