@@ -426,6 +426,14 @@ def _fit(last: Line, c: list[Line], pw: PageWords | None = None, tags: bool = Tr
     >>> _fit(ls[3], [ls[4]]) > 0 > _fit(ls[3], [ls[5]]), _fit(ls[3], [ls[5]], tags=False)
     (True, 0.0)
     """
+    layout, tagged = _fit_parts(last, c, pw)
+    return layout + tagged if tags else layout
+
+
+def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[float, float]:
+    """``_fit`` in two parts: the word across and the layout's penalties, and
+    the parts of speech (``PARAMS.pos`` × ``words.tag_join``, 0 where a word
+    runs across or the line above ends a sentence)."""
     first = c[0]
     labelled = bool(speaker_label(first.text)) or is_byline(first.text)
     # a letterspaced line was spread to fill its line (…如|下：): judge its indent by its text
@@ -433,14 +441,14 @@ def _fit(last: Line, c: list[Line], pw: PageWords | None = None, tags: bool = Tr
     # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
     starts = (firstlike(first) or labelled) and not label_head(last.text, first.text)
     score = strength(last, first, pw)
-    if tags and score == 0 and not ends_sentence(last.text):
-        score += PARAMS.pos * tag_join(last.text, first.text)   # 的 | 经济 reads better than 的 | 是
+    tagged = PARAMS.pos * tag_join(last.text, first.text) \
+        if score == 0 and not ends_sentence(last.text) else 0.0   # 的 | 经济 reads better than 的 | 是
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
     elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts and not spread \
             and not first.text[:1].isdigit():
         score -= PARAMS.closed
-    return score
+    return score, tagged
 
 
 def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
@@ -478,22 +486,23 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
     True
     """
     State = tuple[float, tuple[tuple[int, ...], ...], tuple[int, ...], tuple[bool, ...], tuple[tuple[int, int], ...]]
-    fits: dict[tuple[int, int], float] = {}
-    takes: dict[tuple[int, int], bool] = {}
+    fits: dict[tuple[int, int], tuple[float, float]] = {}
 
     near = _topics(run)
 
-    def fit(prev: int, i: int) -> float:
+    def parts(prev: int, i: int) -> tuple[float, float]:
+        """(word, layout and shared words; parts of speech) of piece ``i`` under ``prev``."""
         if (prev, i) not in fits:
-            fits[prev, i] = _fit(run[prev][-1], run[i], pw) + PARAMS.topic_deal * near(prev, i)
+            layout, tagged = _fit_parts(run[prev][-1], run[i], pw)
+            fits[prev, i] = (layout + PARAMS.topic_deal * near(prev, i), tagged)
         return fits[prev, i]
+
+    def fit(prev: int, i: int) -> float:
+        return sum(parts(prev, i))
 
     def can_take(prev: int, i: int) -> bool:
         """The layout lets piece ``i`` go on under ``prev`` (parts of speech are too weak to forbid it)."""
-        if (prev, i) not in takes:
-            takes[prev, i] = _fit(run[prev][-1], run[i], pw, tags=False) + PARAMS.topic_deal * near(prev, i) \
-                > -PARAMS.closed
-        return takes[prev, i]
+        return parts(prev, i)[0] > -PARAMS.closed
 
     def periodic(prev: int, i: int) -> bool:
         """Piece ``prev`` stands as many pieces before ``i`` in the dump as the period read at ``i``."""
