@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """How well ``untangle`` puts pdfminer's lines back in reading order, against gold.
 
-usage: bench/untangle_links.py EVAL_DIR [EVAL_DIR ...] [--show GLOB]
+usage: bench/untangle_links.py EVAL_DIR [EVAL_DIR ...] [--show GLOB] [--where]
 
 For every ``gold_*pdfminer.py`` in the given directories (the dev set, or
 simulated pages from ``bench/simpage.py``), each gold paragraph, question or
 answer gives links: line → the next non-blank line of the same block.  A
 link is kept when that line comes right after it in ``untangle``'s output.
 Prints, per case, the share of links kept in the extractor's raw order and
-after untangling, then the total.  ``--show`` lists the links a case misses.
+after untangling, then the total.  ``--show`` lists the links a case misses;
+``--where`` counts the missed links by where they are (inside a stretch that
+``deinterleave`` read as columns emitted row by row, across its edge, or
+elsewhere), whether the gold next line is the next one in the dump, and
+whether untangle kept the dump's order there: which part of untangle to
+work on.
 
 A pdfminer page whose links are 97 % kept scores about as well as the
 other extractors; the rest is lost to columns dealt wrongly.  Runs in
@@ -18,8 +23,10 @@ It measures; it decides nothing.
 from __future__ import annotations
 
 import argparse
+import collections
 import fnmatch
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -50,12 +57,45 @@ def kept(order: list[int], links: dict[int, int]) -> int:
     return sum(1 for a, b in links.items() if nxt.get(a) == b)
 
 
+STRETCH = re.compile(r"L(\d+)-(\d+): \d+ columns emitted")
+
+
+def where_missed(lines: list[int], order: list[int], links: dict[int, int], moves: list[str]) -> collections.Counter:
+    """Missed links of one case by (where, gold next line, what untangle did).
+
+    ``where``: ``stretch`` when both lines lie in one stretch that ``deinterleave`` read
+    as interleaved columns (its note ``L9-73: 3 columns emitted …``), ``edge`` when one
+    of them does, else ``elsewhere``.
+
+    >>> where_missed([1, 2, 3, 4], [1, 3, 2, 4], {1: 2, 2: 4}, ["L1-4: 2 columns emitted line by line"])
+    Counter({('stretch', 'next in dump', 'moved'): 1})
+    >>> where_missed([1, 2, 3], [1, 2, 3], {1: 3}, ["L2-3: 2 columns emitted line by line"])
+    Counter({('edge', 'elsewhere in dump', 'dump order'): 1})
+    >>> where_missed([1, 2, 3], [1, 2, 3], {1: 3}, [])
+    Counter({('elsewhere', 'elsewhere in dump', 'dump order'): 1})
+    """
+    spans = [(int(m[1]), int(m[2])) for m in map(STRETCH.match, moves) if m]
+    span_of = {no: k for no in lines for k, (a, b) in enumerate(spans) if a <= no <= b}
+    nxt, dump = dict(zip(order, order[1:])), dict(zip(lines, lines[1:]))
+    out: collections.Counter = collections.Counter()
+    for a, b in links.items():
+        if nxt.get(a) == b:
+            continue
+        sa, sb = span_of.get(a), span_of.get(b)
+        where = "stretch" if sa is not None and sa == sb else "edge" if sa is not None or sb is not None else "elsewhere"
+        out[(where, "next in dump" if dump.get(a) == b else "elsewhere in dump",
+             "dump order" if nxt.get(a) == dump.get(a) else "moved")] += 1
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--show", default="", help="list the missed links of cases matching this glob")
+    ap.add_argument("--where", action="store_true", help="count the missed links by where they are")
     args = ap.parse_args()
     total = raw_kept = done = 0
+    where: collections.Counter = collections.Counter()
     for d in args.dirs:
         for g in sorted(d.glob("gold_*pdfminer.py")):
             seed, links, raw = gold_links(g)
@@ -63,8 +103,9 @@ def main() -> None:
                 continue
             text = "\n".join(raw)
             lines, _ = split_lines(text)
-            out, _ = untangle(lines)
+            out, moves = untangle(lines)
             order = [ln.no for ln in out]
+            where += where_missed([ln.no for ln in lines], order, links, moves)
             r, u = kept([ln.no for ln in lines], links), kept(order, links)
             total, raw_kept, done = total + len(links), raw_kept + r, done + u
             name = f"{d}/{seed}"
@@ -77,6 +118,10 @@ def main() -> None:
     if total:
         print(f"total {total} links: raw order keeps {raw_kept / total:.4f}, untangled {done / total:.4f}, "
               f"{total - done} missed")
+    if args.where:
+        print("missed links by where they are (gold next line; what untangle did there):")
+        for (w, nb, did), c in where.most_common():
+            print(f"  {c:6d}  {w:9s}  {nb:17s}  {did}")
 
 
 if __name__ == "__main__":
