@@ -64,8 +64,8 @@ def where_missed(lines: list[int], order: list[int], links: dict[int, int], move
     """Missed links of one case by (where, gold next line, what untangle did).
 
     ``where``: ``stretch`` when both lines lie in one stretch that ``deinterleave`` read
-    as interleaved columns (its note ``L9-73: 3 columns emitted …``), ``edge`` when one
-    of them does, else ``elsewhere``.
+    as interleaved columns (its note ``L9-73: 3 columns emitted …``), ``edge`` when only
+    one of them does or they lie in two stretches, else ``elsewhere``.
 
     >>> where_missed([1, 2, 3, 4], [1, 3, 2, 4], {1: 2, 2: 4}, ["L1-4: 2 columns emitted line by line"])
     Counter({('stretch', 'next in dump', 'moved'): 1})
