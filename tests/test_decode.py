@@ -160,3 +160,34 @@ def test_upper_case_suffix_and_subfolders_are_found(tmp_path):
     (tmp_path / "A.TXT").write_text(TEXT, encoding="utf-8")
     (tmp_path / "p" / "b" / "07.txt").write_text(TEXT, encoding="utf-8")
     assert [(s.rel, s.slug) for s in discover(tmp_path).seeds] == [("A.TXT", "a"), ("p/b/07.txt", "p/b/07")]
+
+
+SAMPLE = os.path.join(os.path.dirname(__file__), "..", "seeds", "000_e92b42195bf00fd7.txt")
+# The same page as another extractor or editor may save it: each must give the same articles.
+PAGE_VARIANTS = [
+    ("crlf", lambda t: t.replace("\n", "\r\n").encode("utf-8")),
+    ("cr", lambda t: t.replace("\n", "\r").encode("utf-8")),
+    ("utf-8 with BOM", lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+    ("utf-16 with BOM", lambda t: t.encode("utf-16")),
+    ("gb18030", lambda t: t.encode("gb18030")),
+    ("form feed after the page (pdftotext)", lambda t: (t.rstrip("\n") + "\n\f").encode("utf-8")),
+    ("no newline at the end", lambda t: t.rstrip("\n").encode("utf-8")),
+    ("trailing spaces", lambda t: "\n".join(ln + "  " if ln.strip() else ln for ln in t.split("\n")).encode("utf-8")),
+    ("blank lines holding spaces", lambda t: "\n".join(ln if ln.strip() else " \u3000 " for ln in t.split("\n")).encode("utf-8")),
+]
+
+
+def _articles(page):
+    return [[(b.kind, b.text) for b in a.blocks()] for a in page.articles]
+
+
+@pytest.mark.parametrize("label,make", PAGE_VARIANTS, ids=[v[0] for v in PAGE_VARIANTS])
+def test_a_whole_page_reads_the_same_however_it_was_saved(tmp_path, label, make):
+    with open(SAMPLE, encoding="utf-8") as f:
+        text = f.read()
+    want = _articles(convert_file(SAMPLE))
+    p = tmp_path / "000_e92b42195bf00fd7.txt"
+    p.write_bytes(make(text))
+    got = _articles(convert_file(p))
+    assert sum(len(a) for a in want) > 20
+    assert got == want
