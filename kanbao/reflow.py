@@ -450,8 +450,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not speaker_label(p) and not _word_across(p, n):
         return d("short-line-between-blanks", False)   # 内心独白，与往年不同 set apart: a headline, not a clause
     if len(block_lines) == 1 and (label := speaker_label(p)) and len(p) > len(label) + 2 and not ends_sentence(p) \
-            and not ends_open(p) and (BODY_PUNCT.search(n) or _word_across(p, n)) and not speaker_label(n) and not is_byline(n) \
-            and not quoted_label(n) and not DASH_OPEN.match(n):
+            and not ends_open(p) and (BODY_PUNCT.search(n) or _word_across(p, n)) \
+            and not speaker_label(n) and not is_byline(n) and not quoted_label(n) and not DASH_OPEN.match(n):
         # (or a word runs across into a next line with no mark in it: 提问：很多读者关 | 心全运会结束全部赛 |
         # 事，您怎么看？, a question set narrower than the headline over it; 1464 tuning cases: 3 change, all up)
         return d("turn-goes-on", True)   # 中新社记者：很多读者关心 | 这一主题，概念验证，您怎么 | 看？

@@ -1446,7 +1446,7 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
         by_label.setdefault(b.label, []).append(b)
     asks = {lab for lab, bs in by_label.items()
             if sum(_asks(b.text) for b in bs) * 2 >= len(bs) and len(by_label) > 1 or ASKER.search(lab)}
-    if len(asks) > 1 and "主持人" in asks and not all("？" in b.text for b in by_label["主持人"]):
+    if len(asks) > 1 and "主持人" in asks and not all(_asks(b.text) for b in by_label["主持人"]):
         asks.discard("主持人")   # a host who hands over to the reporters' questions is not the one asking
     for b in turns:
         if len(by_label) == 1 and len(by_label[b.label]) == 1 and not ASKER.search(b.label):
