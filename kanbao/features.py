@@ -200,6 +200,18 @@ def speaker_label(text: str) -> str:
     return _opening_label(text, quoted=False)
 
 
+def place_label(text: str) -> str:
+    """The place names before a colon opening ``text`` (a headline's "where:
+    what", or a dateline), or '': no speaker, but like a speaker's label the
+    start of a new block.
+
+    >>> place_label("黑龙江鸡西：金秋水稻收割忙"), place_label("杭州：智慧停车"), place_label("闫博文：一般来讲")
+    ('黑龙江鸡西', '杭州', '')
+    """
+    m = SPEAKER.match(text)
+    return m.group(0)[:-1] if m and is_place(m.group(0)[:-1]) else ""
+
+
 def quoted_label(text: str) -> str:
     """The label before a colon that opens a quotation (姚琳峰：“线上科创通…), or ''.
 
@@ -216,6 +228,22 @@ def quoted_label(text: str) -> str:
 _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "主持"})
 
 
+# the last character of a place's name: a province, city, county, district, town, village, country
+_PLACE_END = tuple("省市县区州镇乡村国")
+
+
+def is_place(label: str) -> bool:
+    """Place names only: two or more (黑龙江鸡西, 四川成都), or one that ends like a place's
+    name (杭州, 韩国).  The dictionary tags some foreign persons' names as places
+    too (普京, 苏亚雷斯): one such word alone is not taken for a place.
+
+    >>> [is_place(x) for x in ("黑龙江鸡西", "杭州", "普京", "苏亚雷斯", "闫博文")]
+    [True, True, False, False, False]
+    """
+    tags = [t for _, t in tagged(label)]
+    return bool(tags) and all(t == "ns" for t in tags) and (len(tags) >= 2 or label.endswith(_PLACE_END))
+
+
 @functools.lru_cache(maxsize=4096)
 def names_someone(label: str) -> bool:
     """A label names a speaker (a person, a role, an outlet), not the start of
@@ -228,9 +256,17 @@ def names_someone(label: str) -> bool:
     [True, True, True, True]
     >>> [names_someone(x) for x in ("展望", "具体预报为", "我建议")]
     [False, False, False]
+
+    Place names alone name a place, not a speaker: a headline's "where: what"
+    (黑龙江鸡西：金秋水稻收割忙) or a dateline (``is_place``).
+
+    >>> [names_someone(x) for x in ("黑龙江鸡西", "杭州", "普京", "新华社")]
+    [False, False, True, True]
     """
     if label in _TURN_VERBS:
         return True
+    if is_place(label):
+        return False
     tag = word_tag(label)
     if tag:
         return tag.startswith("n")

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
+from .features import (BODY_PUNCT, place_label, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
@@ -186,7 +186,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # title-and-name label (局党组书记、局|长某某：, 市应急管理局副局|长贾燕：)
     head_of_label = len(block_lines) == 1 and (is_full(prev) or firstlike(prev)) and label_head(p, n)
     # (a one-character label other than 问/答 is a word pushed down with its colon: 能见度|低：)
-    label_n = speaker_label(n)
+    label_n = speaker_label(n) or place_label(n)   # (黑龙江鸡西：金秋水稻收割忙 starts anew too, though no turn)
     lone = len(label_n) == 1 and label_n not in ("问", "答") and not ends_sentence(p)
     # (nor a label that a word runs into from an unfinished line: a wrapped line, 好一派靓丽的风 | 景线：谨防感冒)
     wrapped = not ends_sentence(p) and not ends_open(p) and _word_across(p, n)
