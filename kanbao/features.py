@@ -37,6 +37,19 @@ def ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
+QUESTION_END = re.compile(r"[？?][”’」』）)\"'\s]*$")
+
+
+def ends_question(text: str) -> bool:
+    """True when ``text`` ends in a question mark (a closing quote or bracket may follow it):
+    a question's turn, not an answer that asks its own question midway.
+
+    >>> ends_question("记者：您怎么看？"), ends_question("这说明了什么？说明了开放的作用。"), ends_question("“行吗？”")
+    (True, False, True)
+    """
+    return bool(QUESTION_END.search(text))
+
+
 OPEN_END = "，、；：（《“‘—·,;:(-–"     # a line ending so never ends a paragraph
 
 
@@ -232,6 +245,7 @@ _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "
 _PLACE_END = tuple("省市县区州镇乡村国")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_place(label: str) -> bool:
     """Place names only: two or more (黑龙江鸡西, 四川成都), or one that ends like a place's
     name (杭州, 韩国).  The dictionary tags some foreign persons' names as places

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
 from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED, column_width,
-                       ends_open, ends_sentence,
+                       ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
                        long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
 from .words import spans_word, word_across
@@ -1429,15 +1429,6 @@ def _quoted_turns(blocks: list[Block], forced: dict[str, str]) -> None:
             _note(b, f"opens with 「{label}」's label, as other turns on the page do, then a quotation: a turn")
 
 
-def _asks(text: str) -> bool:
-    """A turn that ends in a question mark (a closing quote or bracket may follow it).
-
-    >>> _asks("记者：您怎么看？"), _asks("薛涛：这说明了什么？说明了开放的作用。")
-    (True, False)
-    """
-    return text.rstrip("”’」』）)\"' ").endswith(("？", "?"))
-
-
 def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     """Questions are the turns of the label that asks (its turns end in ？)."""
     turns = [b for b in blocks if b.kind == "turn" and b.id not in forced]
@@ -1445,8 +1436,8 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     for b in turns:
         by_label.setdefault(b.label, []).append(b)
     asks = {lab for lab, bs in by_label.items()
-            if sum(_asks(b.text) for b in bs) * 2 >= len(bs) and len(by_label) > 1 or ASKER.search(lab)}
-    if len(asks) > 1 and "主持人" in asks and not all(_asks(b.text) for b in by_label["主持人"]):
+            if sum(ends_question(b.text) for b in bs) * 2 >= len(bs) and len(by_label) > 1 or ASKER.search(lab)}
+    if len(asks) > 1 and "主持人" in asks and not all(ends_question(b.text) for b in by_label["主持人"]):
         asks.discard("主持人")   # a host who hands over to the reporters' questions is not the one asking
     for b in turns:
         if len(by_label) == 1 and len(by_label[b.label]) == 1 and not ASKER.search(b.label):
