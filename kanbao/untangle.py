@@ -977,9 +977,18 @@ def _tail_after_next(chunks: list[list[Line]], i: int, claimed: set[int], ev) ->
 
 def _headline_across(a: list[Line], b: list[Line]) -> bool:
     """``b`` opens with a line much wider than ``a``'s column and no clause in it:
-    a headline set across columns, never the rest of ``a``'s sentence."""
+    a headline set across columns, never the rest of ``a``'s sentence.  Wide as its
+    text sets it: a justified line that the extractor spread with spaces (加 装 电 梯…)
+    is a line of the column, and ``a``'s sentence may run on into it.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("去年以来，全市上下齐心\\n协力推进老旧小区改造、\\n\\n"
+    ...                     "加 装 电 梯 和 修 缮 屋 顶 等\\n\\n老旧小区改造惠及居民两万余户啊")
+    >>> _headline_across(ls[:2], [ls[2]]), _headline_across(ls[:2], [ls[3]])
+    (False, True)
+    """
     first = b[0]
-    return first.width > pieces.width(a, a[-1].colw) + 6 and not BODY_PUNCT.search(first.text) \
+    return text_width(first) > pieces.width(a, a[-1].colw) + 6 and not BODY_PUNCT.search(first.text) \
         and first.text[0] not in NO_LINE_START
 
 
@@ -1130,9 +1139,11 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         cands.sort(key=lambda c: c[2], reverse=True)
         if len(cands) > 1 and cands[0][2][:2] == cands[1][2][:2] and cands[0][2][2] < 2 * cands[1][2][2]:
             continue
-        j, word, _ = cands[0]
+        j, word, kind = cands[0]
         if len(word_preds(j)) != 1:
             continue
+        if i + 1 < n and ev(i, i + 1)[0] and ev(i, i + 1)[1][:2] >= kind[:2]:
+            continue              # the dump's own next piece makes as strong a word (中|转时间 against 中|共有)
         _link(chunks, succ, claimed, moves, i, j, f"the sentence runs on across the join («{word}»)")
     _pair_orphans(chunks, succ, claimed, moves)
     if not moves:
