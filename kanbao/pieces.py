@@ -23,6 +23,7 @@ from .words import is_word, join_gain, word_freq
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
 WEAK = (1, 1)   # join_evidence's kind for a common word the best segmentation does not read across
 COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
+SURE_GAIN = 5.0   # join_gain of a text read across the join with confidence (建设全|局。, not 从昨天|气，)
 
 
 def chunks(lines: list[Line]) -> list[list[Line]]:
@@ -77,12 +78,19 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
     """The word across the join and how strong it is, strongest first:
 
     3. a number and its unit (1848|年); a word whose next character is a mark
-       (建设全|局。”): the word ends a clause;
+       (建设全|局。”): the word ends a clause, where the text reads on across
+       the join with confidence (``SURE_GAIN``; 从昨天|气， holds 天气 but reads
+       昨天, a common word of the weakest kind);
     2. a string the page prints elsewhere
        that the dictionary does not know as a common word (五|邑, 没有|学历);
     1. a common dictionary word (回|答): first one that the text's best
        segmentation reads across the join (从|事着), then one it does not
        (推进|去年 reads 推进 / 去年, not 进去), each ranked by its frequency.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("产业体系建设全\\n\\n局。”工业和\\n\\n中到大雨。从昨天\\n\\n气，我市天气")
+    >>> join_evidence([ls[0]], [ls[1]], None), join_evidence([ls[2]], [ls[3]], None)
+    (('全局', (3, 2, 1)), ('天气', (1, 1, 2657)))
     """
     t, u = a[-1].text, b[0].text
     if number_then_unit(t, u):
@@ -90,7 +98,7 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
     local, count = pw.across(t, u) if pw is not None else ("", 0)
     w = t[-1:] + u[:1]
     common = len(w) == 2 and is_word(w, COMMON)
-    if (common or local) and len(u) > 1 and u[1] in NO_LINE_START:
+    if len(u) > 1 and u[1] in NO_LINE_START and (local or common and join_gain(t, u) >= SURE_GAIN):
         return local or w, (3, 2, 1)
     if local and not is_word(local, COMMON):
         return local, (2, len(local), count)
