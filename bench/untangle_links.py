@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well ``untangle`` puts pdfminer's lines back in reading order, against gold.
 
-usage: bench/untangle_links.py EVAL_DIR [EVAL_DIR ...] [--show GLOB] [--where]
+usage: bench/untangle_links.py EVAL_DIR [EVAL_DIR ...] [--show GLOB] [--where] [--ext pdftotext]
 
 For every ``gold_*pdfminer.py`` in the given directories (the dev set, or
 simulated pages from ``bench/simpage.py``), each gold paragraph, question or
@@ -93,11 +93,12 @@ def main() -> None:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--show", default="", help="list the missed links of cases matching this glob")
     ap.add_argument("--where", action="store_true", help="count the missed links by where they are")
+    ap.add_argument("--ext", default="pdfminer", help="the extractor whose cases to read (pdftotext: untangle runs there too)")
     args = ap.parse_args()
     total = raw_kept = done = 0
     where: collections.Counter = collections.Counter()
     for d in args.dirs:
-        for g in sorted(d.glob("gold_*pdfminer.py")):
+        for g in sorted(d.glob(f"gold_*{args.ext}.py")):
             seed, links, raw = gold_links(g)
             if not links:
                 continue
