@@ -1145,7 +1145,8 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         j, word, kind = cands[0]
         if len(word_preds(j)) != 1:
             continue
-        if i + 1 < n and ev(i, i + 1)[0] and ev(i, i + 1)[1][:2] >= kind[:2]:
+        here, here_kind = ev(i, i + 1) if i + 1 < n else ("", (0, 0, 0))
+        if here and here_kind[:2] >= kind[:2]:
             continue              # the dump's own next piece makes as strong a word (中|转时间 against 中|共有)
         _link(chunks, succ, claimed, moves, i, j, f"the sentence runs on across the join («{word}»)")
     _pair_orphans(chunks, succ, claimed, moves)
