@@ -181,11 +181,17 @@ def _articles(page):
     return [[(b.kind, b.text) for b in a.blocks()] for a in page.articles]
 
 
-@pytest.mark.parametrize("label,make", PAGE_VARIANTS, ids=[v[0] for v in PAGE_VARIANTS])
-def test_a_whole_page_reads_the_same_however_it_was_saved(tmp_path, label, make):
+@pytest.fixture(scope="module")
+def sample_page():
+    """The sample seed's text and its articles as saved, converted once for all variants."""
     with open(SAMPLE, encoding="utf-8") as f:
         text = f.read()
-    want = _articles(convert_file(SAMPLE))
+    return text, _articles(convert_file(SAMPLE))
+
+
+@pytest.mark.parametrize("label,make", PAGE_VARIANTS, ids=[v[0] for v in PAGE_VARIANTS])
+def test_a_whole_page_reads_the_same_however_it_was_saved(tmp_path, sample_page, label, make):
+    text, want = sample_page
     p = tmp_path / "000_e92b42195bf00fd7.txt"
     p.write_bytes(make(text))
     got = _articles(convert_file(p))
