@@ -455,6 +455,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # (or a word runs across into a next line with no mark in it: 提问：很多读者关 | 心全运会结束全部赛 |
         # 事，您怎么看？, a question set narrower than the headline over it; 1464 tuning cases: 3 change, all up)
         return d("turn-goes-on", True)   # 中新社记者：很多读者关心 | 这一主题，概念验证，您怎么 | 看？
+    if _subtitle_ends(prev, nxt, block_lines):
+        return d("subtitle-ends-headline", False)
     if _headlike(prev, block_lines, (nxt, after)):
         # a paragraph's indented first line with a clause in it, over a line short only by its
         # digits: no paragraph ends there (联合国大会是…审议、监督 | 和审查机构，每年9月至12月…)
@@ -532,6 +534,37 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not number_then_unit(n, after.text) and not is_section_tag(after.text):
         return d("headline-wraps-after-sentence", False)
     return d("full-line", True)
+
+
+def _subtitle_ends(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
+    """``prev`` is a headline's —— subtitle and ``nxt`` no rest of it: the
+    subtitle is a headline's last line, and a line under it goes on only as
+    the rest of a subtitle too long for its width, shorter than it, with no
+    word across (two lines that fill their column are running text, …就如一个
+    矢量，矢量 | 的模就是…).  So a subtitle that closes a quotation, a speaker's label,
+    or a line as wide as the subtitle starts anew (displaced headlines, one
+    per line: ——“历史的见证者、亲历者和创造者” | 抓创新就抓发展), and so does
+    a name's label (——…群像素描 | 包起帆：).
+
+    >>> from kanbao.model import Line
+    >>> sub = Line(1, "", "——“历史的见证者、亲历者和创造者”", 36, colw=28)
+    >>> _subtitle_ends(sub, Line(2, "", "抓创新就抓发展", 14, colw=28), [sub])
+    True
+    >>> wrap = Line(1, "", "——第61届联合国大会会议", 23, colw=28)
+    >>> _subtitle_ends(wrap, Line(2, "", "在纽约开幕", 10, colw=28), [wrap])
+    False
+    >>> _subtitle_ends(wrap, Line(2, "", "首季中国经济一线调研报告", 24, colw=28), [wrap])
+    True
+    >>> text = Line(1, "", "——人在社会中的作为就如一个矢量，矢量", 38, colw=38)
+    >>> _subtitle_ends(text, Line(2, "", "的模就是他的工作能力，矢量的方向就是人", 38, colw=38), [text])
+    False
+    """
+    p, n = prev.text, nxt.text
+    return bool(DASH_OPEN.match(p)) and len(block_lines) <= 3 and all(headline_line(ln.text) for ln in block_lines) \
+        and not ends_open(p) and not _word_across(p, n) and n[0] not in NO_LINE_START \
+        and not speaker_label(block_lines[0].text) \
+        and (p.endswith(CLOSERS) or bool(speaker_label(n)) or nxt.width >= prev.width - 2 and not (is_full(prev) and is_full(nxt))
+             or n.endswith(("：", ":")) and not BODY_PUNCT.search(n[:-1]))
 
 
 def _headline_over_column(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
