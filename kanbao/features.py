@@ -15,7 +15,7 @@ import functools
 import re
 
 from .model import Line
-from .words import tagged, word_tag
+from .words import is_word, tagged, word_tag
 
 # ---- how a text ends ---------------------------------------------------------------
 
@@ -241,6 +241,30 @@ def quoted_label(text: str) -> str:
 _TURN_VERBS = frozenset({"问", "答", "提问", "回答", "答问", "追问", "主持"})
 
 
+# the commonest Chinese surnames (about 85 % of people bear one of them): a label of two or three
+# characters that opens with one and is no dictionary word is a person's name the dictionary does not
+# know (唐晨强, cut as 唐晨 | 强 with a verb in it)
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤穆卓古吉缪车项连麦褚娄"
+    "窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝赖")
+
+
+def unknown_name(label: str) -> bool:
+    """Two or three characters opening with a common surname that the
+    dictionary does not know as one word: a person's name.
+
+    >>> [unknown_name(x) for x in ("唐晨强", "常明明", "王峰琳")]
+    [True, True, True]
+    >>> [unknown_name(x) for x in ("高质量", "方法", "据我所知", "全市")]
+    [False, False, False, False]
+    """
+    return 2 <= len(label) <= 3 and label[0] in SURNAMES and not is_word(label) \
+        and all("\u4e00" <= c <= "\u9fff" for c in label)
+
+
 # the last character of a place's name: a province, city, county, district, town, village, country
 _PLACE_END = tuple("省市县区州镇乡村国")
 
@@ -266,8 +290,8 @@ def names_someone(label: str) -> bool:
     they open with a personal name are no speaker.  The interview's own verbs
     (提问：, 答：) are.
 
-    >>> [names_someone(x) for x in ("梁晨帆", "中新社记者", "提问", "蒋立新")]
-    [True, True, True, True]
+    >>> [names_someone(x) for x in ("梁晨帆", "中新社记者", "提问", "蒋立新", "唐晨强")]
+    [True, True, True, True, True]
     >>> [names_someone(x) for x in ("展望", "具体预报为", "我建议")]
     [False, False, False]
 
@@ -281,6 +305,8 @@ def names_someone(label: str) -> bool:
         return True
     if is_place(label):
         return False
+    if unknown_name(label):
+        return True
     tag = word_tag(label)
     if tag:
         return tag.startswith("n")
