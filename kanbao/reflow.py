@@ -655,7 +655,8 @@ def _displaced_tail(lines: list[Line]) -> int:
     when there are fewer than ``TAIL_MIN``, or blank lines or lines moved
     by ``untangle`` among them, or they are not the dump's last lines, which
     ``untangle`` moved there: boxes emitted apart may be text; or a sentence
-    ends inside one of them, as no headline's line does).
+    ends inside one of them, as no headline's line does: 。；？！ before its
+    last character).
 
     Extractors put headlines, subheads and pull quotes painted last after
     all the text; text ends its sentences, so three or more lines after the
@@ -676,6 +677,13 @@ def _displaced_tail(lines: list[Line]) -> int:
     >>> moved = [ls[0], ls[4], ls[1], ls[2], ls[3]]   # lines 2-4 moved after line 5 by untangle
     >>> _displaced_tail(moved), _displaced_tail([ls[0], ls[1], ls[2], ls[3]])
     (5, 1)
+
+    A question mark inside a line ends a sentence there too: a question
+    set last is text, not headlines.
+
+    >>> ls, _ = split_lines("今年以来，全市经济运行平稳。\n中新社记者：为何早期赴北美\n谋生的华侨大多来自五邑？保存至\n今的侨批记载了他们怎样的生存史\n和创业史？")
+    >>> _displaced_tail(ls)
+    5
     """
     # after the last sentence end, or a continued-on line (下转第2版) closing a cut paragraph
     ends = [i for i, ln in enumerate(lines) if ends_sentence(ln.text) or FURNITURE_LINE.search(ln.text)
@@ -689,7 +697,7 @@ def _displaced_tail(lines: list[Line]) -> int:
     rest = lines[last + 1:]
     if len(rest) < TAIL_MIN or any(b.blanks_before or b.no != a.no + 1 for a, b in zip(rest, rest[1:])) \
             or rest[-1].no != max(ln.no for ln in lines) or _column_text(rest[:-1], lines[:last + 1]) \
-            or any(re.search("[。；]", ln.text[:-1]) for ln in rest):
+            or any(re.search("[。；？！]", ln.text[:-1]) for ln in rest):
         return len(lines)
     return last + 1
 
