@@ -441,8 +441,9 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             ln0 = b.lines[0]
             if k is None and _headlike_text(texts[0]) and len(texts[0]) >= 6 and ln0.width >= ln0.colw + 6 \
                     and not ends_sentence(texts[0]) and BODY_PUNCT.search(texts[1]) \
-                    and not word_across(texts[0], texts[1]) \
+                    and not word_across(texts[0], texts[1]) and not speaker_label(texts[0]) \
                     and not repeated(b):
+                # (not a turn's first line, whatever the column under it: 中新社记者：首季中国经济 | 一线调研…)
                 k = 1       # a headline line set wider than the column, glued over the text (not a pull quote's lines)
                 _note(b, f"line {ln0.no} (a headline's words, set wider than the column) cut from the text under it")
             if k is None and BRACKETED.fullmatch(texts[0]):
