@@ -1422,12 +1422,24 @@ def _quoted_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     >>> b = Block("b2", [], "姚琳峰：“线上科创通”服务模式，及时发布需求。", kind="para")
     >>> _quoted_turns([a, b], {}); b.kind, b.label
     ('turn', '姚琳峰')
+
+    So is one on a page where only the asking side has turns (记者：…？):
+
+    >>> q = Block("b3", [], "记者：服务模式如何？", kind="turn", label="记者")
+    >>> c = Block("b4", [], "田琳丽：“线上科创通”服务模式，及时发布需求。", kind="para")
+    >>> _quoted_turns([q, c], {}); c.kind, c.label
+    ('turn', '田琳丽')
     """
     labels = {b.label for b in blocks if b.kind == "turn"}
+    # (where only the asking side has turns, 记者：…？, a name's label over a quotation is the answer's)
+    answered = any(not ASKER.search(lab) for lab in labels)
     for b in blocks:
-        if b.kind == "para" and b.id not in forced and (label := quoted_label(b.text)) and label in labels:
+        if b.kind == "para" and b.id not in forced and (label := quoted_label(b.text)) \
+                and (label in labels or labels and not answered and not ASKER.search(label)):
             b.kind, b.label = "turn", label
-            _note(b, f"opens with 「{label}」's label, as other turns on the page do, then a quotation: a turn")
+            _note(b, f"opens with 「{label}」's label, as other turns on the page do, then a quotation: a turn"
+                  if label in labels else f"opens with 「{label}」's label, then a quotation, on a page where "
+                  "only the asking side has turns: the answer")
 
 
 def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
