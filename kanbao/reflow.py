@@ -193,7 +193,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if label_n and not head_of_label and not lone and not wrapped \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or nxt.blanks_before and not prev.blanks_before
-                 or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))):
+                 or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))
+                 # (or lines of headlines, a comma in them: displaced lines, 口袋公园：夜游线路 | 串起滨江，点亮老城 | 记者：…)
+                 or len(block_lines) >= 2 and all(headline_line(ln.text) for ln in block_lines)):
         return d("speaker-label-next", False)
     if head_of_label and not ends_sentence(p) and not re.search("[“”‘’《》，]", p):
         return d("label-over-two-lines", True)   # 市应急管理局副局长何 | 燕：…: one label printed over two lines
