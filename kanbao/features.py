@@ -261,8 +261,7 @@ def unknown_name(label: str) -> bool:
     >>> [unknown_name(x) for x in ("高质量", "方法", "据我所知", "全市")]
     [False, False, False, False]
     """
-    return 2 <= len(label) <= 3 and label[0] in SURNAMES and not is_word(label) \
-        and all("\u4e00" <= c <= "\u9fff" for c in label)
+    return 2 <= len(label) <= 3 and label[0] in SURNAMES and not is_word(label)
 
 
 # the last character of a place's name: a province, city, county, district, town, village, country
