@@ -686,7 +686,7 @@ REPAIR = 9.0   # strength of a dictionary word across a join that undoes a deali
 ORPHAN = 7.0
 
 
-def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list[str]]:
+def _swap_tails(seq: list[Line], pw: PageWords | None, boxes: bool = False) -> tuple[list[Line], list[str]]:
     r"""Undo a line order that crossed two columns, anywhere on the page, dealt
     or left in the extractor's order (a column's text goes on outside the
     rows it was dealt from as often as inside them: on 400 simulated
@@ -706,7 +706,10 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     Only dictionary evidence counts: a string the page prints often (中国)
     is no proof that a line ending in 中 goes on there.  Another line that
     could run into it too counts against the move only where it also runs
-    on into nothing (…拓展国 | 内市场 already has its next line).
+    on into nothing (…拓展国 | 内市场 already has its next line).  With ``boxes``
+    (pieces left in the extractor's order, not dealt) only a line that ends a
+    text box runs on elsewhere: inside a box the extractor's order is right
+    (…杨素梅 | 倍感欣慰 is no «梅林» with a headline elsewhere).
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("今年以来，全市推动经\n济运行持续向好，\n\n与此同时，城乡居\n各项事业取得成\n\n民收入稳步增长。\n\n就。")
@@ -738,7 +741,7 @@ def _swap_tails(seq: list[Line], pw: PageWords | None) -> tuple[list[Line], list
     for _ in range(len(seq)):
         for p in range(len(seq) - 1):
             a, x = seq[p], seq[p + 1]
-            if ends_sentence(a.text) or is_byline(a.text) or st(a, x) > 0 \
+            if ends_sentence(a.text) or is_byline(a.text) or st(a, x) > 0 or boxes and not x.blanks_before \
                     or a.text.startswith("——") and a.blanks_before and x.blanks_before:
                 continue   # (a —— line alone between blanks: a headline's subtitle, it runs on into nothing)
             loose = [q for q in range(1, len(seq)) if q not in (p, p + 1)
@@ -954,7 +957,10 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
         lines, swapped = _swap_tails(lines, pw)
         return lines, dealt + top + swapped
     out, moves = _move_pieces(lines, pw)
-    return out, top + moves
+    # left in the extractor's boxes, two columns' tails can still cross (…能见 | 带一路… and
+    # …货物运 | 度低…): swapped only at a box's end, a box's own lines being in order
+    out, swapped = _swap_tails(out, pw, boxes=True)
+    return out, top + moves + swapped
 
 
 def _tail_after_next(chunks: list[list[Line]], i: int, claimed: set[int], ev) -> tuple | None:
