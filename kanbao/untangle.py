@@ -1154,6 +1154,10 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None) -> tuple[list[L
         here, here_kind = ev(i, i + 1) if i + 1 < n else ("", (0, 0, 0))
         if here and here_kind[:2] >= kind[:2]:
             continue              # the dump's own next piece makes as strong a word (中|转时间 against 中|共有)
+        if j - 1 != i and (above := strength(chunks[j - 1][-1], chunks[j][0], pw)) > 0 \
+                and not above < UNIT_STRENGTH <= strength(chunks[i][-1], chunks[j][0], pw):
+            continue              # the line above ``j`` in the dump runs on into it as well (…杂草、卫 | 生死角…),
+            #                       and only a number's unit or a mark beats that (…五 | 年，… against 1848 | 年，…)
         _link(chunks, succ, claimed, moves, i, j, f"the sentence runs on across the join («{word}»)")
     _pair_orphans(chunks, succ, claimed, moves)
     if not moves:
