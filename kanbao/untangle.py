@@ -140,8 +140,9 @@ UNIT_STRENGTH = 8.0   # a number and its unit across a join
 # A piece of fewer lines is one of the small boxes pdfminer cuts a paragraph into, shuffled
 # among many like it; a string the page prints elsewhere (pull quotes and headlines repeat
 # the text) or a word the best segmentation does not read across then moves the wrong box:
-# on 400 simulated pdfminer pages 16 such moves were wrong and 1 right, while between
-# pdftotext's larger boxes page strings moved 25 right and 1 wrong.
+# on the 568 pdfminer cases of the tuning set (simulated seeds 56–103 and 200–207, the dev
+# set) 16 such moves were wrong and 1 right, while on its pdftotext cases, whose boxes are
+# mostly larger, page strings moved 25 boxes right and 1 wrong.
 BIG_BOX = 5
 RARER = 10   # a word this many times rarer than the extractor's join outweighs it
 LOCAL_STRENGTH = 3.0  # a string the page prints elsewhere across a join (plus its count)
