@@ -683,6 +683,10 @@ def _bands(seg: list[list[Line]], path: list[int], k: int, pw: PageWords | None)
     return None
 
 
+# A page has a few hundred lines (at most 344 on 2184 simulated cases, 435 on the sample); the
+# search for crossed tails is quadratic in lines, so a dump of many pages in one seed, this many
+# lines or more, gets none (as ``PageWords`` gives a huge page no page words): it stays fast.
+MAX_SWAP_LINES = 3000
 REPAIR = 9.0   # strength of a dictionary word across a join that undoes a dealing (about 1 in 9 wrong)
 # … or this strong where the line it runs into sits under a sentence's end, where no other line
 # takes it (an orphan: a line that goes on a sentence set as if it began a paragraph).  On the
@@ -723,9 +727,16 @@ def _swap_tails(seq: list[Line], pw: PageWords | None, boxes: bool = False) -> t
     >>> out, notes = _swap_tails(ls, None)
     >>> [ln.text for ln in out], notes
     (['今年以来，全市推动经', '济运行持续向好，', '与此同时，城乡居', '民收入稳步增长。', '各项事业取得成', '就。'], ["L7 moved after L4: two columns' tails swapped («居民»)"])
+
+    A dump of ``MAX_SWAP_LINES`` lines or more (many pages in one seed) is left as it is:
+
+    >>> _swap_tails(ls * 500, None)[1]
+    []
     """
     seq = list(seq)
     notes: list[str] = []
+    if len(seq) >= MAX_SWAP_LINES:
+        return seq, notes
     memo: dict[tuple[int, int, bool], float] = {}
     made: set[tuple[int, int]] = set()
 
@@ -746,15 +757,16 @@ def _swap_tails(seq: list[Line], pw: PageWords | None, boxes: bool = False) -> t
             e += 1
         return e
     for _ in range(len(seq)):
+        # the lines another line may run on into: none runs into them from the line above,
+        # which is not the one the dump printed before them (read once a pass, not once a line)
+        starts = [q for q in range(1, len(seq)) if seq[q - 1].no + 1 != seq[q].no and not firstlike(seq[q])
+                  and not speaker_label(seq[q].text) and st(seq[q - 1], seq[q]) == 0]
         for p in range(len(seq) - 1):
             a, x = seq[p], seq[p + 1]
             if ends_sentence(a.text) or is_byline(a.text) or st(a, x) > 0 or boxes and not x.blanks_before \
                     or a.text.startswith("——") and a.blanks_before and x.blanks_before:
                 continue   # (a —— line alone between blanks: a headline's subtitle, it runs on into nothing)
-            loose = [q for q in range(1, len(seq)) if q not in (p, p + 1)
-                     and st(a, seq[q], False) >= ORPHAN and st(seq[q - 1], seq[q]) == 0
-                     and seq[q - 1].no + 1 != seq[q].no
-                     and not firstlike(seq[q]) and not speaker_label(seq[q].text)]
+            loose = [q for q in starts if q not in (p, p + 1) and st(a, seq[q], False) >= ORPHAN]
             cands = [q for q in loose if st(a, seq[q], False) >= REPAIR]
             if not cands and len(loose) == 1 and ends_sentence(seq[loose[0] - 1].text) \
                     and not number_then_unit(a.text, seq[loose[0]].text):
