@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score many gold pages with one ``mkdocs build``: every seed in one site, each scored on its own pages.
 
-usage: bench/batch_score.py EVAL_DIR [EVAL_DIR ...] [--json OUT] [--compare OLD.json] [--ext pdfminer]
+usage: bench/batch_score.py EVAL_DIR [EVAL_DIR ...] [--json OUT] [--compare OLD.json] [--ext pdfminer] [--keep DIR]
 
 Each EVAL_DIR holds ``pageNN_EXTRACTOR.txt`` seeds with ``gold_pageNN_EXTRACTOR.py``
 (the shared dev set, or a folder made by ``bench/simpage.py``; a ``dev/``
@@ -101,11 +101,15 @@ def main() -> None:
     ap.add_argument("--json", default="", help="write every case's metrics here")
     ap.add_argument("--compare", default="", help="an earlier --json to list the changed cases against")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep", default="", help="keep the built project (seeds and site) in this new folder")
     a = ap.parse_args()
     cases = [c for d in a.dirs for c in cases_in(d, a.ext)]
     if not cases:
         sys.exit("batch_score: no pageNN_EXTRACTOR.txt seeds with gold in the given folders")
-    work = Path(tempfile.mkdtemp(prefix="kanbao-batch-"))
+    if a.keep and Path(a.keep).exists():
+        sys.exit(f"batch_score: --keep {a.keep} exists; name a new folder")
+    work = Path(a.keep) if a.keep else Path(tempfile.mkdtemp(prefix="kanbao-batch-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         shutil.copy2(ROOT / "mkdocs.yml", work / "mkdocs.yml")
         for d in ("hooks", "kanbao", "docs", "overrides"):
@@ -127,7 +131,8 @@ def main() -> None:
         with ProcessPoolExecutor(a.jobs) as ex:
             results = dict(ex.map(_score, jobs, chunksize=8))
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not a.keep:
+            shutil.rmtree(work, ignore_errors=True)
     for k, r in results.items():
         if "error" in r:
             print(f"ERROR {k}: {r['error']}", file=sys.stderr)

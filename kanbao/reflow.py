@@ -197,6 +197,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                  # (or lines of headlines, a comma in them: displaced lines, 口袋公园：夜游线路 | 串起滨江，点亮老城 | 记者：…)
                  or len(block_lines) >= 2 and all(headline_line(ln.text) for ln in block_lines)):
         return d("speaker-label-next", False)
+    if ends_sentence(p) and after is not None and (is_full(nxt) or firstlike(nxt)) and label_head(n, after.text):
+        return d("label-over-two-lines-next", False)   # …政协委员？| 区教育局局长金平 | 帆：…: the next turn
     if head_of_label and not ends_sentence(p) and not re.search("[“”‘’《》，]", p):
         return d("label-over-two-lines", True)   # 市应急管理局副局长何 | 燕：…: one label printed over two lines
     if quoted_label(n) and ends_sentence(p) and speaker_label(block_lines[0].text):

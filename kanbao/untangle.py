@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .cohesion import Vectorizer
-from .lines import display_width, text_width
+from .lines import display_width, estimate_columns, text_width
 from .model import Line
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
                        is_furniture, is_section_tag, label_head, number_then_unit, open_marks, speaker_label)
@@ -948,6 +948,9 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
             margin = ALIGN_MARGIN * len(seg) if pauses and not tail else 0.0
             if _keep_aligned(fit_aligned, fit_dealt, margin):
+                # each line's column width read again from its new neighbours (in the dump a narrow
+                # column's full lines stood among a wider column's and looked short)
+                estimate_columns(aligned)
                 out.extend(aligned)
                 moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, each piece "
                              f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
@@ -955,6 +958,7 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
                              + (f"; that dealing paused columns, a guess it must beat by {margin:.1f}"
                                 if fit_aligned <= fit_dealt else "") + ")")
                 continue
+            estimate_columns(dealt)   # (as above)
             out.extend(dealt)
             moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another"
                          + note)
