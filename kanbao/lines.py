@@ -73,7 +73,15 @@ def split_page_number(first: str) -> tuple[str, str]:
 
 
 def split_lines(text: str) -> tuple[list[Line], str]:
-    """All non-blank lines with widths and blank-line counts; and the page number."""
+    r"""All non-blank lines with widths and blank-line counts; and the page number.
+
+    A letterspaced line was stretched to its column: it is as wide as the column,
+    not as its spaces make it (名 录 ， 成 为 … reads 29 in a column of 22).
+
+    >>> ls, _ = split_lines("华人主要通过民间渠道寄\n给国内眷属的汇款和家书\n名 录 ， 成 为 中 国 第 八 项\n“世界记忆”遗产。")
+    >>> [ln.width for ln in ls], ls[2].text
+    ([22, 22, 22, 18], '名录，成为中国第八项')
+    """
     raw_lines = text.split("\n")
     out: list[Line] = []
     blanks = 0
@@ -100,6 +108,9 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         blanks = 0
         header = False
     estimate_columns(out)
+    for ln in out:   # (letterspaced lines give no column width: estimated without them)
+        if "unspace_letterspaced" in ln.fixes and ln.colw:
+            ln.width = min(ln.width, ln.colw)
     return out, page_no
 
 
