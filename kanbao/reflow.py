@@ -325,7 +325,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and nxt.width < nxt.colw_fwd - 6:
         return d("sentence-end-then-short-label", False)
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) and _gap_fwd(nxt) >= 3 \
-            and after is not None and _firstlike(after) and not speaker_label(n) and not NUMBER_ONLY.match(n):
+            and after is not None and _firstlike(after) and not speaker_label(n) and not NUMBER_ONLY.match(n) \
+            and not n.endswith(("：", ":")):
+        # (but a colon at its end introduces what follows: …第二次现场报道中国两会。| 以下是采访实录：)
         return d("sentence-end-then-headline", False)   # a short line without a stop cannot end a paragraph
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.colw_fwd + 6 <= nxt.width <= max(prev.width, prev.colw_back) - 6:
