@@ -65,7 +65,6 @@ def _short(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = (
     return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= set_width(block_lines[-2]) - 4
 
 
-
 def _short_by_mark(ln: Line, after: Line | None) -> bool:
     r"""``ln`` falls short of its column by about a character because its last
     character went down with a mark that cannot start a line (…您怎么 | 看？):

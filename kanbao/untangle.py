@@ -948,24 +948,35 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
             fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
             margin = ALIGN_MARGIN * len(seg) if pauses and not tail else 0.0
             if _keep_aligned(fit_aligned, fit_dealt, margin):
-                # each line's column width read again from its new neighbours (in the dump a narrow
-                # column's full lines stood among a wider column's and looked short)
-                estimate_columns(aligned)
-                out.extend(aligned)
+                out.extend(_rewidth(aligned))
                 moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, each piece "
                              f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
                              f"dealt to {k} columns {fit_dealt:.1f}"
                              + (f"; that dealing paused columns, a guess it must beat by {margin:.1f}"
                                 if fit_aligned <= fit_dealt else "") + ")")
                 continue
-            estimate_columns(dealt)   # (as above)
-            out.extend(dealt)
+            out.extend(_rewidth(dealt))
             moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another"
                          + note)
         pos = b
     for c in chunks[pos:]:
         out.extend(c)
     return out, moves
+
+
+def _rewidth(seq: list[Line]) -> list[Line]:
+    """Copies of the lines of a stretch read in a new order, each with its column width
+    read again from its new neighbours: in the dump a narrow column's full lines stood
+    among a wider column's lines and looked short.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("城乡居民收入稳步增长消费\\n\\n回暖\\n\\n市场持续回暖就业形势总体稳定物价\\n\\n平稳")
+    >>> [ln.colw for ln in ls], [ln.colw for ln in _rewidth(ls[:2])]
+    ([32, 32, 32, 32], [24, 24])
+    """
+    out = [replace(ln) for ln in seq]
+    estimate_columns(out)
+    return out
 
 
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
