@@ -461,19 +461,6 @@ def column_width(widths: list[int], own: int = 0) -> int:
     return max(sup, key=lambda w: (sup[w], w))
 
 
-def set_width(ln: Line) -> int:
-    """The width a line takes on the page: a letterspaced line was spread to fill its
-    column, and the spaces the extractor put between its characters make it no wider
-    (办 的 物 流 供 应 链 “ 链 reads 26 in a column of 20).
-
-    >>> set_width(Line(1, "", "办的物流供应链“链", 26, colw=20, fixes=["unspace_letterspaced"]))
-    20
-    >>> set_width(Line(1, "", "城乡居民收入稳步增长", 26, colw=20))
-    26
-    """
-    return min(ln.width, ln.colw) if "unspace_letterspaced" in ln.fixes and ln.colw else ln.width
-
-
 def gap(ln: Line, block_lines: list[Line] | None = None) -> int:
     """How much narrower than its column a line is (judged from the lines before it).
 
@@ -481,7 +468,7 @@ def gap(ln: Line, block_lines: list[Line] | None = None) -> int:
     block's own lines (the lines before the block may be another column).
     """
     if block_lines and len(block_lines) >= 3 and block_lines[-1] is ln:
-        return column_width([set_width(b) for b in block_lines[-8:]], ln.width) - ln.width
+        return column_width([b.width for b in block_lines[-8:]], ln.width) - ln.width
     return ln.colw_back - ln.width
 
 

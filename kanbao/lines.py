@@ -103,14 +103,12 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         # measure the line as set: the spaces around numbers took room on the
         # page, and a letter-spaced line was stretched to the full column
         measured = body.strip()
-        out.append(Line(no=i, raw=raw, text=fixed, width=display_width(measured), blanks_before=blanks,
+        spread = display_width(measured) if "unspace_letterspaced" in fixes else 0
+        out.append(Line(no=i, raw=raw, text=fixed, width=display_width(measured), spread=spread, blanks_before=blanks,
                         leading_space=body[:1].isspace(), fixes=fixes, header=header))
         blanks = 0
         header = False
     estimate_columns(out)
-    for ln in out:   # (letterspaced lines give no column width: estimated without them)
-        if "unspace_letterspaced" in ln.fixes and ln.colw:
-            ln.width = min(ln.width, ln.colw)
     return out, page_no
 
 
@@ -145,7 +143,8 @@ def quote_width(lines: list[Line], window: int = 6) -> int:
 
 
 def estimate_columns(lines: list[Line], window: int = 6) -> None:
-    """Set ``colw`` (both sides), ``colw_back`` and ``colw_fwd`` on every line.
+    """Set ``colw`` (both sides), ``colw_back`` and ``colw_fwd`` on every line, and
+    a letterspaced line's ``width`` to its column's (see ``split_lines``).
 
     A line at a column change belongs with the lines on one side of it only,
     so a break is judged with the column before it for the line that ends
@@ -154,6 +153,16 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     >>> ls = [Line(no=i, raw="", text="", width=w) for i, w in enumerate([28, 28, 24, 28, 10, 28, 27])]
     >>> estimate_columns(ls); [ln.colw for ln in ls]
     [28, 28, 28, 28, 28, 28, 28]
+
+    A letterspaced line takes its column's width, read again from its spread
+    width each time (among a narrow column's lines, then a wide column's):
+
+    >>> spaced = Line(no=9, raw="", text="", width=33, spread=33, fixes=("unspace_letterspaced",))
+    >>> estimate_columns([*ls, spaced]); spaced.width
+    28
+    >>> wide = [Line(no=i, raw="", text="", width=32) for i in range(10, 16)]
+    >>> estimate_columns([*wide, spaced]); spaced.width
+    32
     """
     # a line with spaces around its numbers is no evidence of a wider column,
     # nor are its quotes where the page squeezes them: estimate without them
@@ -181,3 +190,8 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
         if 3 <= cut < len(fwd) and n - i >= 4 and (own := column_width(fwd[:cut], ln.width)) <= ln.colw_fwd - 4 \
                 and sum(abs(w - own) <= 1 for w in fwd[:cut]) >= 2:
             ln.colw_fwd = own
+    # a letterspaced line was stretched to its column: as wide as the column, not as its spaces
+    # (it gave no width above); set again whenever the column is, from its width as spread
+    for ln in lines:
+        if ln.spread and ln.colw:
+            ln.width = min(ln.spread, ln.colw)

@@ -19,6 +19,7 @@ class Line:
     raw: str                     # the line as decoded
     text: str                    # the line after fixers (stripped)
     width: int                   # display width of ``text`` (CJK = 2, ASCII = 1)
+    spread: int = 0              # a letterspaced line's width with the extractor's spaces (``width`` is capped at ``colw``)
     blanks_before: int = 0       # blank lines right before it
     leading_space: bool = False  # the extractor put whitespace before it
     colw: int = 0                # local column width around it, set by ``lines.estimate_columns``

@@ -22,7 +22,7 @@ from dataclasses import replace
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
-                       narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, set_width, speaker_label)
+                       narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word, word_across
@@ -62,7 +62,7 @@ def _short(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = (
     if ln.colw_fwd <= ln.colw_back - 4 and block_lines[0].blanks_before and len(block_lines) <= 2 and below \
             and all(x is not None and abs(x.width - ln.colw_fwd) <= 1 for x in (*block_lines, *below)):
         return False   # after a column break, lines that fill the narrower column under them (化主要有两条路径：一 | 条是…)
-    return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= set_width(block_lines[-2]) - 4
+    return _gap(ln, block_lines) >= 3 or len(block_lines) >= 2 and ln.width <= block_lines[-2].width - 4
 
 
 def _short_by_mark(ln: Line, after: Line | None) -> bool:
@@ -509,7 +509,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                 and not nxt.blanks_before:
             return d("word-runs-across", True)
         return d("short-line", False)
-    if nxt.blanks_before and set_width(prev) <= set_width(nxt) - 4 and not BODY_PUNCT.search(p):
+    if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
         return d("blank-after-narrower-line", False)
     # (a comma in it too, after a sentence end: 黑土地上，新农人锄禾记; a clause ends open, ，)
     if nxt.blanks_before and not prev.blanks_before and _gap_fwd(nxt) >= 6 \
