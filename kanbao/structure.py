@@ -1460,6 +1460,20 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
         _note(b, f"speaker label 「{b.label}」: {b.kind}")
 
 
+def _text_after_headings(blocks: list[Block], i: int) -> bool:
+    """Blocks from ``i`` on are headings, if any, and then text (a paragraph or an
+    answer), not a byline: no headline of an article of its own, which has its byline.
+
+    >>> from kanbao.model import Line
+    >>> bl = [Block(f"b{n}", [Line(n, "", "某", 2)], "某", kind=k) for n, k in enumerate(["heading", "heading", "para", "byline"])]
+    >>> _text_after_headings(bl, 0), _text_after_headings(bl, 3), _text_after_headings(bl[:2] + bl[3:], 0)
+    (True, False, False)
+    """
+    while i < len(blocks) and blocks[i].kind == "heading":
+        i += 1
+    return i < len(blocks) and blocks[i].kind in ("para", "answer")
+
+
 def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[Block] | None = None,
                  headline_above: bool = False, in_order: bool = True) -> tuple[int, list[str]]:
     """How many kinds of evidence say heading ``i`` opens an article, and which.
@@ -1818,6 +1832,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
     closed = False                    # the current article ended with a closing byline
     orphans: list[list[Block]] = []   # runs of text after a closing byline, before any headline
     restored: set[int] = set()        # headlines displaced to the end of the dump, put back
+    subhead_under_headline = 0        # id() of the last heading read as a subhead under a headline
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -1845,11 +1860,13 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             under_title = cur is not None and cur.title is not None and not _article_blocks(cur)
             # (under a headline and its own byline, the byline closes nothing and the headline came
             # first: 中到大雨 | 职工的牵挂… | 本报记者 … | 广东已提前转移群众超57万人 | 眼下…; when the
-            # headline was put back from the end of the dump, or text follows: a headline of several
-            # blocks there is the next article's)
-            headline_above = under_title and blocks[i - 1].kind == "byline" \
+            # headline was put back from the end of the dump, or text follows, maybe under more
+            # headings (a subhead of several blocks), else a headline of several blocks there is the
+            # next article's, with its own byline)
+            headline_above = under_title and (blocks[i - 1].kind == "byline" \
                 and any(blocks[i - 1] is x for x in cur.byline) \
-                and (id(cur.title) in restored or i + 1 < len(blocks) and blocks[i + 1].kind in ("para", "answer"))
+                and (id(cur.title) in restored or _text_after_headings(blocks, i + 1))
+                or id(blocks[i - 1]) == subhead_under_headline)
             score, why = _title_score(blocks, i, seen_content, core, headline_above, not page.untangled)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
@@ -1881,6 +1898,8 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
                     i += 1
             else:
                 cur.sections.append(Section(heading=b))
+                if headline_above:
+                    subhead_under_headline = id(b)
                 _note(b, f"subhead: heading inside an article (title evidence {score}/{TUNING.title_evidence}: {', '.join(why) or 'none'})")
         elif b.kind == "byline":
             if cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
