@@ -760,10 +760,16 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
             run = blocks[i:end]
             text = norm("".join(b.text for b in run))
             nxt = blocks[end] if end < len(blocks) else None
+            def repeated(xs: list[Block]) -> bool:
+                return any(text in t and len(t) > len(text) + 8 for t in (body.get(id(x), "") for x in xs))
+            # … not a title its text repeats (over its byline, or over the text): unless, set between
+            # text and a byline that closes it (no text under the byline), it repeats only the text above
+            closing = 0 < i and blocks[i - 1].kind in ("para", "answer") and nxt is not None \
+                and nxt.kind == "byline" and not (end + 1 < len(blocks) and blocks[end + 1].kind in ("para", "answer"))
             if len(text) >= TUNING.pq_min_chars and sum(len(b.text) for b in run) <= PQ_MAX \
-                    and any(text in t and len(t) > len(text) + 8
-                            for t in (body.get(id(x), "") for x in blocks[max(0, i - near):i + near])) \
-                    and not (nxt and (nxt.kind == "byline" or text in body.get(id(nxt), ""))):   # a title its text repeats
+                    and repeated(blocks[max(0, i - near):i + near]) \
+                    and not (nxt and (nxt.kind == "byline" and (not closing or repeated(blocks[end:end + near]))
+                                      or text in body.get(id(nxt), ""))):
                 head = run[0]
                 for b in run[1:]:
                     head.lines += b.lines
