@@ -2587,6 +2587,7 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     ``forced`` maps block ids to kinds a correction file set; they are kept.
     """
     page_no = classify(page.blocks, forced or {})
+    _last_line_over_closing_byline(page.blocks, set(forced or {}))
     if page_no and not page.page_no:
         page.page_no = page_no
     group(page, restore_displaced_titles(page.blocks, set(forced or {})), forced)
@@ -2597,6 +2598,42 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
         _dash_subtitle_up(a)
         shape_headline(a)
     return page
+
+
+def _last_line_over_closing_byline(blocks: list[Block], forced: set[str]) -> None:
+    """A one-line "headline" that reflow cut from the paragraph above it for the
+    byline under it (``headline-over-byline``) is that paragraph's last line
+    where the byline closes its article: under the byline comes the page's end
+    or a headline over its own byline, so the line would head nothing
+    (…传统农业模式 | 呈现出颠覆式的创新变革 | 据新华社电 记者… | 秋粮归仓 |
+    本报记者 …).
+
+    >>> from kanbao.model import Line
+    >>> mk = lambda no, t, k, rule=None: Block(f"b{no}", [Line(no, "", t, 2 * len(t))], t, kind=k,
+    ...     decisions=[Decision(rule, False, no)] if rule else [])
+    >>> bl = [mk(1, "让千百年来的传统农业模式", "para", "headline-over-byline"), mk(2, "呈现出新的变革", "heading"),
+    ...       mk(3, "本报记者 陆斌", "byline"), mk(4, "秋粮归仓", "heading"), mk(5, "本报记者 周云", "byline")]
+    >>> _last_line_over_closing_byline(bl, set()); [b.text for b in bl][:3]
+    ['让千百年来的传统农业模式呈现出新的变革', '本报记者 陆斌', '秋粮归仓']
+    """
+    i = 1
+    while i + 1 < len(blocks):
+        p, h, by = blocks[i - 1], blocks[i], blocks[i + 1]
+        k = i + 2
+        while k < len(blocks) and blocks[k].kind == "heading":
+            k += 1
+        under = blocks[k] if k < len(blocks) else None   # under the byline and any headline: its own byline?
+        if h.kind == "heading" and len(h.lines) == 1 and p.kind in ("para", "answer") and by.kind == "byline" \
+                and p.decisions and p.decisions[-1].rule == "headline-over-byline" \
+                and not {p.id, h.id} & forced and not ends_sentence(p.text) \
+                and (under is None or under.kind == "byline" and k > i + 2):
+            p.decisions = p.decisions[:-1] + [Decision("line-over-closing-byline", True, p.decisions[-1].after_line)]
+            _run_on(p, h)
+            _note(p, f"runs on into line {h.lines[0].no}: the byline under it closes the article "
+                     "(no text under the byline), so the line heads nothing")
+            del blocks[i]
+            continue
+        i += 1
 
 
 def _dash_subtitle_up(a: Article) -> None:
