@@ -921,47 +921,54 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
         body = _body_pieces(run)
         path = _periods(run, body, pw)
         for s, e, k in _segments(run, path, body, pw):
-            seg = run[s:e]
-            if k == 1 or len(seg) < 2 * k:
-                for c in seg:
-                    out.extend(c)
-                continue
-            # the tail read in order: after the last row of the interleaved columns
-            t = min(e - s, max((x for x in range(e - s) if path[s + x] > 1), default=-1) + k)
-            core, tail = (seg[:t], seg[t:]) if e - s - t >= TAIL_RUN and t >= 2 * k else (seg, [])
-            bands = None if tail else _bands(seg, path[s:e], k, pw)
-            pauses: list[str] = []
-            if bands:
-                cols, note = bands
-            else:
-                period = {c[0].no: path[s + x] for x, c in enumerate(seg)}
-                index = {ln.no: x for x, c in enumerate(seg) for ln in c}
-                cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw, period, pauses, index)
-                note = f" ({', '.join(pauses)}: fewer columns in those rows)" if pauses else ""
-            if tail:
-                cols = _bottoms(cols, tail, pw)
-                note += f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
-            # a dealt column is one piece: the blanks inside it were the extractor's
-            dealt = [replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
-                     else ln for col in cols for c in col for ln in c]
-            aligned = _read_aligned(seg, pw, body[s:e])
-            fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
-            margin = ALIGN_MARGIN * len(seg) if pauses and not tail else 0.0
-            if _keep_aligned(fit_aligned, fit_dealt, margin):
-                out.extend(_rewidth(aligned))
-                moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, each piece "
-                             f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
-                             f"dealt to {k} columns {fit_dealt:.1f}"
-                             + (f"; that dealing paused columns, a guess it must beat by {margin:.1f}"
-                                if fit_aligned <= fit_dealt else "") + ")")
-                continue
-            out.extend(_rewidth(dealt))
-            moves.append(f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, read one after another"
-                         + note)
+            seq, note = _read_stretch(run, path, body, s, e, k, pw)
+            out.extend(seq)
+            if note:
+                moves.append(note)
         pos = b
     for c in chunks[pos:]:
         out.extend(c)
     return out, moves
+
+
+def _read_stretch(run: list[list[Line]], path: list[int], body: list[bool], s: int, e: int, k: int,
+                  pw: PageWords | None) -> tuple[list[Line], str]:
+    """The lines of stretch ``run[s:e]`` read as ``k`` interleaved columns (dealt,
+    or aligned piece to piece where that reads better), and the note that says
+    so; as they are, and no note, where ``k`` is 1 or the stretch too short."""
+    seg = run[s:e]
+    if k == 1 or len(seg) < 2 * k:
+        return [ln for c in seg for ln in c], ""
+    # the tail read in order: after the last row of the interleaved columns
+    t = min(e - s, max((x for x in range(e - s) if path[s + x] > 1), default=-1) + k)
+    core, tail = (seg[:t], seg[t:]) if e - s - t >= TAIL_RUN and t >= 2 * k else (seg, [])
+    bands = None if tail else _bands(seg, path[s:e], k, pw)
+    pauses: list[str] = []
+    if bands:
+        cols, note = bands
+    else:
+        period = {c[0].no: path[s + x] for x, c in enumerate(seg)}
+        index = {ln.no: x for x, c in enumerate(seg) for ln in c}
+        cols = _deal(_glue(core, path[s:s + t] if tail else path[s:e], pw), k, pw, period, pauses, index)
+        note = f" ({', '.join(pauses)}: fewer columns in those rows)" if pauses else ""
+    if tail:
+        cols = _bottoms(cols, tail, pw)
+        note += f"; L{tail[0][0].no}-{tail[-1][-1].no} are their lower parts, one column after another"
+    # a dealt column is one piece: the blanks inside it were the extractor's
+    dealt = [replace(ln, blanks_before=0) if ln.blanks_before and (c is not col[0] or ln is not c[0])
+             else ln for col in cols for c in col for ln in c]
+    aligned = _read_aligned(seg, pw, body[s:e])
+    fit_dealt, fit_aligned = _joins_fit(dealt, pw), _joins_fit(aligned, pw)
+    margin = ALIGN_MARGIN * len(seg) if pauses and not tail else 0.0
+    if _keep_aligned(fit_aligned, fit_dealt, margin):
+        return _rewidth(aligned), (
+            f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, each piece "
+            f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
+            f"dealt to {k} columns {fit_dealt:.1f}"
+            + (f"; that dealing paused columns, a guess it must beat by {margin:.1f}"
+               if fit_aligned <= fit_dealt else "") + ")")
+    return _rewidth(dealt), (f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, "
+                             "read one after another" + note)
 
 
 def _rewidth(seq: list[Line]) -> list[Line]:
