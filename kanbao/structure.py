@@ -1016,6 +1016,7 @@ def _tag_over(tag: str, line: str) -> bool:
     return is_section_tag(tag) and (len(tag) <= 3 or len(line) >= 2 * len(tag))
 
 
+INSIDE_SENTENCE = "set where a sentence runs on past it: a headline across columns, not a subhead"
 COLUMN_LABEL = "a short tag over a headline (one line, or two blocks with no —— subtitle) with text under it: the column's label"
 
 
@@ -1414,6 +1415,9 @@ def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None
             _run_on(p, q)
             _note(p, f"runs on past the headline or page line at {blocks[i + 1].span}: "
                      f"line {last.no} ends mid-sentence, line {first.no} goes on")
+            for h in blocks[i + 1:j]:
+                if h.kind == "heading":
+                    _note(h, INSIDE_SENTENCE)
             del blocks[j]
             continue
         i += 1
@@ -1839,6 +1843,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
     orphans: list[list[Block]] = []   # runs of text after a closing byline, before any headline
     restored: set[int] = set()        # headlines displaced to the end of the dump, put back
     subhead_under_headline = 0        # id() of the last heading read as a subhead under a headline
+    merged: list[Block] = []          # headings made lines of the heading before them
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -1853,6 +1858,20 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             cur.sections.append(Section())
             restored.add(id(b))
             _note(b, "title: displaced headline restored")
+        elif b.kind == "heading" and cur is not None and cur.title is None and INSIDE_SENTENCE in b.notes \
+                and not any(s.heading for s in cur.sections):
+            # the text above it is the article's own: its columns' tops, set beside the headline
+            # (a subhead never stands inside a sentence); the headings set with it are its lines
+            cur.title = b
+            if closed:   # (its byline came first: it closed nothing, the text after it is the article's)
+                cur.sections[-1].blocks.extend(orphans[-1])
+                orphans[-1], closed = [], False
+            while i + 1 < len(blocks) and blocks[i + 1].kind == "heading" and INSIDE_SENTENCE in blocks[i + 1].notes:
+                _absorb_heading(b, blocks[i + 1])
+                merged.append(blocks[i + 1])
+                i += 1
+            cur.moves.append(f"{b.id} ({b.span}) → title: a headline a sentence of the text above runs on past")
+            _note(b, "title: the article's text above it runs on past it; it heads that text")
         elif b.kind == "heading" and _displaced_subtitle(cur, blocks, i):
             cur.subtitle = b
             cur.moves.append(f"{b.id} ({b.span}) → subtitle: a —— line inside the text of an article "
@@ -1931,7 +1950,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
         if b.kind in ("title", "heading") and cur is not None and cur.title is b:
             closed = False
         i += 1
-    absorbed = _adopt_orphans(arts, [run for run in orphans if run], set(forced or {}))
+    absorbed = _adopt_orphans(arts, [run for run in orphans if run], set(forced or {})) + merged
     page.blocks[:] = [b for b in page.blocks if all(b is not x for x in absorbed)]
     arts = [a for a in arts if _article_blocks(a) or a.title]
     arts = _join_bare_headlines(page, arts)
