@@ -250,6 +250,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and nxt.width >= max(prev.width, prev.colw_back) + 8 and text_width(nxt) >= nxt.colw_fwd + 6 \
             and after is not None and after.width <= nxt.width - 6:
         return d("headline-set-wider-next", False)   # 以下是采访实录：| 中国常驻联合国代表团举行国庆招待会 (wider than any column)
+    if p.endswith(("：", ":")) and nxt.blanks_before and after is not None and is_byline(after.text) \
+            and not after.blanks_before and not ends_sentence(n) and not ends_open(n) and not speaker_label(n) \
+            and not _word_across(p, n):
+        return d("headline-over-byline", False)   # …以下是采访实录：| | 工厂焕新，制造业有了新面孔 | 新华社记者 …
     if after is not None and is_byline(after.text) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and not ends_sentence(p) and not p.endswith(tuple(OPEN_END)) and not speaker_label(n) \
             and not _word_across(p, n) and not DASH_OPEN.match(n) and nxt.width >= prev.width - 3 \
