@@ -1954,6 +1954,8 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
     page.blocks[:] = [b for b in page.blocks if all(b is not x for x in absorbed)]
     arts = [a for a in arts if _article_blocks(a) or a.title]
     arts = _join_bare_headlines(page, arts)
+    if not page.untangled:
+        _share_text_with_bare_headline(arts)
     # text set above the first headline of the page belongs to that article
     if len(arts) >= 2 and arts[0].title is None and arts[1].title is not None and not arts[0].byline \
             and len(_article_blocks(arts[0])) <= 2 and not any(b.kind in ("question", "answer") for b in _article_blocks(arts[0])):
@@ -1972,6 +1974,60 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
         arts = arts[1:]
     page.articles = arts
     _place_pullquotes(page, pending_pq)
+
+
+def _block_colw(b: Block) -> int:
+    """The column width most of a block's lines are set in (the middle one).
+
+    >>> from kanbao.model import Line
+    >>> _block_colw(Block("b1", [Line(n, "", "", 30, colw=w) for n, w in enumerate([36, 36, 22])], ""))
+    36
+    """
+    return sorted(ln.colw for ln in b.lines)[len(b.lines) // 2] if b.lines else 0
+
+
+def _share_text_with_bare_headline(arts: list[Article]) -> None:
+    """A headline and its byline with no text, right over the next article's
+    headline and byline, stacked: two articles set side by side, their heads
+    printed first.  Where the text under them changes column width (or a
+    dateline opens a paragraph, or the headlines' words say so), the text before
+    the change is the first article's: the extractor read the page in order,
+    the first article's columns first.
+
+    >>> from kanbao.model import Line
+    >>> mk = lambda no, t, w, k="para": Block(f"b{no}", [Line(no, "", t, 2 * len(t), colw=w)], t, kind=k)
+    >>> x = Article("a1", title=mk(1, "秋粮归仓", 30, "heading"), byline=[mk(2, "本报记者 周云", 30, "byline")], sections=[Section()])
+    >>> y = Article("a2", title=mk(3, "公交优化", 30, "heading"), byline=[mk(4, "本报记者 林晓", 30, "byline")],
+    ...             sections=[Section(blocks=[mk(5, "稻谷丰收。", 34), mk(6, "农户增收。", 34), mk(7, "线路调整。", 28)])])
+    >>> _share_text_with_bare_headline([x, y]); [b.id for b in x.sections[0].blocks], [b.id for b in y.sections[0].blocks]
+    (['b5', 'b6'], ['b7'])
+    """
+    for x, y in zip(arts, arts[1:]):
+        if x.title is None or not x.byline or _article_blocks(x) or x.lead or y.title is None or not y.byline \
+                or y.lead or not y.sections or y.sections[0].heading is not None:
+            continue
+        if not (x.byline[-1].lines and y.title.lines and y.title.first_no > x.byline[-1].lines[-1].no):
+            continue
+        flat = y.sections[0].blocks
+        if len(flat) < 2:
+            continue
+        vec = Vectorizer([x.title.text, y.title.text] + [b.text for b in flat])
+        tx, ty = vec.vector(x.title.text), vec.vector(y.title.text)
+        best, cut = 0, 0
+        for j in range(1, len(flat)):
+            a, b = flat[j - 1], flat[j]
+            if b.kind != "para" or not a.lines or not b.lines:
+                continue
+            score = 2 * (abs(_block_colw(a) - _block_colw(b)) >= 4) + bool(DATELINE.match(b.text))
+            left, right = vec.vector("".join(t.text for t in flat[:j])), vec.vector("".join(t.text for t in flat[j:]))
+            score += (vec.cosine(tx, left) + vec.cosine(ty, right)) - (vec.cosine(tx, right) + vec.cosine(ty, left)) > 0.05
+            if score > best:
+                best, cut = score, j
+        if best >= 2:
+            x.sections[0].blocks.extend(flat[:cut])
+            del flat[:cut]
+            x.moves.append(f"{x.sections[0].blocks[0].id}…{x.sections[0].blocks[-1].id} ← text under two stacked "
+                           "headlines, up to where its column width changes: this headline's (the first)")
 
 
 def _displaced_subtitle(cur: Article | None, blocks: list[Block], i: int) -> bool:
