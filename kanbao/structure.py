@@ -1891,7 +1891,11 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             headline_above = under_title and (blocks[i - 1].kind == "byline" \
                 and any(blocks[i - 1] is x for x in cur.byline) \
                 and (id(cur.title) in restored or _text_after_headings(blocks, i + 1))
-                or id(blocks[i - 1]) == subhead_under_headline)
+                or id(blocks[i - 1]) == subhead_under_headline
+                # (or right under a headline its —— subtitle closes, text under the heading: a
+                # headline after a closed one would leave that one with no text)
+                or blocks[i - 1] is cur.title and DASH_OPEN.match(printed_lines(cur.title)[-1])
+                and _text_after_headings(blocks, i + 1))
             score, why = _title_score(blocks, i, seen_content, core, headline_above, not page.untangled)
             if closed:
                 score, why = score + 1, why + ["the article before closed with its byline"]
