@@ -1958,8 +1958,7 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
     page.blocks[:] = [b for b in page.blocks if all(b is not x for x in absorbed)]
     arts = [a for a in arts if _article_blocks(a) or a.title]
     arts = _join_bare_headlines(page, arts)
-    if not page.untangled:
-        _share_text_with_bare_headline(arts)
+    _share_text_with_bare_headline(arts, in_order=not page.untangled)
     # text set above the first headline of the page belongs to that article
     if len(arts) >= 2 and arts[0].title is None and arts[1].title is not None and not arts[0].byline \
             and len(_article_blocks(arts[0])) <= 2 and not any(b.kind in ("question", "answer") for b in _article_blocks(arts[0])):
@@ -1990,48 +1989,67 @@ def _block_colw(b: Block) -> int:
     return sorted(ln.colw for ln in b.lines)[len(b.lines) // 2] if b.lines else 0
 
 
-def _share_text_with_bare_headline(arts: list[Article]) -> None:
+def _share_text_with_bare_headline(arts: list[Article], in_order: bool = True) -> None:
     """A headline and its byline with no text, right over the next article's
     headline and byline, stacked: two articles set side by side, their heads
     printed first.  Where the text under them changes column width (or a
-    dateline opens a paragraph, or the headlines' words say so), the text before
-    the change is the first article's: the extractor read the page in order,
-    the first article's columns first.
+    dateline opens a paragraph, or the headlines' words say so; two of these),
+    the text on one side of the change is the first article's: on a page read
+    in order (``in_order``) the text before it, the first article's columns
+    coming first; where pieces of columns were put back in order (pdfminer),
+    the text after it (the extractor read the second article's columns, right
+    under its head, first), sections and all.
 
     >>> from kanbao.model import Line
     >>> mk = lambda no, t, w, k="para": Block(f"b{no}", [Line(no, "", t, 2 * len(t), colw=w)], t, kind=k)
-    >>> x = Article("a1", title=mk(1, "秋粮归仓", 30, "heading"), byline=[mk(2, "本报记者 周云", 30, "byline")], sections=[Section()])
-    >>> y = Article("a2", title=mk(3, "公交优化", 30, "heading"), byline=[mk(4, "本报记者 林晓", 30, "byline")],
-    ...             sections=[Section(blocks=[mk(5, "稻谷丰收。", 34), mk(6, "农户增收。", 34), mk(7, "线路调整。", 28)])])
-    >>> _share_text_with_bare_headline([x, y]); [b.id for b in x.sections[0].blocks], [b.id for b in y.sections[0].blocks]
+    >>> def pair():
+    ...     x = Article("a1", title=mk(1, "秋粮归仓", 30, "heading"), byline=[mk(2, "本报记者 周云", 30, "byline")], sections=[Section()])
+    ...     y = Article("a2", title=mk(3, "公交优化", 30, "heading"), byline=[mk(4, "本报记者 林晓", 30, "byline")],
+    ...                 sections=[Section(blocks=[mk(5, "稻谷丰收。", 34), mk(6, "农户增收。", 34), mk(7, "线路调整。", 28)])])
+    ...     return x, y
+    >>> x, y = pair(); _share_text_with_bare_headline([x, y])
+    >>> [b.id for b in x.sections[0].blocks], [b.id for b in y.sections[0].blocks]
     (['b5', 'b6'], ['b7'])
+    >>> x, y = pair(); _share_text_with_bare_headline([x, y], in_order=False)
+    >>> [b.id for b in x.sections[0].blocks], [b.id for b in y.sections[0].blocks]
+    (['b7'], ['b5', 'b6'])
     """
     for x, y in zip(arts, arts[1:]):
         if x.title is None or not x.byline or _article_blocks(x) or x.lead or y.title is None or not y.byline \
-                or y.lead or not y.sections or y.sections[0].heading is not None:
+                or not y.sections or in_order and (y.lead or y.sections[0].heading is not None):
             continue
         if not (x.byline[-1].lines and y.title.lines and y.title.first_no > x.byline[-1].lines[-1].no):
             continue
-        flat = y.sections[0].blocks
+        secs = y.sections[:1] if in_order else y.sections
+        flat = [(si, bi, blk) for si, sec in enumerate(secs) for bi, blk in enumerate(sec.blocks)]
         if len(flat) < 2:
             continue
-        vec = Vectorizer([x.title.text, y.title.text] + [b.text for b in flat])
+        vec = Vectorizer([x.title.text, y.title.text] + [blk.text for _, _, blk in flat])
         tx, ty = vec.vector(x.title.text), vec.vector(y.title.text)
         best, cut = 0, 0
         for j in range(1, len(flat)):
-            a, b = flat[j - 1], flat[j]
+            a, b = flat[j - 1][2], flat[j][2]
             if b.kind != "para" or not a.lines or not b.lines:
                 continue
             score = 2 * (abs(_block_colw(a) - _block_colw(b)) >= 4) + bool(DATELINE.match(b.text))
-            left, right = vec.vector("".join(t.text for t in flat[:j])), vec.vector("".join(t.text for t in flat[j:]))
-            score += (vec.cosine(tx, left) + vec.cosine(ty, right)) - (vec.cosine(tx, right) + vec.cosine(ty, left)) > 0.05
+            head, tail = (vec.vector("".join(t.text for _, _, t in part)) for part in (flat[:j], flat[j:]))
+            mine, theirs = (head, tail) if in_order else (tail, head)
+            score += (vec.cosine(tx, mine) + vec.cosine(ty, theirs)) - (vec.cosine(tx, theirs) + vec.cosine(ty, mine)) > 0.05
             if score > best:
                 best, cut = score, j
-        if best >= 2:
-            x.sections[0].blocks.extend(flat[:cut])
-            del flat[:cut]
-            x.moves.append(f"{x.sections[0].blocks[0].id}…{x.sections[0].blocks[-1].id} ← text under two stacked "
-                           "headlines, up to where its column width changes: this headline's (the first)")
+        if best < 2:
+            continue
+        si, bi, _ = flat[cut]
+        if in_order:
+            x.sections[0].blocks.extend(secs[0].blocks[:bi])
+            del secs[0].blocks[:bi]
+        else:
+            x.sections = ([Section(blocks=y.sections[si].blocks[bi:])] if bi else []) + y.sections[si + bool(bi):]
+            y.sections[si].blocks[bi:] = []
+            y.sections = y.sections[:si + 1] if bi else y.sections[:si]
+        moved = _article_blocks(x)
+        x.moves.append(f"{moved[0].id}…{moved[-1].id} ← text under two stacked headlines, "
+                       f"{'up to' if in_order else 'from'} where its column width changes: this headline's (the first)")
 
 
 def _displaced_subtitle(cur: Article | None, blocks: list[Block], i: int) -> bool:
