@@ -2032,9 +2032,10 @@ def _share_text_with_bare_headline(arts: list[Article], in_order: bool = True) -
             if b.kind != "para" or not a.lines or not b.lines:
                 continue
             score = 2 * (abs(_block_colw(a) - _block_colw(b)) >= 4) + bool(DATELINE.match(b.text))
-            head, tail = (vec.vector("".join(t.text for _, _, t in part)) for part in (flat[:j], flat[j:]))
-            mine, theirs = (head, tail) if in_order else (tail, head)
-            score += (vec.cosine(tx, mine) + vec.cosine(ty, theirs)) - (vec.cosine(tx, theirs) + vec.cosine(ty, mine)) > 0.05
+            if score and score + 1 > best:   # (the words, worth 1, count only where they can decide)
+                head, tail = (vec.vector("".join(t.text for _, _, t in part)) for part in (flat[:j], flat[j:]))
+                mine, theirs = (head, tail) if in_order else (tail, head)
+                score += (vec.cosine(tx, mine) + vec.cosine(ty, theirs)) - (vec.cosine(tx, theirs) + vec.cosine(ty, mine)) > 0.05
             if score > best:
                 best, cut = score, j
         if best < 2:
@@ -2716,14 +2717,16 @@ def _last_line_over_closing_byline(blocks: list[Block], forced: set[str]) -> Non
     i = 1
     while i + 1 < len(blocks):
         p, h, by = blocks[i - 1], blocks[i], blocks[i + 1]
+        if h.kind != "heading" or len(h.lines) != 1 or p.kind not in ("para", "answer") or by.kind != "byline" \
+                or not p.decisions or p.decisions[-1].rule != "headline-over-byline" \
+                or {p.id, h.id} & forced or ends_sentence(p.text):
+            i += 1
+            continue
         k = i + 2
         while k < len(blocks) and blocks[k].kind == "heading":
             k += 1
         under = blocks[k] if k < len(blocks) else None   # under the byline and any headline: its own byline?
-        if h.kind == "heading" and len(h.lines) == 1 and p.kind in ("para", "answer") and by.kind == "byline" \
-                and p.decisions and p.decisions[-1].rule == "headline-over-byline" \
-                and not {p.id, h.id} & forced and not ends_sentence(p.text) \
-                and (under is None or under.kind == "byline" and k > i + 2):
+        if under is None or under.kind == "byline" and k > i + 2:
             p.decisions = p.decisions[:-1] + [Decision("line-over-closing-byline", True, p.decisions[-1].after_line)]
             _run_on(p, h)
             _note(p, f"runs on into line {h.lines[0].no}: the byline under it closes the article "
