@@ -748,6 +748,9 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
                         for x in blocks[max(0, i - near):i + near] if x is not b):
             b.kind = "pullquote"
             _note(b, "printed word for word inside another paragraph: pull quote")
+    def repeated(text: str, xs: list[Block]) -> bool:
+        """``text`` is printed, word for word, inside a longer paragraph of ``xs``."""
+        return any(text in t and len(t) > len(text) + 8 for t in (body.get(id(x), "") for x in xs))
     i = 0
     while i < len(blocks):
         if blocks[i].kind != "heading" or blocks[i].id in keep:
@@ -760,15 +763,13 @@ def _repeats_body(blocks: list[Block], keep: set[str] = frozenset()) -> None:
             run = blocks[i:end]
             text = norm("".join(b.text for b in run))
             nxt = blocks[end] if end < len(blocks) else None
-            def repeated(xs: list[Block]) -> bool:
-                return any(text in t and len(t) > len(text) + 8 for t in (body.get(id(x), "") for x in xs))
             # … not a title its text repeats (over its byline, or over the text): unless, set between
             # text and a byline that closes it (no text under the byline), it repeats only the text above
             closing = 0 < i and blocks[i - 1].kind in ("para", "answer") and nxt is not None \
                 and nxt.kind == "byline" and not (end + 1 < len(blocks) and blocks[end + 1].kind in ("para", "answer"))
             if len(text) >= TUNING.pq_min_chars and sum(len(b.text) for b in run) <= PQ_MAX \
-                    and repeated(blocks[max(0, i - near):i + near]) \
-                    and not (nxt and (nxt.kind == "byline" and (not closing or repeated(blocks[end:end + near]))
+                    and repeated(text, blocks[max(0, i - near):i + near]) \
+                    and not (nxt and (nxt.kind == "byline" and (not closing or repeated(text, blocks[end:end + near]))
                                       or text in body.get(id(nxt), ""))):
                 head = run[0]
                 for b in run[1:]:
@@ -1479,9 +1480,15 @@ def _text_after_headings(blocks: list[Block], i: int) -> bool:
     >>> _text_after_headings(bl, 0), _text_after_headings(bl, 3), _text_after_headings(bl[:2] + bl[3:], 0)
     (True, False, False)
     """
+    k = _past_headings(blocks, i)
+    return k < len(blocks) and blocks[k].kind in ("para", "answer")
+
+
+def _past_headings(blocks: list[Block], i: int) -> int:
+    """The index of the first block from ``i`` on that is no heading (``len(blocks)`` if none)."""
     while i < len(blocks) and blocks[i].kind == "heading":
         i += 1
-    return i < len(blocks) and blocks[i].kind in ("para", "answer")
+    return i
 
 
 def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[Block] | None = None,
@@ -2722,9 +2729,7 @@ def _last_line_over_closing_byline(blocks: list[Block], forced: set[str]) -> Non
                 or {p.id, h.id} & forced or ends_sentence(p.text):
             i += 1
             continue
-        k = i + 2
-        while k < len(blocks) and blocks[k].kind == "heading":
-            k += 1
+        k = _past_headings(blocks, i + 2)
         under = blocks[k] if k < len(blocks) else None   # under the byline and any headline: its own byline?
         if under is None or under.kind == "byline" and k > i + 2:
             p.decisions = p.decisions[:-1] + [Decision("line-over-closing-byline", True, p.decisions[-1].after_line)]
