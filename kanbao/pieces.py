@@ -13,16 +13,22 @@ word, if any, runs across the join of two pieces.  Their one home is here;
 """
 from __future__ import annotations
 
+import math
+
 from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, narrow_slack,
                        number_then_unit, speaker_label)
 from .model import Line
 from .pagewords import PageWords
-from .words import is_word, join_gain, word_freq
+from .words import is_word, join_gain, spans_word, word_freq
 
 
 WINDOW = 20   # pieces are displaced locally: look this many pieces either way
 WEAK = (1, 1)   # join_evidence's kind for a common word the best segmentation does not read across
 COMMON = 100  # a join must make a common word (jieba frequency): 回答, 经济, 全局, 脉搏
+# A join that makes a word (or starts with a mark that cannot start a line) is ten times likelier
+# between lines that follow each other than between two lines taken at random: on the dev dumps
+# 41% of the open joins inside paragraphs make one, 4% of random pairs of lines.
+WORD, NO_WORD = math.log(0.41 / 0.04), math.log(0.59 / 0.96)
 SURE_GAIN = 5.0   # join_gain of a text read across the join with confidence (建设全|局。, not 从昨天|气，)
 
 
@@ -109,3 +115,34 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
 
 def same_column(a: list[Line], b: list[Line]) -> bool:
     return abs(width(a, a[-1].colw) - width(b, b[0].colw)) <= 4
+
+
+def line_word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
+    """The evidence that ``b`` runs on from ``a``: a word across the join, or
+    a mark that cannot start a line ('' if none); with ``rare``, a rare
+    dictionary word counts too (践|行: used for the extractor's order, so that
+    doubt keeps it)."""
+    if not a.text or not b.text or ends_sentence(a.text):
+        return ""
+    if b.text[0] in NO_LINE_START:
+        return a.text[-1] + b.text[0]
+    return join_evidence([a], [b], pw)[0] or (spans_word(a.text, b.text, reach=2) if rare else "")
+
+
+def join_weight(word: str) -> float:
+    """The log-likelihood a join's evidence adds to "these lines follow each other" (see ``WORD``)."""
+    return WORD if word else NO_WORD
+
+
+class JoinWords:
+    """``line_word`` of the page, each join worked out once: the hypotheses of every
+    piece ask about the same joins many times over."""
+
+    def __init__(self, pw: PageWords) -> None:
+        self.pw, self.memo = pw, {}
+
+    def __call__(self, a: Line, b: Line, rare: bool = False) -> str:
+        key = (id(a), id(b), rare)   # the lines stay alive while top_row runs
+        if key not in self.memo:
+            self.memo[key] = line_word(a, b, self.pw, rare)
+        return self.memo[key]

@@ -44,13 +44,11 @@ three or more equally long columns.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, is_byline, is_furniture
 from .model import Line
 from .pagewords import PageWords
-from .words import spans_word
 from . import pieces
 from .pieces import WINDOW
 
@@ -58,11 +56,8 @@ MAX_COLUMNS = 6
 MIN_BLOCK = 3     # lines of column 1 under the top row
 SLACK = 4         # width units a column line may differ from the column
 NEXT = 3          # a column's block is one of the next few pieces of its width after the one before
-# A join that makes a word (or starts with a mark that cannot start a line) is ten times likelier
-# between lines that follow each other than between two lines taken at random: on the dev dumps
-# 41% of the open joins inside paragraphs make one, 4% of random pairs of lines.  A row is read
-# when its reading beats the extractor's order by THRESHOLD (log-likelihood ratio).
-WORD, NO_WORD = math.log(0.41 / 0.04), math.log(0.59 / 0.96)
+# A row is read when its reading beats the extractor's order by THRESHOLD (log-likelihood ratio
+# of its joins' evidence, ``pieces.join_weight``).
 THRESHOLD = 7.5
 UNDER_HEADLINE = 5.0   # … or this, right under a headline, the one place such a row is printed
 
@@ -79,18 +74,6 @@ class Row:
     blocks: list[int]
     words: list[str]
     first: int | None = None     # the piece holding column 1's block, when not piece ``at``
-
-
-def _word(a: Line, b: Line, pw: PageWords, rare: bool = False) -> str:
-    """The evidence that ``b`` runs on from ``a``: a word across the join, or
-    a mark that cannot start a line ('' if none); with ``rare``, a rare
-    dictionary word counts too (践|行: used for the extractor's order, so that
-    doubt keeps it)."""
-    if not a.text or not b.text or ends_sentence(a.text):
-        return ""
-    if b.text[0] in NO_LINE_START:
-        return a.text[-1] + b.text[0]
-    return pieces.join_evidence([a], [b], pw)[0] or (spans_word(a.text, b.text, reach=2) if rare else "")
 
 
 def _tail(ln: Line) -> bool:
@@ -147,11 +130,6 @@ def _hypotheses(chunks: list[list[Line]], i: int) -> list[tuple[int, int, list[L
     return out
 
 
-def _weight(word: str) -> float:
-    """The log-likelihood a join's evidence adds to "these lines follow each other" (see ``WORD``)."""
-    return WORD if word else NO_WORD
-
-
 @dataclass
 class _Pieces:
     """Per piece, what every hypothesis asks about it (worked out once per page): whether it
@@ -171,23 +149,9 @@ class _Pieces:
                    [ends_sentence(c[0].text) for c in chunks])
 
 
-class _Words:
-    """``_word`` of the page, each join worked out once: the hypotheses of every
-    piece ask about the same joins many times over."""
-
-    def __init__(self, pw: PageWords) -> None:
-        self.pw, self.memo = pw, {}
-
-    def __call__(self, a: Line, b: Line, rare: bool = False) -> str:
-        key = (id(a), id(b), rare)   # the lines stay alive while top_row runs
-        if key not in self.memo:
-            self.memo[key] = _word(a, b, self.pw, rare)
-        return self.memo[key]
-
-
-def _find(chunks: list[list[Line]], i: int, word: _Words, used: set[int], info: _Pieces) -> Row | None:
+def _find(chunks: list[list[Line]], i: int, word: pieces.JoinWords, used: set[int], info: _Pieces) -> Row | None:
     """The best-supported top row starting in piece ``i``, if its evidence reaches ``THRESHOLD``
-    (``info``: ``_Pieces.of(chunks)``; ``word``: the page's ``_Words``)."""
+    (``info``: ``_Pieces.of(chunks)``; ``word``: the page's ``pieces.JoinWords``)."""
     c = chunks[i]
     best: tuple[float, Row] | None = None
     for start, m, rest, colw, first in _hypotheses(chunks, i):
@@ -199,7 +163,7 @@ def _find(chunks: list[list[Line]], i: int, word: _Words, used: set[int], info: 
         if not ends_sentence(row[-1].text):
             order.append(word(row[-1], rest[0], True))
         w1 = word(row[0], rest[0])      # the row's reading: line 1 runs into column 1's block …
-        score = _weight(w1) - sum(_weight(w) for w in order)
+        score = pieces.join_weight(w1) - sum(pieces.join_weight(w) for w in order)
         words, blocks, prev, taken = [w1], [], rest, set(used) | {i, first}
         prev_at = i if first is None else first
         bare = 0                              # columns whose line k shows no word either side
@@ -221,9 +185,9 @@ def _find(chunks: list[list[Line]], i: int, word: _Words, used: set[int], info: 
             # … block k-1 runs into line k, line k into block k
             enter, leave = word(prev[-1], row[k]), word(row[k], chunks[j][0])
             bare += not enter and not leave
-            score += _weight(enter) + (0 if closed else _weight(leave))
+            score += pieces.join_weight(enter) + (0 if closed else pieces.join_weight(leave))
             if j == prev_at + 1:            # the extractor put block k right after block k-1
-                score -= _weight(word(prev[-1], chunks[j][0]))
+                score -= pieces.join_weight(word(prev[-1], chunks[j][0]))
             words.append("«" + "», «".join(w for w in (enter, leave) if w) + "»" if enter or leave
                          else "no word: the next block of its width")
             blocks.append(j)
@@ -234,7 +198,7 @@ def _find(chunks: list[list[Line]], i: int, word: _Words, used: set[int], info: 
             # after it (read as the extractor gave it, piece i would be m lines longer than they are)
             full = [len(chunks[j]) for j in blocks[:-1]] or [len(chunks[blocks[-1]])]
             equal = len(rest) >= 5 and all(n == len(rest) for n in full)
-            score += WORD if equal else 0
+            score += pieces.WORD if equal else 0
             if bare and not (equal and m >= 3):   # a column without a word only among equal columns
                 continue
             # a row sits right under its headline (in the same piece, or the piece before is one)
@@ -253,7 +217,7 @@ def top_row(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line],
     pw = PageWords([ln.text for ln in lines]) if pw is None else pw
     rows: dict[int, Row] = {}
     used: set[int] = set()
-    info, word = _Pieces.of(chunks), _Words(pw)
+    info, word = _Pieces.of(chunks), pieces.JoinWords(pw)
     for i in range(len(chunks)):
         if i in used:
             continue

@@ -44,6 +44,7 @@ from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
 from .toprow import top_row
+from .colrows import column_rows
 from .words import join_gain, tag_join, word_freq
 
 
@@ -989,6 +990,7 @@ def _rewidth(seq: list[Line]) -> list[Line]:
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Reorder the pieces of ``lines``; return the new order and the moves made."""
     lines, dealt = deinterleave(lines)
+    lines, rows = column_rows(lines)
     pw = PageWords([ln.text for ln in lines])   # counted once: moving lines does not change them
     lines, top = top_row(lines, pw)
     if dealt:
@@ -996,12 +998,12 @@ def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
         # one (on 200 simulated pdfminer pages such moves broke 60 gold links, made 26); but a dealt
         # column's line may still run on into a line anywhere on the page (``_swap_tails``)
         lines, swapped = _swap_tails(lines, pw)
-        return lines, dealt + top + swapped
+        return lines, rows + dealt + top + swapped
     out, moves = _move_pieces(lines, pw)
     # left in the extractor's boxes, two columns' tails can still cross (…能见 | 带一路… and
     # …货物运 | 度低…): swapped only at a box's end, a box's own lines being in order
     out, swapped = _swap_tails(out, pw, boxes=True)
-    return out, top + moves + swapped
+    return out, rows + top + moves + swapped
 
 
 def _tail_after_next(chunks: list[list[Line]], i: int, claimed: set[int], ev) -> tuple | None:
