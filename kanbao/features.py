@@ -209,6 +209,12 @@ def speaker_label(text: str) -> str:
 
     >>> speaker_label("分享心得：“人可以"), speaker_label("包起帆：，您怎么看？")
     ('', '')
+
+    Nor is one character that is no surname: the end of a name cut by a line end
+    (记者：请谈谈包起 | 帆：方面的情况。).
+
+    >>> speaker_label("帆：方面的情况。"), speaker_label("李：今年的重点是什么？")
+    ('', '李')
     """
     return _opening_label(text, quoted=False)
 
@@ -294,6 +300,12 @@ def names_someone(label: str) -> bool:
     >>> [names_someone(x) for x in ("展望", "具体预报为", "我建议")]
     [False, False, False]
 
+    One character names someone only as a surname (李：…, the name given in full before): 帆：… is
+    the end of a name cut by a line end (请谈谈包起 | 帆：方面的情况).
+
+    >>> [names_someone(x) for x in ("李", "帆", "问")]
+    [True, False, True]
+
     Place names alone name a place, not a speaker: a headline's "where: what"
     (黑龙江鸡西：金秋水稻收割忙) or a dateline (``is_place``).
 
@@ -302,6 +314,8 @@ def names_someone(label: str) -> bool:
     """
     if label in _TURN_VERBS:
         return True
+    if len(label) == 1:
+        return label in SURNAMES      # 李：… (a name given in full before), not 帆：方面的情况 (a name cut by a line end)
     if is_place(label):
         return False
     if unknown_name(label):
