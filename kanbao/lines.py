@@ -163,6 +163,14 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     >>> wide = [Line(no=i, raw="", text="", width=32) for i in range(10, 16)]
     >>> estimate_columns([*wide, spaced]); spaced.width
     32
+
+    … but never narrower than its own text (美的库卡智能制造科技 sets 20 units, spread
+    to 29, among lines that read a column of 14):
+
+    >>> narrow = [Line(no=i, raw="", text="", width=14) for i in range(20, 26)]
+    >>> spread = Line(no=30, raw="", text="美的库卡智能制造科技", width=29, spread=29, fixes=("unspace_letterspaced",))
+    >>> estimate_columns([*narrow, spread]); spread.width
+    20
     """
     # a line with spaces around its numbers is no evidence of a wider column,
     # nor are its quotes where the page squeezes them: estimate without them
@@ -192,6 +200,7 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
             ln.colw_fwd = own
     # a letterspaced line was stretched to its column: as wide as the column, not as its spaces
     # (it gave no width above); set again whenever the column is, from its width as spread
+    # (never narrower than its own text: a column estimated among few plain lines can be)
     for ln in lines:
         if ln.spread and ln.colw:
-            ln.width = min(ln.spread, ln.colw)
+            ln.width = min(ln.spread, max(ln.colw, display_width(ln.text)))
