@@ -428,6 +428,21 @@ def is_section_tag(text: str) -> bool:
 NAME_LABEL = re.compile(r"^[\u4e00-\u9fff·]{2,8}[：:]$")
 
 
+_TWO_PHRASES = re.compile(r"^[\u4e00-\u9fff“”《》、，]{2,}[ \u3000][\u4e00-\u9fff“”《》、，]{2,}$")
+
+
+def two_phrases(text: str) -> bool:
+    """Two phrases set apart by a space, no digits: a headline's line (苏亚雷斯　暴雨如注) or a
+    byline (本报记者 贺燕); running text has no space between two characters.
+
+    >>> two_phrases("苏亚雷斯 暴雨如注"), two_phrases("智慧口岸　冷链物流"), two_phrases("夜温差较为明显，早晚外出")
+    (True, True, False)
+    >>> two_phrases("市 民 出 行"), two_phrases("气温 19 度")
+    (False, False)
+    """
+    return bool(_TWO_PHRASES.match(text))
+
+
 def headline_line(text: str) -> bool:
     """A printed headline line: short, no sentence end inside it, no open
     ending (a comma may stand inside: 劳模，是他们共同的名字).

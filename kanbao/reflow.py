@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
+from .features import (two_phrases, BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label)
@@ -170,6 +170,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
+    if nxt.blanks_before and two_phrases(n) and not two_phrases(p) and BODY_PUNCT.search("".join(ln.text for ln in block_lines)):
+        return d("spaced-phrases-next", False)   # …早晚外出 | 苏亚雷斯　暴雨如注: text runs into no headline
     if pushed_with_mark(n) and 3 <= _gap_fwd(prev) <= 8 \
             and len(p) >= 3 and not ends_sentence(p) and not p.endswith(tuple(OPEN_END)) and not speaker_label(n):
         return d("char-pushed-with-mark", True)   # 樊明武今年80岁 | 了，自诩…: the line was full, 了 went down with its ，
