@@ -40,6 +40,7 @@ True
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from .features import ends_sentence, is_byline, is_furniture
@@ -49,6 +50,7 @@ from . import pieces
 
 MAX_COLUMNS = 6
 SLACK = 4          # width units a column's line may differ from the column
+MAX_BODY = 120     # lines of a column's body at most: a page's column is no longer (and the search stays linear)
 MIN_BODY = 4       # lines of a column's body between its first and last line
 THRESHOLD = 7.5    # log-likelihood the reading must beat the extractor's order by
 INNER = 0.0
@@ -91,16 +93,20 @@ def _find(chunks: list[list[Line]], j: int, word: pieces.JoinWords) -> Reading |
     if j - a < 2:
         return None
     colw = _colw(chunks, j)
-    e = j
-    while e < len(chunks) and _body(chunks[e], colw):
+    e, lines = j, 0
+    while e < len(chunks) and _body(chunks[e], colw) and lines < MAX_COLUMNS * MAX_BODY:
+        lines += len(chunks[e])
         e += 1
-    starts_at: dict[int, int] = {}      # line offset in the bodies → piece index starting there
-    off = 0
+    offsets = [0]                       # line offset in the bodies of each piece j … e
     for x in range(j, e):
-        starts_at[off] = x
-        off += len(chunks[x])
-    starts_at[off] = e
-    total = off
+        offsets.append(offsets[-1] + len(chunks[x]))
+    at = {o: j + i for i, o in enumerate(offsets)}
+    total = offsets[-1]
+    # the join of piece x - 1 into piece x, summed from piece j on (the bodies' inner joins)
+    inner = [0.0, 0.0]
+    for x in range(j + 1, e):
+        c, d = chunks[x - 1], chunks[x]
+        inner.append(inner[-1] + (0.0 if ends_sentence(c[-1].text) else pieces.join_weight(word(c[-1], d[0]))))
     best: Reading | None = None
     for m in range(2, min(MAX_COLUMNS, j - a) + 1):
         top = [chunks[x][0] for x in range(j - m, j)]
@@ -108,16 +114,21 @@ def _find(chunks: list[list[Line]], j: int, word: pieces.JoinWords) -> Reading |
             continue
         for length in range(MIN_BODY, total // (m - 1) + 1):
             cuts = [k * length for k in range(m)]
-            if not all(c in starts_at for c in cuts):
+            if not all(c in at for c in cuts):
                 continue
             # column m's body: up to ``length`` lines, ending at a piece's end
-            end = max(o for o in starts_at if o <= min(total, m * length))
+            end = offsets[bisect.bisect_right(offsets, min(total, m * length)) - 1]
             if end - cuts[-1] < 1:
                 continue
-            starts = [starts_at[c] for c in cuts] + [starts_at[end]]
+            starts = [at[c] for c in cuts] + [at[end]]
+            # the bodies read in the extractor's order: their pieces must follow each other (in a
+            # stretch of columns dealt line by line they do not)
+            own = inner[starts[-1] - 1 - j + 1] - sum(inner[s - j + 1] - inner[s - j] for s in starts[1:-1])
+            if own < INNER:
+                continue
             for bottom in _bottoms(chunks, starts, m, colw):
                 r = _score(chunks, j - m, m, starts, bottom, word)
-                if r is not None and (best is None or r.score > best.score):
+                if best is None or r.score > best.score:
                     best = r
     return best if best is not None and best.score >= THRESHOLD else None
 
@@ -132,33 +143,24 @@ def _bottoms(chunks: list[list[Line]], starts: list[int], m: int, colw: int) -> 
 
 
 def _score(chunks: list[list[Line]], t0: int, m: int, starts: list[int], bottom: int,
-           word: pieces.JoinWords) -> Reading | None:
+           word: pieces.JoinWords) -> Reading:
+    """The reading's joins against the extractor's order's (log-likelihood)."""
     top = [chunks[t0 + k][0] for k in range(m)]
-    bodies = [[ln for c in chunks[starts[k]:starts[k + 1]] for ln in c] for k in range(m)]
+    first = [chunks[starts[k]][0] for k in range(m)]
+    last = [chunks[starts[k + 1] - 1][-1] for k in range(m)]
     rows = [chunks[starts[-1] + k][0] for k in range(bottom)]
     reading: list[tuple[Line, Line]] = []
     for k in range(m):
-        ends = bodies[k][-1]
         if k:
-            prev = rows[k - 1] if k - 1 < bottom else bodies[k - 1][-1]
-            reading.append((prev, top[k]))
-        reading.append((top[k], bodies[k][0]))
+            reading.append((rows[k - 1] if k - 1 < bottom else last[k - 1], top[k]))
+        reading.append((top[k], first[k]))
         if k < bottom:
-            reading.append((ends, rows[k]))
-    order = [(top[k], top[k + 1]) for k in range(m - 1)] + [(top[-1], bodies[0][0])]
-    order += [(bodies[k - 1][-1], bodies[k][0]) for k in range(1, m)]
+            reading.append((last[k], rows[k]))
+    order = [(top[k], top[k + 1]) for k in range(m - 1)] + [(top[-1], first[0])]
+    order += [(last[k - 1], first[k]) for k in range(1, m)]
     if bottom:
-        order.append((bodies[-1][-1], rows[0]))
+        order.append((last[-1], rows[0]))
         order += [(rows[k], rows[k + 1]) for k in range(bottom - 1)]
-    # the bodies read in the extractor's order: their pieces must follow each other (in a
-    # stretch of columns dealt line by line they do not)
-    inner = 0.0
-    for k in range(m):
-        for c, d in zip(chunks[starts[k]:starts[k + 1]], chunks[starts[k] + 1:starts[k + 1]]):
-            if not ends_sentence(c[-1].text):
-                inner += pieces.join_weight(word(c[-1], d[0]))
-    if inner < INNER:
-        return None
     score = 0.0
     for x, y in reading:
         if not ends_sentence(x.text):

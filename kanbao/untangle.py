@@ -913,15 +913,16 @@ def deinterleave(lines: list[Line]) -> tuple[list[Line], list[str]]:
     return out, moves
 
 
-def _deinterleave(lines: list[Line]) -> tuple[list[Line], list[str], set[int]]:
-    """``deinterleave``, and the numbers of the lines that head a dealt column."""
+def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Line], list[str], set[int]]:
+    """``deinterleave``, and the numbers of the lines that head a dealt column (``pw``: the
+    page's words, when the caller has counted them)."""
     chunks = pieces.chunks(lines)
     out: list[Line] = []
     moves: list[str] = []
     heads: set[int] = set()
     pos = 0
     runs = _short_runs(chunks)
-    pw = PageWords([ln.text for ln in lines]) if runs else None
+    pw = (pw or PageWords([ln.text for ln in lines])) if runs else None
     for a, b in runs:
         for c in chunks[pos:a]:
             out.extend(c)
@@ -998,9 +999,9 @@ def _rewidth(seq: list[Line]) -> list[Line]:
 
 def untangle(lines: list[Line]) -> tuple[list[Line], list[str]]:
     """Reorder the pieces of ``lines``; return the new order and the moves made."""
-    lines, dealt, heads = _deinterleave(lines)
-    lines, rows = column_rows(lines)
     pw = PageWords([ln.text for ln in lines])   # counted once: moving lines does not change them
+    lines, dealt, heads = _deinterleave(lines, pw)
+    lines, rows = column_rows(lines, pw)
     lines, top = top_row(lines, pw)
     if dealt:
         # columns dealt back: their pieces are a line or two, too little for a word across to move
