@@ -19,10 +19,11 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (two_phrases, BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
-                       narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label)
+                       narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
+                       two_phrases)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word, word_across

@@ -922,7 +922,7 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
     heads: set[int] = set()
     pos = 0
     runs = _short_runs(chunks)
-    pw = (pw or PageWords([ln.text for ln in lines])) if runs else None
+    pw = (pw if pw is not None else PageWords([ln.text for ln in lines])) if runs else None
     for a, b in runs:
         for c in chunks[pos:a]:
             out.extend(c)
@@ -930,12 +930,12 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
         body = _body_pieces(run)
         path = _periods(run, body, pw)
         for s, e, k in _segments(run, path, body, pw):
-            seq, note = _read_stretch(run, path, body, s, e, k, pw)
+            seq, note, dealt = _read_stretch(run, path, body, s, e, k, pw)
             out.extend(seq)
             if note:
                 moves.append(note)
-                if "read one after another" in note:
-                    heads.update(ln.no for ln in seq[1:] if ln.blanks_before)
+            if dealt:     # a dealt column is one piece: its first line is the one after a blank
+                heads.update(ln.no for ln in seq[1:] if ln.blanks_before)
         pos = b
     for c in chunks[pos:]:
         out.extend(c)
@@ -943,13 +943,14 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
 
 
 def _read_stretch(run: list[list[Line]], path: list[int], body: list[bool], s: int, e: int, k: int,
-                  pw: PageWords | None) -> tuple[list[Line], str]:
+                  pw: PageWords | None) -> tuple[list[Line], str, bool]:
     """The lines of stretch ``run[s:e]`` read as ``k`` interleaved columns (dealt,
     or aligned piece to piece where that reads better), and the note that says
-    so; as they are, and no note, where ``k`` is 1 or the stretch too short."""
+    so, and whether its columns were dealt (each one piece now); as they are, and no note,
+    where ``k`` is 1 or the stretch too short."""
     seg = run[s:e]
     if k == 1 or len(seg) < 2 * k:
-        return [ln for c in seg for ln in c], ""
+        return [ln for c in seg for ln in c], "", False
     # the tail read in order: after the last row of the interleaved columns
     t = min(e - s, max((x for x in range(e - s) if path[s + x] > 1), default=-1) + k)
     core, tail = (seg[:t], seg[t:]) if e - s - t >= TAIL_RUN and t >= 2 * k else (seg, [])
@@ -977,9 +978,9 @@ def _read_stretch(run: list[list[Line]], path: list[int], body: list[bool], s: i
             f"aligned to the piece it runs on into (its joins read {fit_aligned:.1f}, "
             f"dealt to {k} columns {fit_dealt:.1f}"
             + (f"; that dealing paused columns, a guess it must beat by {margin:.1f}"
-               if fit_aligned <= fit_dealt else "") + ")")
+               if fit_aligned <= fit_dealt else "") + ")"), False
     return _rewidth(dealt), (f"L{seg[0][0].no}-{seg[-1][-1].no}: {k} columns emitted line by line, "
-                             "read one after another" + note)
+                             "read one after another" + note), True
 
 
 def _rewidth(seq: list[Line]) -> list[Line]:
