@@ -53,7 +53,7 @@ SLACK = 4          # width units a column's line may differ from the column
 MAX_BODY = 120     # lines of a column's body at most: a page's column is no longer (and the search stays linear)
 MIN_BODY = 4       # lines of a column's body between its first and last line
 THRESHOLD = 7.5    # log-likelihood the reading must beat the extractor's order by
-INNER = 0.0
+INNER = 0.0        # the bodies' own joins must read at least this well in the extractor's order
 
 
 @dataclass
@@ -73,16 +73,19 @@ def _colw(chunks: list[list[Line]], j: int) -> int:
     return ws[(3 * len(ws)) // 4]
 
 
+def _column_line(ln: Line, colw: int) -> bool:
+    """A line of the column's text: no furniture, byline or header, no wider than the column."""
+    return not (is_furniture(ln.text) or is_byline(ln.text) or ln.header) and ln.width <= colw + SLACK
+
+
 def _row_line(ln: Line, colw: int) -> bool:
-    """A column's first or last line: as wide as the column (a paragraph's first line is indented,
-    a last line may be short), no furniture, byline or header."""
-    t = ln.text
-    return not (is_furniture(t) or is_byline(t) or ln.header or len(t) < 2) and ln.width <= colw + SLACK
+    """A column's first or last line (a paragraph's first line is indented, a last line may be
+    short): a column's line of two characters or more."""
+    return len(ln.text) >= 2 and _column_line(ln, colw)
 
 
 def _body(c: list[Line], colw: int) -> bool:
-    return all(not (is_furniture(ln.text) or is_byline(ln.text) or ln.header) and ln.width <= colw + SLACK
-               for ln in c)
+    return all(_column_line(ln, colw) for ln in c)
 
 
 def _find(chunks: list[list[Line]], j: int, word: pieces.JoinWords) -> Reading | None:
@@ -202,7 +205,7 @@ def column_rows(lines: list[Line], pw: PageWords | None = None) -> tuple[list[Li
                     col.append(chunks[r.starts[-1] + k][0])
                 cols.append(col)
                 out.extend([col[0]] + [replace(ln, blanks_before=0) if ln.blanks_before else ln for ln in col[1:]])
-            moves.append(f"L{cols[0][0].no}-{chunks[r.starts[-1] + r.bottom - 1][0].no if r.bottom else cols[-1][-1].no}: "
+            moves.append(f"L{cols[0][0].no}-{max(ln.no for col in cols for ln in col)}: "
                          f"{r.m} columns whose first lines came as a row"
                          + (" and last lines as another" if r.bottom else "")
                          + f", read one after another ({r.score:.1f})")

@@ -142,7 +142,7 @@ class JoinWords:
         self.pw, self.memo = pw, {}
 
     def __call__(self, a: Line, b: Line, rare: bool = False) -> str:
-        key = (id(a), id(b), rare)   # the lines stay alive while top_row runs
+        key = (id(a), id(b), rare)   # the lines stay alive while the caller's pass runs
         if key not in self.memo:
             self.memo[key] = line_word(a, b, self.pw, rare)
         return self.memo[key]
