@@ -81,7 +81,7 @@ NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
-BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员"
+BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯(?=\s|[（(]|记者|通讯员|$)|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员"
                     r"|据[\u4e00-\u9fff]{2,6}(?:社|台|网|报)电(?:\s|$))"
                     r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"
@@ -171,6 +171,12 @@ def is_byline(text: str) -> bool:
 
     >>> is_byline("本报讯记者吴心怡通讯员贺"), is_byline("本报讯（张名建刘丽"), is_byline("本报讯（记者王建）")
     (False, False, True)
+
+    本报讯 is a credit only before a name, a bracket or a space; run on
+    into other words it is a line of its own (a brief's headline):
+
+    >>> is_byline("本报讯 记者 吴心怡"), is_byline("本报讯"), is_byline("本报讯新观察")
+    (True, True, False)
     """
     if len(text) > 40 or SPEAKER.match(text) and not text.startswith("来源"):
         return False

@@ -106,6 +106,14 @@ def is_heading_text(b: Block) -> bool:
     >>> is_heading_text(two(24)), is_heading_text(two(30))
     (True, False)
 
+    A dateline opens text (本报讯今年以来…), but not among the lines displaced
+    after the dump's last sentence end, where a line that starts so is a
+    headline:
+
+    >>> dl = lambda displaced: Block("b5", [Line(1, "", "本报讯新观察", 12, colw=26)], "本报讯新观察", displaced=displaced)
+    >>> is_heading_text(dl(False)), is_heading_text(dl(True))
+    (False, True)
+
     but a line that opens with —— is a subtitle, however wide:
 
     >>> is_heading_text(Block("b3", [Line(1, "", "——但是民众始终还是觉得不够，赡养家眷", 38, colw=38)], "——但是民众始终还是觉得不够，赡养家眷"))
@@ -122,7 +130,7 @@ def is_heading_text(b: Block) -> bool:
         return False   # (a title of two lines over its —— subtitle may run longer)
     if re.fullmatch(r"[（(][^（）()]*[)）]", t):
         return False   # a note in brackets (（本报记者某某整理）) closes the text before it
-    if DATELINE.match(t):
+    if DATELINE.match(t) and not b.displaced:
         return False   # a dateline opens text, never a headline (本报天津9月8日电（记者王东）第十三届…)
     if len(b.lines) == 2 and "，" in t and firstlike(b.lines[0]) and is_full(b.lines[1]) and not ends_sentence(t) \
             and not b.displaced and not DASH_OPEN.match(b.lines[1].text):
