@@ -917,7 +917,9 @@ def reflow(lines: list[Line]) -> list[Block]:
                 and (rule := _headline_after_paragraph_end(cur[0], ln, lines[i + 1] if i + 1 < len(lines) else None)):
             dec = replace(dec, rule=rule, joined=False)
         if i >= tail and dec.joined and not (dec.rule in WRAPS or dec.rule == "heading-wraps"
-                                             and _word_across(cur[-1].text, ln.text)) and 2 * ln.width > cur[-1].width \
+                                             and _word_across(cur[-1].text, ln.text)) \
+                and (2 * ln.width > cur[-1].width or ln.text.endswith(("：", ":"))
+                     or DASH_OPEN.match(cur[-1].text) and not _word_across(cur[-1].text, ln.text)) \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
         if dec.joined:
