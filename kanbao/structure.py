@@ -41,7 +41,8 @@ from .model import Article, Block, Decision, Line, Page, Section
 from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED, column_width,
                        ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
-                       long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, speaker_label)
+                       long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, section_name,
+                       speaker_label)
 from .words import spans_word, word_across
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -1043,7 +1044,7 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
         nxt, after = blocks[i + 1], blocks[i + 2]
         if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not _tag_over(b.text, nxt.text):
             continue
-        if nxt.kind == "heading" and _one_printed_line(nxt) and after.kind in body:
+        if nxt.kind == "heading" and (_one_printed_line(nxt) and after.kind in body or section_name(b.text)):
             b.kind = "furniture"
             _note(b, COLUMN_LABEL)
             continue
