@@ -432,17 +432,17 @@ def is_section_tag(text: str) -> bool:
 
 # the names of a paper's sections and news columns: a closed class (a named column,
 # 东西问, is a headline's kicker; these label the column of articles under them)
-SECTION_NAMES = frozenset("""简讯 快讯 短讯 要闻 本地新闻 国内新闻 国际新闻 综合 国内 国际 经济 财经 社会 民生 城市 区县
+GENERIC_SECTIONS = frozenset("""简讯 快讯 短讯 要闻 本地新闻 国内新闻 国际新闻 综合 国内 国际 经济 财经 社会 民生 城市 区县
     科技 教育 法治 文化 体育 评论 时政 视点 农业 乡村 健康 副刊""".split())
 
 
-def section_name(text: str) -> bool:
+def generic_section(text: str) -> bool:
     """A section's generic name (简讯, 本 地 新 闻), never a headline's kicker.
 
-    >>> section_name("简 讯"), section_name("□综合"), section_name("东西问"), section_name("雪后古镇")
+    >>> generic_section("简 讯"), generic_section("□综合"), generic_section("东西问"), generic_section("雪后古镇")
     (True, True, False, False)
     """
-    return is_section_tag(text) and text.replace(" ", "").lstrip("□■◆●▲★") in SECTION_NAMES
+    return is_section_tag(text) and text.replace(" ", "").lstrip("□■◆●▲★") in GENERIC_SECTIONS
 
 
 # a name set alone over a profile's subhead, or over an answer's first line (包起帆：)

@@ -40,8 +40,8 @@ from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
 from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED, column_width,
                        ends_open, ends_question, ends_sentence,
-                       firstlike, gap_fwd, headline_line, is_byline, is_full, is_section_tag, label_head, names_someone,
-                       long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label, section_name,
+                       firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
+                       names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
                        speaker_label)
 from .words import spans_word, word_across
 
@@ -1044,7 +1044,7 @@ def _column_labels(blocks: list[Block], forced: dict[str, str]) -> None:
         nxt, after = blocks[i + 1], blocks[i + 2]
         if b.id in forced or b.kind != "heading" or len(b.lines) != 1 or not _tag_over(b.text, nxt.text):
             continue
-        if nxt.kind == "heading" and (_one_printed_line(nxt) and after.kind in body or section_name(b.text)):
+        if nxt.kind == "heading" and (_one_printed_line(nxt) and after.kind in body or generic_section(b.text)):
             b.kind = "furniture"
             _note(b, COLUMN_LABEL)
             continue
