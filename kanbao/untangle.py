@@ -349,8 +349,10 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             j += 1
         if k > 1:
             a = i
+            narrow = _width_limit(run[i:j]) - 8
             while segs and segs[-1][2] == 1 and a > segs[-1][0] and body[a - 1] \
-                    and strength(run[a - 1][-1], run[a][0], pw) == 0:
+                    and strength(run[a - 1][-1], run[a][0], pw) == 0 \
+                    and not _headline_atop(run, a - 1, k, narrow, pw):
                 a -= 1
             if a < i and (a == 0 or not body[a - 1]):
                 i = a
@@ -393,6 +395,17 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             continue
         out.append((a, b, k))
     return out
+
+
+def _headline_atop(run: list[list[Line]], x: int, k: int, narrow: int, pw: PageWords | None) -> bool:
+    """Piece ``x``, just above a stretch of ``k`` interleaved columns, is a headline over them,
+    not their top row: at most three lines with no clause in them (``_headline_lines``), no
+    quotation left open, no dateline, narrower than ``narrow``, and no word across into the
+    piece that would follow it in its column (``k`` pieces on)."""
+    c = run[x]
+    return _headline_lines(c) and c[0].width < narrow and not DATELINE.match(c[0].text) \
+        and not open_marks("".join(ln.text for ln in c)) \
+        and not (x + k < len(run) and strength(c[-1], run[x + k][0], pw) > 0)
 
 
 def _in_order_before(path: list[int], start: int, a: int) -> int:
