@@ -863,8 +863,8 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "short block without a sentence in it, or a line wider than the column: heading")
             continue
-        if len(b.lines) == 1 and headline_line(t) and not ends_sentence(t) and open_marks(t) == 0 \
-                and i + 1 < len(blocks) \
+        if len(b.lines) == 1 and headline_line(t) and not ends_sentence(t) \
+                and open_marks(t) == 0 and open_marks(t, "《》") <= 0 and i + 1 < len(blocks) \
                 and _credit_line(blocks[i + 1].text) and not speaker_label(t) and not DATELINE.match(t):
             b.kind = "heading"
             _note(b, "one line with no stop right over a byline: a headline")

@@ -308,9 +308,17 @@ def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = Non
 
 
 def _headline_over_byline(run: list[list[Line]], x: int) -> bool:
-    """Piece ``x`` is a piece without a clause in it (no ，。；！？) over a byline: a headline."""
-    return x + 1 < len(run) and is_byline(run[x + 1][0].text) \
-        and not BODY_PUNCT.search("".join(ln.text for ln in run[x]))
+    """Piece ``x`` is a piece without a clause in it (no ，。；！？) over a byline: a headline,
+    unless it leaves a quotation or a 《title》 open (本期《锦观智库·经济观察): a column's line.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("锦江两岸灯火璀璨\\n\\n本期《城市观察\\n\\n新华社记者 何海晨")
+    >>> _headline_over_byline([[ls[0]], [ls[2]]], 0), _headline_over_byline([[ls[1]], [ls[2]]], 0)
+    (True, False)
+    """
+    t = "".join(ln.text for ln in run[x])
+    return x + 1 < len(run) and is_byline(run[x + 1][0].text) and not BODY_PUNCT.search(t) \
+        and open_marks(t) <= 0 and open_marks(t, "《》") <= 0
 
 
 def _wider(run: list[list[Line]], x: int, wide: int) -> bool:
