@@ -1284,6 +1284,8 @@ def _merge_headings(blocks: list[Block]) -> None:
     """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
     a third line joins them when a word wraps onto it, it opens with ——, or
     the first line is a kicker ending in a colon."""
+    # where the extractor sets blank lines between text boxes, two headings with none between are one box
+    spaced = any(ln.blanks_before for b in blocks for ln in b.lines)
     i = 0
     while i + 1 < len(blocks):
         a, j = blocks[i], i + 1
@@ -1305,7 +1307,8 @@ def _merge_headings(blocks: list[Block]) -> None:
             and names_someone(a.text[:-1]) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
         if label_over or headings and len(a.text) + len(b.text) <= 60 \
-                and (len(a.lines) + len(b.lines) <= 2 or wrapped):
+                and (len(a.lines) + len(b.lines) <= 2 or wrapped
+                     or _wrapped_pair(a, b, spaced)):
             a.kind = "heading"
             _absorb_heading(a, b)
             _note(a, f"a name label over the heading {b.id}: one heading (a profile's subhead)" if label_over
@@ -1317,6 +1320,24 @@ def _merge_headings(blocks: list[Block]) -> None:
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
             continue      # a third line (a wrapped word, a —— subtitle) may follow
         i += 1
+
+
+def _wrapped_pair(a: Block, b: Block, spaced: bool) -> bool:
+    """Headings ``a`` and ``b`` are each one printed line wrapped in two by a narrow column
+    (``_unwrapped``), with no blank line between them where the extractor sets blank lines
+    between text boxes (``spaced``): the two lines of one headline, not a headline and a
+    subhead, nor two subheads (a blank line parts those); nor under a —— subtitle, which
+    ends its headline.
+
+    >>> from kanbao.model import Line
+    >>> a = Block("b1", [Line(4, "", "气温下降 注意适时增", 19), Line(5, "", "添衣物", 6)], "气温下降 注意适时增添衣物")
+    >>> b = Block("b2", [Line(6, "", "谨防感冒着凉 体感方", 19), Line(7, "", "面较为清凉", 10)], "谨防感冒着凉 体感方面较为清凉")
+    >>> _wrapped_pair(a, b, True), _wrapped_pair(a, b, False)
+    (True, False)
+    """
+    return spaced and not b.lines[0].blanks_before \
+        and not DASH_OPEN.match(_unwrapped(printed_lines(a))[-1]) \
+        and all(len(x.lines) == 2 and len(_unwrapped(printed_lines(x))) == 1 for x in (a, b))
 
 
 def _lone_name_label(blocks: list[Block], i: int) -> bool:
