@@ -873,6 +873,25 @@ def join_text(a: str, b: str) -> str:
     return a + b
 
 
+def _headline_box(lines: list[Line], i: int) -> bool:
+    """The lines from ``i`` to the next blank line (a text box) are a headline closed
+    by its —— subtitle: two to four lines with no clause mark (，。；！？) in any, the last
+    opening with a dash and leaving no clause or quotation open.  No text runs into it.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("开发计划署署\\n\\n台风“摩羯”登陆\\n驻华记者关注\\n——全国两会引外媒热议\\n\\n据新华社电")
+    >>> _headline_box(ls, 1), _headline_box(ls, 4)
+    (True, False)
+    """
+    j = i + 1
+    while j < len(lines) and not lines[j].blanks_before:
+        j += 1
+    box = [ln.text for ln in lines[i:j]]
+    last = box[-1]
+    return 2 <= len(box) <= 4 and not BODY_PUNCT.search("".join(box)) and bool(DASH_OPEN.match(last)) \
+        and not DASH_OPEN.match(box[0]) and not ends_open(last) and open_marks(last) <= 0
+
+
 def reflow(lines: list[Line]) -> list[Block]:
     """Group lines into blocks, recording the rule for every gap."""
     blocks: list[Block] = []
@@ -927,6 +946,9 @@ def reflow(lines: list[Line]) -> list[Block]:
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
+        if dec.joined and ln.blanks_before and _headline_box(lines, i):
+            # …开发计划署署 | | 台风“摩羯”登陆 | … | ——全国两会引外媒热议: text runs into no headline
+            dec = replace(dec, rule="headline-box-next", joined=False)
         if dec.joined and dec.rule == "full-line" and few_blanks and _lines_apart_over_indent(cur, ln):
             # (where blank lines are few: pdfminer sets one after most lines)
             dec = replace(dec, rule="lines-apart-then-indent", joined=False)
