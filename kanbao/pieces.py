@@ -91,12 +91,17 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
        that the dictionary does not know as a common word (五|邑, 没有|学历);
     1. a common dictionary word (回|答): first one that the text's best
        segmentation reads across the join (从|事着), then one it does not
-       (推进|去年 reads 推进 / 去年, not 进去), each ranked by its frequency.
+       (推进|去年 reads 推进 / 去年, not 进去), each ranked by its frequency;
+       a longer one where the two characters at the join make no word
+       (救护|车), where the segmentation reads it across.
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("产业体系建设全\\n\\n局。”工业和\\n\\n中到大雨。从昨天\\n\\n气，我市天气")
     >>> join_evidence([ls[0]], [ls[1]], None), join_evidence([ls[2]], [ls[3]], None)
     (('全局', (3, 2, 1)), ('天气', (1, 1, 2657)))
+    >>> ls, _ = split_lines("通讯信号车、救护\\n\\n车排成一排，为安置")
+    >>> join_evidence([ls[0]], [ls[1]], None)[0]
+    '救护车'
     """
     t, u = a[-1].text, b[0].text
     if number_then_unit(t, u):
@@ -110,6 +115,10 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
         return local, (2, len(local), count)
     if common:   # WEAK: a word only by the dictionary, the best segmentation reads none across (推进|去年)
         return w, ((1, 2) if join_gain(t, u) > 0 else WEAK) + (word_freq(w),)
+    # a longer common word across the join (救护|车, 新农|人), read by the best segmentation
+    long = spans_word(t, u, min_freq=COMMON)
+    if len(long) >= 3 and join_gain(t, u) > 0:
+        return long, (1, 2, word_freq(long))
     return "", (0, 0, 0)
 
 
