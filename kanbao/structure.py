@@ -131,7 +131,7 @@ def is_heading_text(b: Block) -> bool:
         return False   # (a title of two lines over its —— subtitle may run longer)
     if re.fullmatch(r"[（(][^（）()]*[)）]", t):
         return False   # a note in brackets (（本报记者某某整理）) closes the text before it
-    if DATELINE.match(t) and not b.displaced:
+    if DATELINE.match(t) and not b.displaced and not _dateline_alone(b):
         return False   # a dateline opens text, never a headline (本报天津9月8日电（记者王东）第十三届…)
     if len(b.lines) == 2 and "，" in t and firstlike(b.lines[0]) and is_full(b.lines[1]) and not ends_sentence(t) \
             and not b.displaced and not DASH_OPEN.match(b.lines[1].text):
@@ -152,6 +152,31 @@ def is_heading_text(b: Block) -> bool:
         return True   # a short title with a comma in it over its —— subtitle
     ln = b.lines[0]
     return len(b.lines) == 1 and ln.width > ln.colw + 6 and len(t) <= 40 and not re.search("[。；]", t)
+
+
+def _dateline_alone(b: Block) -> bool:
+    """A line that starts like a dateline but stands alone: short of its column by three
+    characters or more, no clause mark or bracket in it, and the line under it the indented
+    first line of a paragraph.  A dateline runs on into its text; this is a headline
+    (本报讯新观察 | 　各界来宾…).
+
+    >>> from kanbao.model import Decision, Line
+    >>> alone = lambda rule: Block("b1", [Line(1, "", "本报讯新观察", 12, colw=26)], "本报讯新观察",
+    ...                            decisions=[Decision(rule, False, 1)])
+    >>> _dateline_alone(alone("heading-then-indent")), _dateline_alone(alone("short-line"))
+    (True, False)
+    >>> _dateline_alone(Block("b2", [Line(1, "", "新华网联合国9月12日电", 21, colw=30)], "新华网联合国9月12日电",
+    ...                       decisions=[Decision("heading-then-indent", False, 1)]))
+    False
+    >>> _dateline_alone(Block("b3", [Line(1, "", "本报讯记者吴心怡", 16, colw=26)], "本报讯记者吴心怡",
+    ...                       decisions=[Decision("heading-then-indent", False, 1)]))
+    False
+    """
+    ln = b.lines[0] if len(b.lines) == 1 else None
+    # (a dateline's own end, …9月12日电, or a credit, 本报讯记者吴心怡, runs on into the text under it)
+    return ln is not None and ln.colw - ln.width >= 6 and not re.search(r"[，。；！？（）()]", b.text) \
+        and not b.text.endswith("电") and not re.match(r"本报讯(?:\s|记者|通讯员)", b.text) \
+        and bool(b.decisions) and b.decisions[-1].rule == "heading-then-indent"
 
 
 def _over_dash_subtitle(b: Block, most: int = 2) -> bool:
