@@ -115,7 +115,7 @@ def join_evidence(a: list[Line], b: list[Line], pw: PageWords | None) -> tuple[s
         return local, (2, len(local), count)
     if common:   # WEAK: a word only by the dictionary, the best segmentation reads none across (推进|去年)
         return w, ((1, 2) if join_gain(t, u) > 0 else WEAK) + (word_freq(w),)
-    # a longer common word across the join (救护|车, 新农|人), read by the best segmentation
+    # a longer common word across the join (救护|车), read by the best segmentation
     long = spans_word(t, u, min_freq=COMMON)
     if len(long) >= 3 and join_gain(t, u) > 0:
         return long, (1, 2, word_freq(long))

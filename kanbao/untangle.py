@@ -341,7 +341,8 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
     A stretch of period k takes in the k−1 pieces after its last labelled
     piece (the last row of its columns); the body pieces before its first
     evidence back to a headline or byline (the top row, whose joins often make
-    no word); and what follows with fewer columns up to the next headline or
+    no word), or to a headline set over the columns (``_headline_atop``: read
+    with them, it and the kicker over it would take columns' turns); and what follows with fewer columns up to the next headline or
     byline (the lines under the shortest column).  A stretch with as many or
     more columns right after one is the same columns (one ran ahead for a few
     rows, or the top rows read with too few): one stretch, of the period most
@@ -409,7 +410,14 @@ def _headline_atop(run: list[list[Line]], x: int, k: int, narrow: int, pw: PageW
     """Piece ``x``, just above a stretch of ``k`` interleaved columns, is a headline over them,
     not their top row: at most three lines with no clause in them (``_headline_lines``), no
     quotation left open, no dateline, narrower than ``narrow``, and no word across into the
-    piece that would follow it in its column (``k`` pieces on)."""
+    piece that would follow it in its column (``k`` pieces on).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("城市更新 惠及民生\\n\\n今年以来，我市坚持以高质\\n\\n与此同时，城乡居民收")
+    >>> run = [[ln] for ln in ls]
+    >>> _headline_atop(run, 0, 2, 20, None), _headline_atop(run, 0, 2, 16, None)
+    (True, False)
+    """
     c = run[x]
     return _headline_lines(c) and c[0].width < narrow and not DATELINE.match(c[0].text) \
         and not open_marks("".join(ln.text for ln in c)) \
