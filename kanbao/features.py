@@ -81,7 +81,9 @@ NUMBERED = re.compile(r"^[1-9](?=[\u4e00-\u9fff“《])(?![年月日号时分秒
 SPEAKER = re.compile(r"^[\u4e00-\u9fff·]{1,8}[：:](?!\s*$)")
 # a news lead's dateline: 本报讯 or 新华网联合国9月12日电 (the article's text starts here)
 DATELINE = re.compile(r"^(?:本报讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)")
-BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|本报讯(?=\s|[（(]|记者|通讯员|$)|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员"
+# 本报讯 as a credit: alone, or before a space, a bracket, 记者 or 通讯员 (本报讯新观察 is a headline)
+CREDIT_NEWS = r"本报讯(?=\s|[（(]|记者|通讯员|$)"
+BYLINE = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|" + CREDIT_NEWS + r"|记者|通讯员|特约撰稿人|来源[：:]|文/|图/|文图/|摄影|本报评论员"
                     r"|据[\u4e00-\u9fff]{2,6}(?:社|台|网|报)电(?:\s|$))"
                     r"|(?:报|台|社|网|新闻)(?:记者|通讯员)\s*\S{2,4}(?:\s+\S{2,4})*$"
                     r"|^\S{2,12}(?:记者|通讯员)\s+[\u4e00-\u9fff]{1,4}(?:\s+[\u4e00-\u9fff]{1,4})*$"

@@ -884,8 +884,10 @@ def _headline_box(lines: list[Line], i: int) -> bool:
     (True, False)
     """
     j = i + 1
-    while j < len(lines) and not lines[j].blanks_before:
-        j += 1
+    while j < len(lines) and j - i <= 4 and not lines[j].blanks_before:
+        j += 1       # (a box of five lines or more is no such headline: no need to read on)
+    if j < len(lines) and not lines[j].blanks_before:
+        return False
     box = [ln.text for ln in lines[i:j]]
     last = box[-1]
     return 2 <= len(box) <= 4 and not BODY_PUNCT.search("".join(box)) and bool(DASH_OPEN.match(last)) \

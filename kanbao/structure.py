@@ -38,8 +38,8 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
-from .features import (BODY_PUNCT, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED, column_width,
-                       ends_open, ends_question, ends_sentence,
+from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED,
+                       column_width, ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
                        names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
                        speaker_label)
@@ -175,7 +175,7 @@ def _dateline_alone(b: Block) -> bool:
     ln = b.lines[0] if len(b.lines) == 1 else None
     # (a dateline's own end, …9月12日电, or a credit, 本报讯记者吴心怡, runs on into the text under it)
     return ln is not None and ln.colw - ln.width >= 6 and not re.search(r"[，。；！？（）()]", b.text) \
-        and not b.text.endswith("电") and not re.match(r"本报讯(?:\s|记者|通讯员)", b.text) \
+        and not b.text.endswith("电") and not re.match(CREDIT_NEWS, b.text) \
         and bool(b.decisions) and b.decisions[-1].rule == "heading-then-indent"
 
 
@@ -1360,9 +1360,10 @@ def _wrapped_pair(a: Block, b: Block, spaced: bool) -> bool:
     >>> _wrapped_pair(a, b, True), _wrapped_pair(a, b, False)
     (True, False)
     """
-    return spaced and not b.lines[0].blanks_before \
-        and not DASH_OPEN.match(_unwrapped(printed_lines(a))[-1]) \
-        and all(len(x.lines) == 2 and len(_unwrapped(printed_lines(x))) == 1 for x in (a, b))
+    if not spaced or b.lines[0].blanks_before or len(a.lines) != 2 or len(b.lines) != 2:
+        return False
+    ua, ub = _unwrapped(printed_lines(a)), _unwrapped(printed_lines(b))
+    return len(ua) == len(ub) == 1 and not DASH_OPEN.match(ua[0])
 
 
 def _lone_name_label(blocks: list[Block], i: int) -> bool:
