@@ -239,8 +239,9 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     a line much wider than the run (the width of its widest columns, the upper
     quartile of its lines, or the median of the pieces near it where wider: a run
     often holds two articles' columns of different widths), an unpunctuated piece
-    opening the run (unless it is a column's indented first line, ``_indented_top``) or one unpunctuated line narrower than the columns around it
-    over a dateline (a headline).  A line that leaves a quotation open is running
+    opening the run (unless it is a column's indented first line, ``_indented_top``)
+    or one unpunctuated line narrower than the columns around it over a dateline
+    (a headline).  A line that leaves a quotation open is running
     text, never such a headline."""
     widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[3 * len(widths) // 4]
@@ -262,10 +263,11 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
 
 
 def _indented_top(run: list[list[Line]], widths: list[int], near: int) -> bool:
-    """The run opens with one line set two characters in from the columns around it (``near``,
-    3-5 units) over a full line: the indented first line of a paragraph at the top of a column,
-    the others' top lines beside it (围绕满足企业拓展国际 | 物流办累计走访对口服务龙), not
-    a headline over them, which is set to its own width and over the first column's own indented line.
+    """The run opens with one line set two characters in (3-5 units) from ``near``, the
+    width of the columns around it, over a full line (``widths``: each piece's first-line
+    width): a paragraph's indented first line at the top of a column, with the other columns'
+    top lines beside it (围绕满足企业拓展国际 | 物流办累计走访对口服务龙).  A headline over
+    the columns is set to its own width, and the first column's own indented line follows it.
     On 2184 simulated cases: 18 up, 3 down, +114.8.
 
     >>> from kanbao.lines import split_lines
