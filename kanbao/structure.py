@@ -1340,7 +1340,7 @@ def _merge_headings(blocks: list[Block]) -> None:
                   else f"merged with the heading {b.id} right after it (two-line heading)")
             del blocks[j]
             label = speaker_label(a.text) or long_speaker_label(a.text)
-            if label and BODY_PUNCT.search(a.text):
+            if label and BODY_PUNCT.search(a.text) and not DASH_OPEN.match(printed_lines(a)[-1]):   # (a —— subtitle closes a headline)
                 a.kind, a.label, a.parts = "turn", label, []
                 _note(a, f"the two pieces make one turn of 「{label}」 cut at a line end")
             continue      # a third line (a wrapped word, a —— subtitle) may follow
@@ -1398,20 +1398,24 @@ def _title_lines_over_subtitle(blocks: list[Block], forced: dict[str, str]) -> N
     subtitle's kicker and title, even with a comma inside (进出口商品集散中心，前10月 |
     职工的牵挂就是我的牵挂 | ——中国常驻联合国代表团举行国庆招待会): text never stops
     without a mark right over a subtitle.  The line right over the subtitle may
-    end in a question or exclamation mark (…有何家国密码？ | ——…): a headline asks."""
+    end in a question or exclamation mark (…有何家国密码？ | ——…): a headline asks.
+    A kicker may open like a speaker's label (技术研发：平台承接能力不强 |
+    更加好，一体化工作机制 | ——…): on a page with no other turn it is no interview's."""
+    turns = sum(b.kind == "turn" for b in blocks)
     for i in range(1, len(blocks)):
         sub, p = blocks[i], blocks[i - 1]
+        label = speaker_label(p.text)
         if sub.kind != "heading" or sub.displaced or not DASH_OPEN.match(sub.text) \
-                or p.kind != "para" or p.id in forced or p.displaced or not p.lines or len(p.lines) > 3 \
+                or p.kind not in ("para", "turn") or p.id in forced or p.displaced or not p.lines or len(p.lines) > 3 \
                 or len(p.text) > 40 or sub.lines[0].no - p.lines[-1].no > 2 or open_marks(p.text) \
                 or any(ends_sentence(x) and not (k == len(p.lines) - 1 and x.endswith(("？", "！", "?", "!")))
                        or ends_open(x) or DASH_OPEN.match(x) for k, x in enumerate(p.line_texts())) \
-                or speaker_label(p.text) or DATELINE.match(p.text):
+                or label and turns > (p.kind == "turn") or DATELINE.match(p.text):
             continue
         before = blocks[i - 2] if i >= 2 else None
         if before is not None and before.kind in ("para", "answer", "turn") and not ends_sentence(before.text):
             continue      # (the end of a paragraph cut off there)
-        p.kind = "heading"
+        p.kind, p.label = "heading", ""
         _note(p, "short lines with no stop right over a —— subtitle: its headline")
 
 
@@ -1825,24 +1829,26 @@ def restore_displaced_titles(blocks: list[Block], keep: set[str] = frozenset()) 
         _, rest = _split_block(t, k)
         _note(rest, "a brief's headline: one printed line of the last displaced lines, one per brief that closes the text")
         _insert_after(t, rest, titles, tail, blocks)
-    # fewer headlines than articles cut by bylines and datelines: headlines
-    # set one under the other came out as one block; take them apart by line
+    # the pieces still without a headline: not one that opens with a headline of its own
+    # (依靠聪明才智创造奇迹 | ——全运会结束全部赛事 at the top of the page takes no displaced
+    # line as its headline), nor one cut at its dateline right under one (台风“摩羯”登陆 | 本报讯…)
+    open_segs = [si for si, sg in enumerate(segs)
+                 if not (sg and sg[0].kind == "heading")
+                 and not (si and segs[si - 1] and segs[si - 1][-1].kind == "heading")]
+    # fewer headlines than those pieces: headlines set one under the other
+    # came out as one block; take them apart by line
     vec = Vectorizer([b.text for b in body + titles + profiles])
-    while len(titles) < len(segs):
-        cut = _best_title_split(titles, segs, vec)
+    while len(titles) < len(open_segs):
+        cut = _best_title_split(titles, [segs[si] for si in open_segs], vec)
         if cut is None:
             break
         t, k = cut
         _, rest = _split_block(t, k)
-        _note(t, f"{len(segs)} articles and only {len(titles)} displaced headlines: its lines are headlines of their own")
+        _note(t, f"{len(open_segs)} articles and only {len(titles)} displaced headlines: its lines are headlines of their own")
         _insert_after(t, rest, titles, tail, blocks)
     # (more headlines than pieces: the text is not cut where its words change; that cut was
     # wrong 38 times in 43 on simulated pages. A headline left over stays at the end, nothing lost)
     # pair headlines and pieces in order, as many as can be, sharing most words
-    # (not a piece that opens with a headline of its own, closed by its —— subtitle: 依靠聪明才智创造奇迹 |
-    # ——全运会结束全部赛事 at the top of the page takes no displaced line as its headline)
-    open_segs = [si for si, sg in enumerate(segs)
-                 if not (sg and sg[0].kind == "heading" and DASH_OPEN.match(printed_lines(sg[0])[-1]))]
     seg_vecs = [vec.vector("".join(b.text for b in segs[si][:4])) for si in open_segs]
     sim = [[vec.cosine(vec.vector(t.text), sv) for sv in seg_vecs] for t in titles]
     title_of: dict[int, Block] = {}
