@@ -500,6 +500,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                     and (LATIN.search(p) or LEADING_LATIN.match(n)
                          or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
                 return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
+            # (a headline that opens like a speaker's label, wrapped by one or two characters with
+            # no mark: 气候变化：美国前国务卿基辛 | 格; no turn stops there without a mark)
+            if turn and not BODY_PUNCT.search(body) and len(n) <= 2 and not re.search(r"[，。；！？、：:]", n) \
+                    and not ends_open(p):
+                return d("wrapped-end", True)
             return d("short-line", False)
         # (not into a line that leaves a quotation open: running text, 在…物流供应链“链; nor into a
         # paragraph's first line, judged also by the full line right under it: digits further down
