@@ -818,6 +818,34 @@ def _repeats_text_before(block_lines: list[Line], page_text: str, start: int) ->
     return len(text) >= 12 and -1 < page_text.find(text) < start
 
 
+def _repeat_starts(lines: list[Line], i: int, page_text: str, lo: int, hi: int) -> bool:
+    """Lines from ``i`` on say again, word for word, what the block before
+    them (``page_text[lo:hi]``) said, a dozen characters at least over up to
+    four lines, and the repeat ends at a line's end with no stop there, over
+    a line short of its column that ends no sentence (a paragraph's first line,
+    a headline): a pull quote set right after the sentence it repeats.  (A sentence that happens to repeat words of the one before goes
+    on past them, or ends in a stop.)
+
+    >>> from kanbao.model import Line
+    >>> ls = [Line(1, "", "对我们付出的最大肯定。”", 22), Line(2, "", "从误入歧途到健康成长，", 22),
+    ...       Line(3, "", "小安的改变是对我们付出", 22), Line(4, "", "的最大肯定", 10), Line(5, "", "孩子健康成长，是国家", 20, colw_fwd=24)]
+    >>> page = "家庭教育指导。从误入歧途到健康成长，小安的改变是对我们付出的最大肯定。”" + "从误入歧途到健康成长，小安的改变是对我们付出的最大肯定孩子健康成长，是国家"
+    >>> _repeat_starts(ls, 1, page, 0, 36), _repeat_starts(ls, 1, page, 20, 36)
+    (True, False)
+    """
+    window = page_text[lo:hi]
+    text = ""
+    for k, ln in enumerate(lines[i:i + 4], i):
+        text += ln.text
+        if text not in window:
+            return False
+        if len(text) >= 12 and len(set(text)) >= 8 and not ends_sentence(ln.text) \
+                and (k + 1 >= len(lines) or text + lines[k + 1].text[:2] not in window
+                     and (gap_fwd(lines[k + 1]) >= 3 and not ends_sentence(lines[k + 1].text) or lines[k + 1].blanks_before)):
+            return True
+    return False
+
+
 def _running(ln: Line) -> bool:
     """A line of running text: a clause mark in it, or it fills its column.
 
@@ -950,6 +978,10 @@ def reflow(lines: list[Line]) -> list[Block]:
             # 从误入歧途到健康成 | 长，小安的改变是对 | 我们付出的最大肯定 | 不花一分钱，运进仓: lines that
             # say again, word for word, what the text above said are a pull quote set after it
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
+        if dec.joined and ends_sentence(cur[-1].text) and _repeat_starts(lines, i, page_text, start, offsets[i]):
+            # …从误入歧途到健康成长，小安的改变是对我们付出的最大肯定。” | 从误入歧途到健康成长， |
+            # 小安的改变是对我们付出 | …: the sentence just ended, said again, is a pull quote
+            dec = replace(dec, rule="pull-quote-repeat-starts", joined=False)
         if dec.joined and few_blanks and (_set_apart(lines, i) or not numbered and _set_apart_before(lines, i, len(cur))):
             # …“一带一路” | 林丹四度封王 | 更多… | 成都国际…: into the run, or out of it when a line before broke already
             dec = replace(dec, rule="headline-set-apart", joined=False)
