@@ -330,7 +330,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if ends_sentence(p) and nxt.width * 2 < prev.width and not BODY_PUNCT.search(n) and not ends_sentence(n) \
             and nxt.width < nxt.colw_fwd - 6:
         return d("sentence-end-then-short-label", False)
-    if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) and _gap_fwd(nxt) >= 3 \
+    # (a line as wide as the column too, set apart by blank lines: 小区环境综合整治行动。| | 本市天气开启
+    # 多雨模式 | | 中国式现代化的关键)
+    if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
+            and (_gap_fwd(nxt) >= 3 or nxt.blanks_before and after is not None and after.blanks_before
+                 and not ends_open(n) and not _word_across(n, after.text)) \
             and after is not None and _firstlike(after) and not speaker_label(n) and not NUMBER_ONLY.match(n) \
             and not n.endswith(("：", ":")):
         # (but a colon at its end introduces what follows: …第二次现场报道中国两会。| 以下是采访实录：)
@@ -549,7 +553,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and after is not None and _gap_fwd(after) >= 6 \
             and not BODY_PUNCT.search(after.text) and not ends_sentence(after.text) and not ends_open(after.text) \
             and open_marks(n + after.text) <= 0 and not speaker_label(after.text) \
-            and not number_then_unit(n, after.text) and not is_section_tag(after.text):
+            and not number_then_unit(n, after.text) \
+            and not (is_section_tag(after.text) and not _word_across(n, after.text)):   # (a wrap's end: 国庆招 | 待会)
         return d("headline-wraps-after-sentence", False)
     return d("full-line", True)
 
