@@ -542,3 +542,15 @@ def firstlike(ln: Line) -> bool:
 def is_full(ln: Line, slack: int = 1) -> bool:
     """The line fills its column (within ``slack``), judged from both sides."""
     return ln.width >= max(ln.colw_back, ln.colw) - slack
+
+
+def wrap_remainder(a: str, b: str) -> bool:
+    """A plain line of at most four characters under a line at least twice as
+    long is that line's end, wrapped: no kicker, title or subtitle is that short
+    below a long line.
+
+    >>> wrap_remainder("一台台收割机将饱满稻穗卷入", "其中"), wrap_remainder("侨批", "东西问"), wrap_remainder("江门五邑侨批中有何家国密码？", "——专访")
+    (True, False, False)
+    """
+    return 0 < len(b) <= 4 and len(a) >= 2 * len(b) and not DASH_OPEN.match(b) \
+        and not BODY_PUNCT.search(a[-1]) and a[-1] not in "：:！？。”」"

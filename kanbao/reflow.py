@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
+from .features import (wrap_remainder, BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
@@ -508,6 +508,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             # no mark: 气候变化：美国前国务卿基辛 | 格; no turn stops there without a mark)
             if turn and not BODY_PUNCT.search(body) and len(n) <= 2 and not re.search(r"[，。；！？、：:]", n) \
                     and not ends_open(p):
+                return d("wrapped-end", True)
+            # (nor does a line with a clause in it stop short without a mark over a line of four
+            # characters or fewer, no mark in them: a headline's line wrapped, 黑土地上，新农人 | 锄禾记)
+            if len(block_lines) == 1 and not turn and wrap_remainder(p, n) and not re.search(r"[，。；！？、：:]", n) \
+                    and not ends_open(p) and not speaker_label(n) and not is_byline(n):
                 return d("wrapped-end", True)
             return d("short-line", False)
         # (not into a line that leaves a quotation open: running text, 在…物流供应链“链; nor into a

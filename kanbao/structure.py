@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
-from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED,
+from .features import (wrap_remainder, BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED,
                        column_width, ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
                        names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
@@ -270,7 +270,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     # the headline's one printed line may have wrapped onto a second seed line (…产业新变 | 迁)
     # (or, after a sentence end, a line with no stop over a line at most half as long: one headline
     # line set across the column and wrapped, …或政府首脑出席。| 气温下降，市民早晚外出可 | 多备一件外套)
-    k = 2 if len(texts) >= 3 and (_wraps(texts[-2], texts[-1]) or _wrap_remainder(texts[-2], texts[-1])
+    k = 2 if len(texts) >= 3 and (_wraps(texts[-2], texts[-1]) or wrap_remainder(texts[-2], texts[-1])
                                   or ends_sentence(texts[-3]) and 2 * len(texts[-1]) <= len(texts[-2])
                                   and not BODY_PUNCT.search(texts[-1])) else 1
     head = "".join(texts[-k:])
@@ -1090,7 +1090,7 @@ def _one_printed_line(b: Block) -> bool:
     """One seed line, or two where the first wrapped onto the second (…综合整 | 治)."""
     texts = b.line_texts()
     return len(b.lines) == 1 or len(b.lines) == 2 and len(texts) == 2 \
-        and (_wraps(*texts) or _wrap_remainder(*texts))
+        and (_wraps(*texts) or wrap_remainder(*texts))
 
 
 def _in_brief_column(blocks: list[Block], i: int) -> bool:
@@ -1243,7 +1243,7 @@ def _merge_headline_stacks(blocks: list[Block]) -> None:
 
 def _unwrapped(lines: list[str]) -> list[str]:
     """A heading's printed lines with the pieces a narrow column wrapped put back
-    on the line they end (``_wraps``, ``_wrap_remainder``).
+    on the line they end (``_wraps``, ``wrap_remainder``).
 
     >>> _unwrapped(["跨境电商：汽车制造", "——当天整治行动共清理杂", "物4车"])
     ['跨境电商：汽车制造', '——当天整治行动共清理杂物4车']
@@ -1253,14 +1253,14 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 def _wrap_groups(lines: list[str]) -> list[list[int]]:
     """Indices of ``lines`` grouped by printed line: a piece that wraps the one
-    before it (``_wraps``, ``_wrap_remainder``) stays with it.
+    before it (``_wraps``, ``wrap_remainder``) stays with it.
 
     >>> _wrap_groups(["东西问", "江门五邑侨批中有何家国", "密码？"])
     [[0], [1, 2]]
     """
     groups: list[list[int]] = [[0]] if lines else []
     for i in range(1, len(lines)):
-        if _wraps(lines[i - 1], lines[i]) or _wrap_remainder(lines[i - 1], lines[i]):
+        if _wraps(lines[i - 1], lines[i]) or wrap_remainder(lines[i - 1], lines[i]):
             groups[-1].append(i)
         else:
             groups.append([i])
@@ -1302,7 +1302,7 @@ def _subtitle_ends(last: str, first: str) -> bool:
     (True, False)
     """
     return bool(DASH_OPEN.match(last)) and not DASH_OPEN.match(first) \
-        and not _wraps(last, first) and not _wrap_remainder(last, first)
+        and not _wraps(last, first) and not wrap_remainder(last, first)
 
 
 def _merge_headings(blocks: list[Block]) -> None:
@@ -1322,7 +1322,7 @@ def _merge_headings(blocks: list[Block]) -> None:
             and not (len(b.lines) == 1 and NAME_LABEL.match(b.text))
         wrapped = headings and (len(a.lines) + len(b.lines) == 3 and len(b.lines) == 1 and (
             _wraps(printed_lines(a)[-1], b.text) or DASH_OPEN.match(b.text)   # or a —— subtitle under two lines
-            or _wrap_remainder(printed_lines(a)[-1], b.text) and len(b.text) <= 3   # a wrapped end (…谨防感冒 | 着凉)
+            or wrap_remainder(printed_lines(a)[-1], b.text) and len(b.text) <= 3   # a wrapped end (…谨防感冒 | 着凉)
             or printed_lines(a)[0].endswith(("：", ":")) and not BODY_PUNCT.search(b.text)) \
             or len(printed_lines(a)) + len(printed_lines(b)) == 3 \
             and _third_line(a, b, blocks[j + 1] if j + 1 < len(blocks) else None, blocks) \
@@ -1628,7 +1628,7 @@ def _title_cuts(t: Block, loose: bool = False) -> list[int]:
         a, b = texts[k - 1], texts[k]
         if DASH_OPEN.match(b) or a.endswith(("：", ":")):
             continue
-        if n in ends or loose and not _wraps(a, b) and not _wrap_remainder(a, b):
+        if n in ends or loose and not _wraps(a, b) and not wrap_remainder(a, b):
             cuts.append(k)
     return cuts
 
@@ -1744,7 +1744,7 @@ def _brief_headline_cuts(titles: list[Block], segs: list[list[Block]], briefs: s
         texts = t.line_texts()
         joined = {k + 1 for k, d in enumerate(t.decisions) if d.joined}
         cuts = [k for k in _title_cuts(t, loose=True)   # not inside a line wrapped or run on, nor after a space it broke at
-                if k not in joined and not _wraps(texts[k - 1], texts[k]) and not _wrap_remainder(texts[k - 1], texts[k])
+                if k not in joined and not _wraps(texts[k - 1], texts[k]) and not wrap_remainder(texts[k - 1], texts[k])
                 and not t.lines[k - 1].raw[-1:].isspace()]
         out += [(t, k) for k in reversed(cuts[-m:])]
         m -= len(cuts) + 1
@@ -2619,18 +2619,6 @@ def _wraps(a: str, b: str) -> bool:
     if number_then_unit(a, b):
         return True       # 将从19|日开始: a number and its unit
     return bool(spans_word(a, b))
-
-
-def _wrap_remainder(a: str, b: str) -> bool:
-    """A plain line of at most four characters under a line at least twice as
-    long is that line's end, wrapped: no kicker, title or subtitle is that short
-    below a long line.
-
-    >>> _wrap_remainder("一台台收割机将饱满稻穗卷入", "其中"), _wrap_remainder("侨批", "东西问"), _wrap_remainder("江门五邑侨批中有何家国密码？", "——专访")
-    (True, False, False)
-    """
-    return 0 < len(b) <= 4 and len(a) >= 2 * len(b) and not DASH_OPEN.match(b) \
-        and not BODY_PUNCT.search(a[-1]) and a[-1] not in "：:！？。”」"
 
 
 def headline_roles(lines: list[str]) -> tuple[int, int]:
