@@ -32,6 +32,7 @@ LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word th
 UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
 OPENERS = "“‘「『《（(【"   # marks that cannot end a line: they go down with the character after them
+ANY_MARK = re.compile(r"[，。；！？、：:]")   # a clause or sentence mark, a colon
 
 _gap = gap
 _gap_fwd = gap_fwd
@@ -504,15 +505,12 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                     and (LATIN.search(p) or LEADING_LATIN.match(n)
                          or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
                 return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
-            # (a headline that opens like a speaker's label, wrapped by one or two characters with
-            # no mark: 气候变化：美国前国务卿基辛 | 格; no turn stops there without a mark)
-            if turn and not BODY_PUNCT.search(body) and len(n) <= 2 and not re.search(r"[，。；！？、：:]", n) \
-                    and not ends_open(p):
-                return d("wrapped-end", True)
-            # (nor does a line with a clause in it stop short without a mark over a line of four
-            # characters or fewer, no mark in them: a headline's line wrapped, 黑土地上，新农人 | 锄禾记)
-            if len(block_lines) == 1 and not turn and wrap_remainder(p, n) and not re.search(r"[，。；！？、：:]", n) \
-                    and not ends_open(p) and not speaker_label(n) and not is_byline(n):
+            # (a headline's line wrapped onto a short end with no mark: one that opens like a
+            # speaker's label, by a character or two, 气候变化：美国前国务卿基辛 | 格, for no turn stops
+            # without a mark; one with a clause in it, by four at most, 黑土地上，新农人 | 锄禾记)
+            if (turn and not BODY_PUNCT.search(body) and len(n) <= 2
+                    or len(block_lines) == 1 and not turn and wrap_remainder(p, n)) \
+                    and not ANY_MARK.search(n) and not ends_open(p) and not speaker_label(n) and not is_byline(n):
                 return d("wrapped-end", True)
             return d("short-line", False)
         # (not into a line that leaves a quotation open: running text, 在…物流供应链“链; nor into a
@@ -828,13 +826,18 @@ def _repeats_text_before(block_lines: list[Line], page_text: str, start: int) ->
     return len(text) >= 12 and -1 < page_text.find(text) < start
 
 
+REPEAT_REACH = 600   # characters before a line that a pull quote set right after its sentence may repeat
+
+
 def _repeat_starts(lines: list[Line], i: int, page_text: str, lo: int, hi: int) -> bool:
     """Lines from ``i`` on say again, word for word, what the block before
     them (``page_text[lo:hi]``) said, a dozen characters at least over up to
     four lines, and the repeat ends at a line's end with no stop there, over
-    a line short of its column that ends no sentence (a paragraph's first line,
-    a headline): a pull quote set right after the sentence it repeats.  (A sentence that happens to repeat words of the one before goes
-    on past them, or ends in a stop.)
+    a line short of its column that ends no sentence (a paragraph's first
+    line, a headline): a pull quote set right after the sentence it repeats.
+    (A sentence that happens to repeat words of the one before goes on past
+    them, or ends in a stop.)  Only the block's last ``REPEAT_REACH``
+    characters are searched, so a long block costs no more than a short one.
 
     >>> from kanbao.model import Line
     >>> ls = [Line(1, "", "对我们付出的最大肯定。”", 22), Line(2, "", "从误入歧途到健康成长，", 22),
@@ -843,14 +846,14 @@ def _repeat_starts(lines: list[Line], i: int, page_text: str, lo: int, hi: int) 
     >>> _repeat_starts(ls, 1, page, 0, 36), _repeat_starts(ls, 1, page, 20, 36)
     (True, False)
     """
-    window = page_text[lo:hi]
+    lo = max(lo, hi - REPEAT_REACH)
     text = ""
     for k, ln in enumerate(lines[i:i + 4], i):
         text += ln.text
-        if text not in window:
+        if page_text.find(text, lo, hi) < 0:
             return False
         if len(text) >= 12 and len(set(text)) >= 8 and not ends_sentence(ln.text) \
-                and (k + 1 >= len(lines) or text + lines[k + 1].text[:2] not in window
+                and (k + 1 >= len(lines) or page_text.find(text + lines[k + 1].text[:2], lo, hi) < 0
                      and (gap_fwd(lines[k + 1]) >= 3 and not ends_sentence(lines[k + 1].text) or lines[k + 1].blanks_before)):
             return True
     return False
