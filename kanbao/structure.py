@@ -948,6 +948,11 @@ def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
             continue        # gone into a quote before it
         quote = _bare(q.text)
         quote = quote[1:] if NUMBERED.match(q.text) else quote    # its number glued on (1截至…)
+        # (only the paragraphs that hold the quote can hold it with more words after it: a page of
+        # thousands of blocks reads each paragraph once per quote, not once per quote and heading)
+        holders = [o for o in body if quote in o]
+        if not holders:
+            continue
         i = blocks.index(q)
         near = [x for pair in itertools.zip_longest(blocks[i + 1:], blocks[:i][::-1]) for x in pair if x is not None]
         for h in near:
@@ -960,7 +965,7 @@ def _pull_quote_ends(blocks: list[Block], keep: set[str] = frozenset()) -> None:
             whole = quote + _bare(first)
             if (h.kind == "pullquote" or len(lines) == 1 or len(h.lines) == len(lines)) \
                     and len(first) + len(q.text) <= PQ_MAX and not ends_sentence(first) \
-                    and any(whole in o and len(o) > len(whole) + 8 for o in body):
+                    and any(whole in o and len(o) > len(whole) + 8 for o in holders):
                 if first != h.text:
                     _, rest = _split_block(h, 1)
                     rest.kind = "heading"
