@@ -19,11 +19,11 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (wrap_remainder, BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
-                       two_phrases)
+                       two_phrases, wrap_remainder)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word, word_across
@@ -334,10 +334,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a line as wide as the column too, set apart by blank lines: 小区环境综合整治行动。| | 本市天气开启
     # 多雨模式 | | 中国式现代化的关键)
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \
-            and (_gap_fwd(nxt) >= 3 or nxt.blanks_before and after is not None and after.blanks_before
-                 and not ends_open(n) and not _word_across(n, after.text)) \
             and after is not None and _firstlike(after) and not speaker_label(n) and not NUMBER_ONLY.match(n) \
-            and not n.endswith(("：", ":")):
+            and not n.endswith(("：", ":")) \
+            and (_gap_fwd(nxt) >= 3 or nxt.blanks_before and after.blanks_before
+                 and not ends_open(n) and not _word_across(n, after.text)):
         # (but a colon at its end introduces what follows: …第二次现场报道中国两会。| 以下是采访实录：)
         return d("sentence-end-then-headline", False)   # a short line without a stop cannot end a paragraph
     if ends_sentence(p) and not BODY_PUNCT.search(n) and not ends_sentence(n) \

@@ -38,11 +38,11 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
-from .features import (wrap_remainder, BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED,
+from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED,
                        column_width, ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
                        names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
-                       speaker_label)
+                       speaker_label, wrap_remainder)
 from .words import spans_word, word_across
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -1409,13 +1409,12 @@ def _title_lines_over_subtitle(blocks: list[Block], forced: dict[str, str]) -> N
     turns = sum(b.kind == "turn" for b in blocks)
     for i in range(1, len(blocks)):
         sub, p = blocks[i], blocks[i - 1]
-        label = speaker_label(p.text)
         if sub.kind != "heading" or sub.displaced or not DASH_OPEN.match(sub.text) \
                 or p.kind not in ("para", "turn") or p.id in forced or p.displaced or not p.lines or len(p.lines) > 3 \
                 or len(p.text) > 40 or sub.lines[0].no - p.lines[-1].no > 2 or open_marks(p.text) \
                 or any(ends_sentence(x) and not (k == len(p.lines) - 1 and x.endswith(("？", "！", "?", "!")))
                        or ends_open(x) or DASH_OPEN.match(x) for k, x in enumerate(p.line_texts())) \
-                or label and turns > (p.kind == "turn") or DATELINE.match(p.text):
+                or speaker_label(p.text) and turns > (p.kind == "turn") or DATELINE.match(p.text):
             continue
         before = blocks[i - 2] if i >= 2 else None
         if before is not None and before.kind in ("para", "answer", "turn") and not ends_sentence(before.text):
