@@ -43,6 +43,7 @@ from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE
                        firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
                        names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
                        speaker_label, wrap_remainder)
+from .reflow import WRAPS
 from .words import spans_word, word_across
 
 SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}\s?[·•・]\s?[\u4e00-\u9fff]{2,4}$")   # 文化·访谈, 综合 · 天气
@@ -2749,6 +2750,7 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
     _last_line_over_closing_byline(page.blocks, set(forced or {}))
     if page_no and not page.page_no:
         page.page_no = page_no
+    _cut_closing_heading(page.blocks, set(forced or {}))
     group(page, restore_displaced_titles(page.blocks, set(forced or {})), forced)
     restore_order(page)
     _place_leftovers(page)
@@ -2757,6 +2759,49 @@ def structure(page: Page, forced: dict[str, str] | None = None) -> Page:
         _dash_subtitle_up(a)
         shape_headline(a)
     return page
+
+
+LINE_WRAPS = WRAPS | {"heading-wraps", "wrapped-end"}   # reflow's joins inside one printed line
+
+
+def _cut_closing_heading(blocks: list[Block], forced: set[str]) -> None:
+    r"""A heading that closes the dump right under a paragraph's full stop, of seed lines that
+    are not one printed line wrapped (no word runs across, no line under half as wide as the
+    one above, no —— subtitle) nor a pull quote (its text printed in a paragraph): headings
+    painted last, each line its own (本市天气开启多雨模式 | 驻华记者关注反腐倡廉, two
+    displaced subheads, too few lines for ``reflow``'s displaced-lines rule).
+
+    >>> ls = [Line(1, "", "今年以来，全市经济运行平稳。", 28), Line(2, "", "本市天气开启多雨模式", 20),
+    ...       Line(3, "", "驻华记者关注反腐倡廉", 20)]
+    >>> bs = [Block("b1", ls[:1], ls[0].text), Block("b2", ls[1:], "本市天气开启多雨模式驻华记者关注反腐倡廉", kind="heading",
+    ...       decisions=[Decision("full-line", True, 2)])]
+    >>> _cut_closing_heading(bs, set())
+    >>> [(b.id, b.text) for b in bs]
+    [('b1', '今年以来，全市经济运行平稳。'), ('b2', '本市天气开启多雨模式'), ('b2.2', '驻华记者关注反腐倡廉')]
+    """
+    last = max((i for i, b in enumerate(blocks) if b.kind not in ("furniture", "pq_number")), default=None)
+    if last is None:
+        return
+    b = blocks[last]
+    texts = b.line_texts()
+    before = blocks[last - 1] if last else None
+    if before is None or before.kind != "para" or not before.text.endswith("。"):
+        return   # under a question or a heading: an interview's displaced turns and subheads (多元投入 | 引入社会资本)
+    if b.kind != "heading" or b.id in forced or b.displaced or len(b.lines) < 2 or len(texts) != len(b.lines) \
+            or any(d.joined and d.rule in LINE_WRAPS for d in b.decisions[:len(b.lines) - 1]) \
+            or any(ln.blanks_before for ln in b.lines[1:]) or any(DASH_OPEN.match(t) for t in texts) \
+            or not all(headline_line(t) for t in texts) \
+            or any(2 * y.width <= x.width for x, y in zip(b.lines, b.lines[1:])) \
+            or any(spans_word(x, y) for x, y in zip(texts, texts[1:])) or _repeats_text(b, blocks):
+        return
+    out = []
+    rest = b
+    for _ in texts[1:]:
+        head, rest = _split_block(rest, 1)
+        _note(head, "a heading closing the dump, its lines no wrap of one: each line a heading")
+        out.append(head)
+    out.append(rest)
+    blocks[last:last + 1] = out
 
 
 def _last_line_over_closing_byline(blocks: list[Block], forced: set[str]) -> None:
