@@ -2766,8 +2766,8 @@ LINE_WRAPS = WRAPS | {"heading-wraps", "wrapped-end"}   # reflow's joins inside 
 
 def _cut_closing_heading(blocks: list[Block], forced: set[str]) -> None:
     r"""A heading that closes the dump right under a paragraph's full stop, of seed lines that
-    are not one printed line wrapped (no word runs across, no line under half as wide as the
-    one above, no —— subtitle) nor a pull quote (its text printed in a paragraph): headings
+    are not one printed line wrapped (``_wrap_groups``: no word runs across, no short end under
+    a long line; no —— subtitle) nor a pull quote (its text printed in a paragraph): headings
     painted last, each line its own (本市天气开启多雨模式 | 驻华记者关注反腐倡廉, two
     displaced subheads, too few lines for ``reflow``'s displaced-lines rule).
 
@@ -2782,17 +2782,16 @@ def _cut_closing_heading(blocks: list[Block], forced: set[str]) -> None:
     last = max((i for i, b in enumerate(blocks) if b.kind not in ("furniture", "pq_number")), default=None)
     if last is None:
         return
-    b = blocks[last]
-    texts = b.line_texts()
-    before = blocks[last - 1] if last else None
+    b, before = blocks[last], blocks[last - 1] if last else None
     if before is None or before.kind != "para" or not before.text.endswith("。"):
         return   # under a question or a heading: an interview's displaced turns and subheads (多元投入 | 引入社会资本)
-    if b.kind != "heading" or b.id in forced or b.displaced or len(b.lines) < 2 or len(texts) != len(b.lines) \
-            or any(d.joined and d.rule in LINE_WRAPS for d in b.decisions[:len(b.lines) - 1]) \
+    if b.kind != "heading" or b.id in forced or b.displaced or len(b.lines) < 2:
+        return
+    texts = b.line_texts()
+    if len(texts) != len(b.lines) or any(d.joined and d.rule in LINE_WRAPS for d in b.decisions[:len(b.lines) - 1]) \
             or any(ln.blanks_before for ln in b.lines[1:]) or any(DASH_OPEN.match(t) for t in texts) \
-            or not all(headline_line(t) for t in texts) \
-            or any(2 * y.width <= x.width for x, y in zip(b.lines, b.lines[1:])) \
-            or any(spans_word(x, y) for x, y in zip(texts, texts[1:])) or _repeats_text(b, blocks):
+            or not all(headline_line(t) for t in texts) or len(_wrap_groups(texts)) < len(texts) \
+            or _repeats_text(b, blocks):
         return
     out = []
     rest = b
