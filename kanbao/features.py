@@ -539,6 +539,18 @@ def firstlike(ln: Line) -> bool:
     return 3 <= gap_fwd(ln) <= 7 and not ends_sentence(ln.text)
 
 
+def letterspaced(ln: Line) -> bool:
+    r"""The extractor set the line's characters apart (江 门 五 邑 保 存 有 大 量 侨): pdfminer
+    does so to body lines stretched to their column, never (on the gold of 640 pdfminer tuning
+    and dev cases: 3,640 such lines, none of a title or subhead) to a headline's.
+
+    >>> from kanbao.lines import split_lines
+    >>> [letterspaced(ln) for ln in split_lines("江 门 五 邑 保 存 有 大 量 侨\n我市气温将下降3℃~5℃")[0]]
+    [True, False]
+    """
+    return "unspace_letterspaced" in ln.fixes
+
+
 def is_full(ln: Line, slack: int = 1) -> bool:
     """The line fills its column (within ``slack``), judged from both sides."""
     return ln.width >= max(ln.colw_back, ln.colw) - slack

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
-                       is_byline, is_full, is_furniture, is_section_tag, label_head, long_speaker_label,
+                       is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
                        two_phrases, wrap_remainder)
 from .lines import display_width, text_width
@@ -522,7 +522,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         if len(block_lines) <= 2 and not BODY_PUNCT.search(n) and not NUMBERED.match(n) and len(body + n) <= 48 \
                 and not (after is not None and _gap_fwd(after) <= 3
                          and (_firstlike(nxt) or 3 <= after.width - nxt.width <= 7 and not ends_sentence(n))) \
-                and open_marks(body + n) <= 0:
+                and open_marks(body + n) <= 0 and not letterspaced(nxt):   # (set apart: a body line, 江 门 五 邑)
             return d("heading-wraps", True)
         if len(block_lines) == 1 and _word_across(p, n) and BODY_PUNCT.search(n) and not speaker_label(n) \
                 and not nxt.blanks_before:

@@ -39,7 +39,7 @@ from .cohesion import Vectorizer
 from .lines import display_width, estimate_columns, text_width
 from .model import Line
 from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
-                       is_furniture, is_section_tag, label_head, number_then_unit, open_marks, speaker_label)
+                       is_furniture, is_section_tag, label_head, letterspaced, number_then_unit, open_marks, speaker_label)
 from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
@@ -249,11 +249,11 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     body = [not is_byline(c[0].text) and w <= max(width, wn) + 4 and not is_section_tag(c[0].text)
             for c, w, wn in zip(run, widths, near)]
     if not BODY_PUNCT.search("".join(ln.text for ln in run[0])) and not open_marks(run[0][-1].text) \
-            and not _indented_top(run, widths, near[0]):
+            and not _indented_top(run, widths, near[0]) and not letterspaced(run[0][0]):
         body[0] = False               # an unpunctuated piece that opens the run: the headline over it
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
         if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text) \
-                and not open_marks(run[i][0].text) \
+                and not open_marks(run[i][0].text) and not letterspaced(run[i][0]) \
                 and widths[i] < near[i] - 2:   # a line as wide as the columns around is a column's line
             body[i] = False
         if run[i + 1][0].text.startswith("——") and not ends_sentence(run[i][-1].text) \
