@@ -143,6 +143,7 @@ ORDER_BIAS = 0.05   # the extractor's order wins ties
 WIDTH_SLACK = 2      # units a column's full line may fall short of another's (one character)
 INDENT_SLACK = 6     # units a line may be wider than the one above it: a first line's indent, and one more
 UNIT_STRENGTH = 8.0   # a number and its unit across a join
+SURE_JOIN = 10.0      # a mark that cannot start a line after an open line: a join no width evidence weighs against
 # A piece of fewer lines is one of the small boxes pdfminer cuts a paragraph into, shuffled
 # among many like it; a string the page prints elsewhere (pull quotes and headlines repeat
 # the text) or a word the best segmentation does not read across then moves the wrong box:
@@ -176,7 +177,7 @@ def strength(a: Line, b: Line, pw: PageWords | None = None) -> float:
     if not t or not u or is_furniture(u) or is_furniture(t) or ends_sentence(t):
         return 0.0
     if u[0] in NO_LINE_START:
-        return 10.0
+        return SURE_JOIN
     if number_then_unit(t, u):
         return UNIT_STRENGTH                      # 1848|年
     local, count = pw.across(t, u) if pw is not None else ("", 0)
@@ -498,7 +499,7 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
     first = c[0]
     labelled = bool(speaker_label(first.text)) or is_byline(first.text)
     # a letterspaced line was spread to fill its line (…如|下：): judge its indent by its text
-    spread = "unspace_letterspaced" in first.fixes and 3 <= first.colw_fwd - display_width(first.text) <= 7
+    spread = letterspaced(first) and 3 <= first.colw_fwd - display_width(first.text) <= 7
     # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
     starts = (firstlike(first) or labelled) and not label_head(last.text, first.text)
     score = strength(last, first, pw)
@@ -509,7 +510,7 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
     elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts and not spread \
             and not first.text[:1].isdigit():
         score -= PARAMS.closed
-    if _other_width(last, first) and score < 10.0:
+    if _other_width(last, first) and score < SURE_JOIN:
         tagged -= PARAMS.narrow
     return score, tagged
 
@@ -517,9 +518,9 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
 def _other_width(last: Line, first: Line) -> bool:
     r"""``first`` cannot be the next line of ``last``'s column by its width: both leave their
     sentence open (full lines, or a first line set in), yet ``first`` is more than a character
-    narrower, or more than three wider (an indent is two).  Lines with digits or letters (set
-    narrower than their count says) or closing a bracket or quotation (a paragraph's end) tell
-    nothing.  On the gold links of the 560 pdfminer tuning cases 524 of the wrong joins
+    narrower, or more than three wider (an indent is two).  Lines with ASCII characters (digits
+    and letters set narrower than their count says, half-width marks) or closing a bracket or
+    quotation (a paragraph's end) tell nothing.  On the gold links of the 560 pdfminer tuning cases 524 of the wrong joins
     untangle made had such widths, and 332 of the right ones: weak, so it only weighs.
 
     >>> from kanbao.lines import split_lines
