@@ -357,7 +357,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and n[0] not in NO_LINE_START and BODY_PUNCT.search(n):
         return d("subtitle-then-text", False)   # ——志愿者共同参与 老旧小区提颜值 | 截至9月6日12时，…: a —— subtitle alone
     if DASH_OPEN.match(p) and nxt.blanks_before and not ends_open(p) and not _word_across(p, n) \
-            and n[0] not in NO_LINE_START and not DASH_OPEN.match(n) and not BODY_PUNCT.search(n) \
+            and n[0] not in NO_LINE_START and not DASH_OPEN.match(n) \
+            and (not BODY_PUNCT.search(n) or _subtitle_under_title(block_lines)) \
             and all(headline_line(ln.text) for ln in block_lines):
         return d("subtitle-then-blank", False)   # ——合力维护未成年人合法权益 | | 合川农机专业合作社收水稻
     # (the lines over the subtitle may have a comma: they are its kicker and title, 的潜能，智慧空港)
@@ -560,6 +561,22 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not (is_section_tag(after.text) and not _word_across(n, after.text)):   # (a wrap's end: 国庆招 | 待会)
         return d("headline-wraps-after-sentence", False)
     return d("full-line", True)
+
+
+def _subtitle_under_title(block_lines: list[Line]) -> bool:
+    r"""The block is a headline's line or two with a —— subtitle under them, closed (no sentence
+    end, no quotation left open): text after a blank line is the article's, not the rest of the
+    subtitle (解难题，新赛道具有 | ——抓斗大王，股份有限公司原副总裁 | | 不断成长的路。…).  A body
+    line opening with a dash leaves a quotation open or follows a sentence (——他是我国“核工业).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("解难题，新赛道具有\n——抓斗大王，股份有限公司原副总裁\n自诩“80后”\n——他是我国“核工业")
+    >>> _subtitle_under_title(ls[:2]), _subtitle_under_title(ls[2:]), _subtitle_under_title(ls[1:2])
+    (True, False, False)
+    """
+    last = block_lines[-1].text
+    return 2 <= len(block_lines) <= 3 and last.startswith("——") and not ends_sentence(last) \
+        and open_marks("".join(ln.text for ln in block_lines)) <= 0 and not DASH_OPEN.match(block_lines[0].text)
 
 
 def _subtitle_ends(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
