@@ -567,7 +567,9 @@ def _subtitle_under_title(block_lines: list[Line]) -> bool:
     r"""The block is a headline's line or two with a —— subtitle under them, closed (no sentence
     end, no quotation left open): text after a blank line is the article's, not the rest of the
     subtitle (解难题，新赛道具有 | ——抓斗大王，股份有限公司原副总裁 | | 不断成长的路。…).  A body
-    line opening with a dash leaves a quotation open or follows a sentence (——他是我国“核工业).
+    line opening with a double dash leaves a quotation open (自诩“80后” | ——他是我国“核工业);
+    one opening with a single dash is the rest of a chain of terms (—研发”确定性转化路径).
+    The caller asks, too, that no line have a stop in it (``headline_line``).
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("解难题，新赛道具有\n——抓斗大王，股份有限公司原副总裁\n自诩“80后”\n——他是我国“核工业")
