@@ -28,6 +28,7 @@ from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word, word_across
 
+ANY_MARK = re.compile("[，。；！？、：:,;]")   # a clause or sentence mark: the line is running text
 LEADING_LATIN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%]+")   # a number or word that is set unbroken
 UNBROKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.%°℃~～\-–/:]+")   # with its unit and range: 20°C~27°C
 CLOSERS = ("”", "’", "）", ")", "》", "」", "』")
@@ -124,6 +125,27 @@ def _stretched(ln: Line) -> bool:
 def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] = ()) -> bool:
     return _short(ln, block_lines, below) and not ends_sentence(ln.text) and not ln.text.endswith(tuple(OPEN_END))
 
+
+
+def _box_ends_short(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
+    """A short line with no mark in it, under the line right above it in the
+    dump (a box of two lines or more), whose next line is not the next in the
+    dump (a blank line or a move between): the box's text stops there, a pull
+    quote's or a headline's, and what comes next is other text.  Not where a
+    digit or a letter makes the line's width a guess (…首脑会议 | 大将在…),
+    nor before a line that opens with one (…最高气温下降 | 8~10°C…).
+
+    >>> from kanbao.model import Line
+    >>> pq = [Line(217, "", "在过去千百年的时光里，黑土", 26), Line(218, "", "地上生活着一群农人", 18)]
+    >>> nxt = Line(220, "", "今年年底竣工。这是顺丰集团在", 28, blanks_before=1)
+    >>> _box_ends_short(pq[1], nxt, pq), _box_ends_short(pq[1], replace(nxt, no=219, blanks_before=0), pq)
+    (True, False)
+    >>> _box_ends_short(pq[1], replace(nxt, text="8~10°C，最低气温降"), pq)
+    False
+    """
+    return len(block_lines) >= 2 and block_lines[-2].no == prev.no - 1 and not prev.blanks_before \
+        and nxt.no != prev.no + 1 and not ANY_MARK.search(prev.text) \
+        and not LATIN.search(prev.text) and not LATIN.match(nxt.text)
 
 
 PQ_LINES = 6   # the most lines a pull quote set in the column takes
@@ -497,6 +519,8 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             # (not across a blank line into a —— subtitle: 1不花一分钱，…下 | 一步有哪些打算 | | ——第61届…)
             if (full_back or not n_indented and (_gap_fwd(nxt) < 3 or _short_by_mark(nxt, after) or ends_sentence(n))) \
                     and not (nxt.blanks_before and DASH_OPEN.match(n)):
+                if _box_ends_short(prev, nxt, block_lines):
+                    return d("short-line-ends-box", False)
                 return d("short-line-inside-paragraph", True)
             # (after full lines, only where digits make the line's width uncertain or open the
             # next line: a paragraph may end without a stop, …的乡村振兴诗篇 | 这几年，见证者,
