@@ -584,6 +584,17 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not number_then_unit(n, after.text) \
             and not (is_section_tag(after.text) and not _word_across(n, after.text)):   # (a wrap's end: 国庆招 | 待会)
         return d("headline-wraps-after-sentence", False)
+    # (so is a line as wide as the column, or all but a character, that ends no sentence after one
+    # that ends, where a —— subtitle, a byline or a paragraph's indented first line comes under it,
+    # or the dump ends: no paragraph's last line stops without a mark over those (…东北黑土地。|
+    # 小安母亲过世早，孩子很容易走错路 | 得知此事，…); the indented line counts only under a line a
+    # character or more short, with no digit or letter to blur the widths (…倪虹说，2023 | 年计划…);
+    # and so is such a line set three units or more wider than its column, whatever is under it)
+    if ends_sentence(p) and not ends_open(n) and not ends_sentence(n) and not speaker_label(n) and open_marks(n) <= 0 \
+            and (after is None or DASH_OPEN.match(after.text) or is_byline(after.text)
+                 or firstlike(after) and max(nxt.colw_back, nxt.colw) - nxt.width >= 2 and not LATIN.search(n + after.text[:1])
+                 or nxt.width >= max(nxt.colw_back, nxt.colw) + 3):
+        return d("headline-after-sentence-end", False)
     return d("full-line", True)
 
 
