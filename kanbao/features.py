@@ -191,8 +191,9 @@ _SPEECH_VERBS = ("说", "称", "道", "表示", "指出", "认为", "强调", "�
 
 
 def _clause_goes_on(rest: str) -> bool:
-    """What follows a colon opens with a clause mark: a sentence going on (包起帆：，您怎么看？), no label."""
-    return rest.startswith(("，", "。", "、", "；", ","))
+    """What follows a colon opens with a clause or end mark: a sentence going on (包起帆：，您怎么看？),
+    or a name cut out of a question (您如何看待 | 潘兰英：？), no label."""
+    return rest.startswith(("，", "。", "、", "；", ",", "？", "！", "?", "!"))
 
 
 def _opening_label(text: str, quoted: bool) -> str:
@@ -276,6 +277,16 @@ def unknown_name(label: str) -> bool:
     [False, False, False, False]
     """
     return 2 <= len(label) <= 3 and label[0] in SURNAMES and not is_word(label)
+
+
+def name_cut(line: str, label: str) -> bool:
+    """A label of two characters under a line that ends with a surname: the rest of
+    a name a line end cut (请谈谈潘 | 兰英：方面的情况), not a new speaker.
+
+    >>> name_cut("中新社记者：请谈谈潘", "兰英"), name_cut("这是他的回答。", "兰英"), name_cut("请谈谈", "兰英")
+    (True, False, False)
+    """
+    return len(label) == 2 and not ends_sentence(line) and line[-1:] in SURNAMES and unknown_name(line[-1] + label)
 
 
 # the last character of a place's name: a province, city, county, district, town, village, country

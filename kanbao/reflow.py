@@ -23,7 +23,7 @@ from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
                        is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
-                       two_phrases, wrap_remainder)
+                       two_phrases, name_cut, wrap_remainder)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word, word_across
@@ -215,7 +215,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     label_n = speaker_label(n) or place_label(n)   # (黑龙江鸡西：金秋水稻收割忙 starts anew too, though no turn)
     lone = len(label_n) == 1 and label_n not in ("问", "答") and not ends_sentence(p)
     # (nor a label that a word runs into from an unfinished line: a wrapped line, 好一派靓丽的风 | 景线：谨防感冒)
-    wrapped = not ends_sentence(p) and not ends_open(p) and _word_across(p, n)
+    # (nor a name's last two characters, its surname ending the line above: 请谈谈潘 | 兰英：方面的情况)
+    wrapped = not ends_sentence(p) and not ends_open(p) \
+        and (_word_across(p, n) or name_cut(p, label_n))
     if label_n and not head_of_label and not lone and not wrapped \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or nxt.blanks_before and not prev.blanks_before
