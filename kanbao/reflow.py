@@ -597,6 +597,16 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                  or firstlike(after) and max(nxt.colw_back, nxt.colw) - nxt.width >= 2 and not LATIN.search(n + after.text[:1])
                  or nxt.width >= max(nxt.colw_back, nxt.colw) + 3):
         return d("headline-after-sentence-end", False)
+    # (and so is such a line with a comma in it, where the line right under it, no blank line between,
+    # is three characters or more shorter and has no mark at all, nor a closing quote or bracket: a
+    # headline wrapped onto its last words (…健康成长。| 工厂焕新，制造业有了新面 | 孔), for a paragraph's
+    # last line ends with a mark.  Across blank lines (pdfminer) that is a paragraph the simulator
+    # ended without one (…降雨。| | 昨天，…阴有阵雨，中 | | 南部和东部阴有中到大雨): left as it was)
+    if ends_sentence(p) and not ends_open(n) and not ends_sentence(n) and not speaker_label(n) and open_marks(n) <= 0 \
+            and after is not None and not after.blanks_before and after.width <= nxt.width - 6 \
+            and not NUMBER_ONLY.match(after.text) and not ANY_MARK.search(after.text) \
+            and not after.text.endswith(("”", "’", "）", ")", "」", "》")) and not number_then_unit(n, after.text):
+        return d("headline-wraps-after-sentence", False)
     return d("full-line", True)
 
 
