@@ -236,6 +236,25 @@ NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通�
 WRAPPED_SUBHEAD = " (one printed line)"   # the note's end for a subhead whose one line wrapped
 
 
+def _wrapped_after_sentence(blocks: list[Block], i: int) -> bool:
+    """Heading ``blocks[i]`` is two lines that reflow broke off after a sentence end as a
+    headline wrapped onto its last words (``headline-wraps-after-sentence``), the second at
+    most half as long as the first and without a mark: one printed line, as
+    ``_trailing_headlines`` reads such lines glued to a paragraph (…收获水稻八成。|
+    农机合作社跨区作业，帮助 | 缺劳力的农户), not a title and its subtitle.
+
+    >>> from kanbao.model import Decision, Line
+    >>> p = Block("b1", [Line(1, "", "快于往年。", 10)], "快于往年。", decisions=[Decision("headline-wraps-after-sentence", False, 1)])
+    >>> h = Block("b2", [Line(2, "", "农机合作社跨区作业，帮助", 24), Line(3, "", "缺劳力的农户", 12)], "农机合作社跨区作业，帮助缺劳力的农户")
+    >>> _wrapped_after_sentence([p, h], 1), _wrapped_after_sentence([h], 0)
+    (True, False)
+    """
+    b = blocks[i]
+    texts = b.line_texts()
+    return i > 0 and bool(blocks[i - 1].decisions) and blocks[i - 1].decisions[-1].rule == "headline-wraps-after-sentence" \
+        and len(texts) == len(b.lines) == 2 and 2 * len(texts[1]) <= len(texts[0]) and not BODY_PUNCT.search(texts[1])
+
+
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
     """Where headline lines glued after a paragraph's last sentence start.
 
@@ -888,6 +907,9 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
         if is_heading_text(b):
             b.kind = "heading"
             _note(b, "short block without a sentence in it, or a line wider than the column: heading")
+            if _wrapped_after_sentence(blocks, i):
+                b.parts = ["".join(b.line_texts())]
+                _note(b, "cut after a sentence end with the line it wrapped onto, at most half as long" + WRAPPED_SUBHEAD)
             continue
         if len(b.lines) == 1 and headline_line(t) and not ends_sentence(t) \
                 and open_marks(t) == 0 and open_marks(t, "《》") <= 0 and i + 1 < len(blocks) \
