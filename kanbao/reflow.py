@@ -591,11 +591,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # or the dump ends: no paragraph's last line stops without a mark over those (…东北黑土地。|
     # 小安母亲过世早，孩子很容易走错路 | 得知此事，…); the indented line counts only under a line a
     # character or more short, with no digit or letter to blur the widths (…倪虹说，2023 | 年计划…);
-    # and so is such a line set three units or more wider than its column, whatever is under it)
+    # and so is such a line set three units or more wider than its column, whatever is under it,
+    # but not where digits set apart by stray spaces widen it: 中汽协数据显示，今年 1 至 10 月，新)
     if ends_sentence(p) and not ends_open(n) and not ends_sentence(n) and not speaker_label(n) and open_marks(n) <= 0 \
             and (after is None or DASH_OPEN.match(after.text) or is_byline(after.text)
-                 or firstlike(after) and max(nxt.colw_back, nxt.colw) - nxt.width >= 2 and not LATIN.search(n + after.text[:1])
-                 or nxt.width >= max(nxt.colw_back, nxt.colw) + 3):
+                 or not LATIN.search(n + after.text[:1])
+                 and (firstlike(after) and max(nxt.colw_back, nxt.colw) - nxt.width >= 2
+                      or nxt.width >= max(nxt.colw_back, nxt.colw) + 3)):
         return d("headline-after-sentence-end", False)
     # (and so is such a line with a comma in it, where the line right under it, no blank line between,
     # is three characters or more shorter and has no mark at all, nor a closing quote or bracket: a
