@@ -128,12 +128,13 @@ def _headlike(ln: Line, block_lines: list[Line], below: tuple[Line | None, ...] 
 
 
 def _box_ends_short(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
-    """A short line with no mark in it, under the line right above it in the
-    dump (a box of two lines or more), whose next line is not the next in the
-    dump (a blank line or a move between): the box's text stops there, a pull
-    quote's or a headline's, and what comes next is other text.  Not where a
-    digit or a letter makes the line's width a guess (…首脑会议 | 大将在…),
-    nor before a line that opens with one (…最高气温下降 | 8~10°C…).
+    """A line with no mark in it (the caller asks that it be short of its
+    column), under the line right above it in the dump (a box of two lines or
+    more), whose next line is not the next in the dump (a blank line or a move
+    between): the box's text stops there, a pull quote's or a headline's, and
+    what comes next is other text.  Not where a digit or a letter makes the
+    line's width a guess (…首脑会议 | 大将在…), nor before a line that opens
+    with one (…最高气温下降 | 8~10°C…).
 
     >>> from kanbao.model import Line
     >>> pq = [Line(217, "", "在过去千百年的时光里，黑土", 26), Line(218, "", "地上生活着一群农人", 18)]

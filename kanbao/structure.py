@@ -1546,11 +1546,11 @@ def _split_turns(blocks: list[Block], forced: dict[str, str]) -> None:
     by_label: dict[str, list[Block]] = {}
     for b in turns:
         by_label.setdefault(b.label, []).append(b)
-    # (beside a reporter's label, a name asks only where most of its turns end in ？: an answer may
-    # end in a question it quotes, 薛涛：…重大作用？ | 薛涛：按照…堵点。 | 记者：…？)
-    reporter = any(ASKER.search(lab) for lab in by_label)
+    # (beside a reporter's label, a name asks only where more than half its turns end in ？: an
+    # answer may end in a question it raises, 薛涛：…重大作用？ | 薛涛：按照…堵点。 | 记者：…？)
+    more = 1 if any(ASKER.search(lab) for lab in by_label) else 0
     asks = {lab for lab, bs in by_label.items()
-            if sum(ends_question(b.text) for b in bs) * 2 >= len(bs) + reporter and len(by_label) > 1 or ASKER.search(lab)}
+            if sum(ends_question(b.text) for b in bs) * 2 >= len(bs) + more and len(by_label) > 1 or ASKER.search(lab)}
     if len(asks) > 1 and "主持人" in asks and not all(ends_question(b.text) for b in by_label["主持人"]):
         asks.discard("主持人")   # a host who hands over to the reporters' questions is not the one asking
     for b in turns:
