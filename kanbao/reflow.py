@@ -594,7 +594,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # character or more short, with no digit or letter to blur the widths (…倪虹说，2023 | 年计划…);
     # and so is such a line set three units or more wider than its column, whatever is under it,
     # but not where digits set apart by stray spaces widen it: 中汽协数据显示，今年 1 至 10 月，新)
-    if ends_sentence(p) and not ends_open(n) and not ends_sentence(n) and not speaker_label(n) and open_marks(n) <= 0 \
+    # (both rules below: a line after a sentence end that ends none itself and leaves nothing open)
+    unfinished_after_stop = ends_sentence(p) and not ends_open(n) and not ends_sentence(n) and not speaker_label(n) \
+        and open_marks(n) <= 0
+    if unfinished_after_stop \
             and (after is None or DASH_OPEN.match(after.text) or is_byline(after.text)
                  or not LATIN.search(n + after.text[:1])
                  and (firstlike(after) and max(nxt.colw_back, nxt.colw) - nxt.width >= 2
@@ -605,10 +608,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # headline wrapped onto its last words (…健康成长。| 工厂焕新，制造业有了新面 | 孔), for a paragraph's
     # last line ends with a mark.  Across blank lines (pdfminer) that is a paragraph the simulator
     # ended without one (…降雨。| | 昨天，…阴有阵雨，中 | | 南部和东部阴有中到大雨): left as it was)
-    if ends_sentence(p) and not ends_open(n) and not ends_sentence(n) and not speaker_label(n) and open_marks(n) <= 0 \
-            and after is not None and not after.blanks_before and after.width <= nxt.width - 6 \
+    if unfinished_after_stop and after is not None and not after.blanks_before and after.width <= nxt.width - 6 \
             and not NUMBER_ONLY.match(after.text) and not ANY_MARK.search(after.text) \
-            and not after.text.endswith(("”", "’", "）", ")", "」", "》")) and not number_then_unit(n, after.text):
+            and not after.text.endswith(CLOSERS) and not number_then_unit(n, after.text):
         return d("headline-wraps-after-sentence", False)
     return d("full-line", True)
 
