@@ -1336,7 +1336,8 @@ def _subtitle_ends(last: str, first: str) -> bool:
 def _merge_headings(blocks: list[Block]) -> None:
     """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
     a third line joins them when a word wraps onto it, it opens with ——, or
-    the first line is a kicker ending in a colon."""
+    the first line is a kicker ending in a colon.  Lines are counted as printed
+    (``printed_lines``): a heading line wrapped in two (…帮助 | 缺劳力的农户) is one."""
     # where the extractor sets blank lines between text boxes, two headings with none between are one box
     spaced = any(ln.blanks_before for b in blocks for ln in b.lines)
     i = 0
@@ -1360,7 +1361,7 @@ def _merge_headings(blocks: list[Block]) -> None:
             and names_someone(a.text[:-1]) \
             and len(b.lines) <= 2      # 包起帆：| 依靠聪明才智创造奇迹 (a name set over a profile's subhead; not 以下是采访实录：)
         if label_over or headings and len(a.text) + len(b.text) <= 60 \
-                and (len(a.lines) + len(b.lines) <= 2 or wrapped
+                and (len(printed_lines(a)) + len(printed_lines(b)) <= 2 or wrapped
                      or _wrapped_pair(a, b, spaced)):
             a.kind = "heading"
             _absorb_heading(a, b)
