@@ -1336,8 +1336,9 @@ def _subtitle_ends(last: str, first: str) -> bool:
 def _merge_headings(blocks: list[Block]) -> None:
     """Two heading blocks in a row are one heading set in two lines (主题 + 副题);
     a third line joins them when a word wraps onto it, it opens with ——, or
-    the first line is a kicker ending in a colon.  Lines are counted as printed
-    (``printed_lines``): a heading line wrapped in two (…帮助 | 缺劳力的农户) is one."""
+    the first line is a kicker ending in a colon.  Whether the two are one line
+    each is read from their printed lines (``printed_lines``): a heading line
+    wrapped in two (…帮助 | 缺劳力的农户) is one; the third-line tests count seed lines."""
     # where the extractor sets blank lines between text boxes, two headings with none between are one box
     spaced = any(ln.blanks_before for b in blocks for ln in b.lines)
     i = 0
