@@ -236,6 +236,16 @@ NOT_NAMES = re.compile(r"^(?:本报(?:特约)?记者|本报通讯员|记者|通�
 WRAPPED_SUBHEAD = " (one printed line)"   # the note's end for a subhead whose one line wrapped
 
 
+def _short_wrap(first: str, second: str) -> bool:
+    """A headline line wrapped onto a line at most half as long with no mark in it: one printed
+    line (农机合作社跨区作业，帮助 | 缺劳力的农户), where a sentence ended before the first.
+
+    >>> _short_wrap("农机合作社跨区作业，帮助", "缺劳力的农户"), _short_wrap("农机合作社跨区作业", "帮助缺劳力的农户")
+    (True, False)
+    """
+    return 2 * len(second) <= len(first) and not BODY_PUNCT.search(second)
+
+
 def _wrapped_after_sentence(blocks: list[Block], i: int) -> bool:
     """Heading ``blocks[i]`` is two lines that reflow broke off after a sentence end as a
     headline wrapped onto its last words (``headline-wraps-after-sentence``), the second at
@@ -252,7 +262,7 @@ def _wrapped_after_sentence(blocks: list[Block], i: int) -> bool:
     b = blocks[i]
     texts = b.line_texts()
     return i > 0 and bool(blocks[i - 1].decisions) and blocks[i - 1].decisions[-1].rule == "headline-wraps-after-sentence" \
-        and len(texts) == len(b.lines) == 2 and 2 * len(texts[1]) <= len(texts[0]) and not BODY_PUNCT.search(texts[1])
+        and len(texts) == len(b.lines) == 2 and _short_wrap(texts[0], texts[1])
 
 
 def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | None:
@@ -291,8 +301,7 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     # (or, after a sentence end, a line with no stop over a line at most half as long: one headline
     # line set across the column and wrapped, …或政府首脑出席。| 气温下降，市民早晚外出可 | 多备一件外套)
     k = 2 if len(texts) >= 3 and (_wraps(texts[-2], texts[-1]) or wrap_remainder(texts[-2], texts[-1])
-                                  or ends_sentence(texts[-3]) and 2 * len(texts[-1]) <= len(texts[-2])
-                                  and not BODY_PUNCT.search(texts[-1])) else 1
+                                  or ends_sentence(texts[-3]) and _short_wrap(texts[-2], texts[-1])) else 1
     head = "".join(texts[-k:])
     # (the paragraph's last line: a sentence end, or a line well short of its column, 颠覆式的创新变革)
     ended = len(texts) > k and (ends_sentence(texts[-k - 1]) or b.lines[-k - 1].width <= b.lines[-k - 1].colw - 8
