@@ -1253,11 +1253,15 @@ def _move_pieces(lines: list[Line], pw: PageWords | None = None,
 
     # keep the extractor's order unless the piece after an open piece is
     # clearly someone else's continuation (stronger evidence elsewhere, or
-    # another open piece makes a stronger word with it)
+    # another open piece makes a stronger word with it), or is set in a column
+    # of another width: then only the passes below, on a word across the join
+    # or a column's one open and one stranded piece, link them (…运动场乃 |
+    # 职工的牵挂就是我的牵挂 | … | 至绿化带…).  On the 2160 simulated cases 16
+    # rose and 4 fell, +100.6 (held-out: 3 up, 1 down, +19.0)
     for i in range(n - 1):
         if not (pieces.is_open(chunks[i]) and pieces.continues(chunks[i + 1])):
             continue
-        if _headline_across(chunks[i], chunks[i + 1]):
+        if _headline_across(chunks[i], chunks[i + 1]) or not pieces.same_column(chunks[i], chunks[i + 1]):
             continue
         if body[i] and stronger_elsewhere(i):
             continue
