@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 
-from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, narrow_slack,
-                       number_then_unit, speaker_label)
+from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, is_furniture,
+                       narrow_slack, number_then_unit, speaker_label)
 from .model import Line
 from .pagewords import PageWords
 from .words import is_word, join_gain, spans_word, word_freq
@@ -62,17 +62,24 @@ def width(c: list[Line], fallback: int | None = None) -> int:
 
 
 def is_open(c: list[Line]) -> bool:
+    """The piece's last line leaves its sentence open: full, or ending in a character
+    that asks for more; never a number alone, a byline or page furniture (a date line
+    with the editors' names, 下转第N版), which no sentence runs on from."""
     last = c[-1]
-    if ends_sentence(last.text) or NUMBER_ONLY.match(last.text) or is_byline(last.text):
+    if ends_sentence(last.text) or NUMBER_ONLY.match(last.text) or is_byline(last.text) or is_furniture(last.text):
         return False
     full = last.width >= width(c) - 2
     return full or last.text.endswith(tuple(OPEN_END))
 
 
 def continues(c: list[Line]) -> bool:
+    """The piece's first line goes on from a sentence begun elsewhere: it opens with a
+    mark no line starts with, or is full; never a number, a speaker's label, a byline,
+    the page header or furniture (城 市 西岭日报2017年… is no «长城» after …交运时长)."""
     first = c[0]
     t = first.text
-    if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or first.header:
+    if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or first.header \
+            or is_furniture(t):
         return False
     if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
         return True                      # ，… or 问！…: the tail of a sentence begun elsewhere
