@@ -366,7 +366,9 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
     A stretch of period k takes in the k−1 pieces after its last labelled
     piece (the last row of its columns); the body pieces before its first
     evidence back to a headline or byline (the top row, whose joins often make
-    no word), or to a headline set over the columns (``_headline_atop``: read
+    no word), or to a line wider than the columns (``_width_limit``: a headline
+    across them, 但是不能没有责任心，在遭遇困难的时候, whose comma makes it
+    body text), or to a headline set over the columns (``_headline_atop``: read
     with them, it and the kicker over it would take columns' turns); and what follows with fewer columns up to the next headline or
     byline (the lines under the shortest column).  A stretch with as many or
     more columns right after one is the same columns (one ran ahead for a few
@@ -383,8 +385,10 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             j += 1
         if k > 1:
             a = i
-            narrow = _width_limit(run[i:j]) - 8
+            wide = _width_limit(run[i:j])
+            narrow = wide - 8
             while segs and segs[-1][2] == 1 and a > segs[-1][0] and body[a - 1] \
+                    and text_width(run[a - 1][0]) <= wide \
                     and strength(run[a - 1][-1], run[a][0], pw) == 0 \
                     and not _headline_atop(run, a - 1, k, narrow, pw):
                 a -= 1
