@@ -43,7 +43,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 
-from .features import ends_sentence, is_byline, is_furniture
+from .features import ends_sentence, furniture_line, is_byline
 from .model import Line
 from .pagewords import PageWords
 from . import pieces
@@ -75,7 +75,7 @@ def _colw(chunks: list[list[Line]], j: int) -> int:
 
 def _column_line(ln: Line, colw: int) -> bool:
     """A line of the column's text: no furniture, byline or header, no wider than the column."""
-    return not (is_furniture(ln.text) or is_byline(ln.text) or ln.header) and ln.width <= colw + SLACK
+    return not (furniture_line(ln) or is_byline(ln.text)) and ln.width <= colw + SLACK
 
 
 def _row_line(ln: Line, colw: int) -> bool:

@@ -427,6 +427,19 @@ def is_furniture(text: str) -> bool:
     return bool(FURNITURE_LINE.search(text))
 
 
+def furniture_line(ln: Line) -> bool:
+    """A line of the page's furniture: the page header by its place (``Line.header``:
+    the section name by the page number) or furniture by its words (``is_furniture``).
+    No column's text, whatever its width; every stage that reads columns skips it.
+
+    >>> furniture_line(Line(3, "", "责任编辑 谢磊玲 美术编辑 许峰霞", 32)), furniture_line(Line(1, "", "要闻", 4, header=True))
+    (True, True)
+    >>> furniture_line(Line(5, "", "今年以来，我市坚持以高质", 24))
+    False
+    """
+    return ln.header or is_furniture(ln.text)
+
+
 # a short section tag set above a headline or a column (简讯, 法律, □综合, 本地新闻)
 _TAG = re.compile(r"^[□■◆●▲★]?[\u4e00-\u9fff]{2,4}$")
 _SPACED_TAG = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}$")   # set letter-spaced: 简 讯, 本 地 新 闻

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .features import FURNITURE_LINE, LATIN, column_width, ends_sentence, letterspaced  # noqa: F401  (re-exported)
+from .features import FURNITURE_LINE, LATIN, column_width, ends_sentence, furniture_line, letterspaced  # noqa: F401  (re-exported)
 from .model import Line
 from .textfix import apply_fixers
 
@@ -191,7 +191,7 @@ def estimate_columns(lines: list[Line], window: int = 6) -> None:
     # a line with spaces around its numbers is no evidence of a wider column,
     # nor are its quotes where the page squeezes them: estimate without them
     squeeze = 2 - quote_width(lines)
-    widths = [0 if ln.header or FURNITURE_LINE.search(ln.text) or letterspaced(ln) else
+    widths = [0 if furniture_line(ln) or letterspaced(ln) else
               text_width(ln) - squeeze * sum(ln.text.count(q) for q in QUOTES)
               for ln in lines]
     n = len(widths)

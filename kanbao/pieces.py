@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 
-from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, is_byline, is_furniture,
-                       narrow_slack, number_then_unit, speaker_label)
+from .features import (NO_LINE_START, NUMBER_ONLY, NUMBERED, OPEN_END, ends_sentence, furniture_line, is_byline,
+                       is_furniture, narrow_slack, number_then_unit, speaker_label)
 from .model import Line
 from .pagewords import PageWords
 from .words import is_word, join_gain, spans_word, word_freq
@@ -78,8 +78,7 @@ def continues(c: list[Line]) -> bool:
     the page header or furniture (城 市 西岭日报2017年… is no «长城» after …交运时长)."""
     first = c[0]
     t = first.text
-    if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or first.header \
-            or is_furniture(t):
+    if NUMBER_ONLY.match(t) or NUMBERED.match(t) or speaker_label(t) or is_byline(t) or furniture_line(first):
         return False
     if t[0] in NO_LINE_START or len(t) > 1 and t[1] in NO_LINE_START:
         return True                      # ，… or 问！…: the tail of a sentence begun elsewhere

@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, is_byline, is_furniture
+from .features import BODY_PUNCT, NO_LINE_START, ends_sentence, firstlike, furniture_line, is_byline, is_furniture
 from .model import Line
 from .pagewords import PageWords
 from . import pieces
@@ -87,7 +87,7 @@ def _rowlike(ln: Line, colw: int, first: bool) -> bool:
     dateline that starts the text: 本报讯 昨天上午…); or, after the first, a line that ends a
     sentence (a paragraph's last line)."""
     t = ln.text
-    if is_furniture(t) or ln.header or len(t) < 2 or ln.width > colw + SLACK:
+    if furniture_line(ln) or len(t) < 2 or ln.width > colw + SLACK:
         return False
     if ends_sentence(t):
         return not first

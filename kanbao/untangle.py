@@ -38,8 +38,9 @@ from typing import Callable
 from .cohesion import Vectorizer
 from .lines import display_width, estimate_columns, text_width
 from .model import Line
-from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike, is_byline,
-                       is_furniture, is_section_tag, label_head, letterspaced, number_then_unit, open_marks, speaker_label)
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike,
+                       furniture_line, is_byline, is_furniture, is_section_tag, label_head, letterspaced, number_then_unit,
+                       open_marks, speaker_label)
 from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
@@ -225,7 +226,7 @@ def _short_runs(chunks: list[list[Line]]) -> list[tuple[int, int]]:
     """Maximal runs [start, end) of short body pieces (one or two lines each)."""
     runs, start = [], None
     for i, c in enumerate(chunks + [[]]):
-        ok = 1 <= len(c) <= 2 and not any(is_furniture(ln.text) or ln.header for ln in c)
+        ok = 1 <= len(c) <= 2 and not any(furniture_line(ln) for ln in c)
         if ok and start is None:
             start = i
         elif not ok and start is not None:
