@@ -369,7 +369,9 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
     evidence back to a headline or byline (the top row, whose joins often make
     no word), or to a line wider than the columns (``_width_limit``: a headline
     across them, 但是不能没有责任心，在遭遇困难的时候, whose comma makes it
-    body text), or to a headline set over the columns (``_headline_atop``: read
+    body text), or to a piece of more lines than any of theirs (a text box over
+    columns emitted a line a piece: a headline and its —— subtitle, which then
+    marks their top as a headline does), or to a headline set over the columns (``_headline_atop``: read
     with them, it and the kicker over it would take columns' turns); and what follows with fewer columns up to the next headline or
     byline (the lines under the shortest column).  A stretch with as many or
     more columns right after one is the same columns (one ran ahead for a few
@@ -388,12 +390,13 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
             a = i
             wide = _width_limit(run[i:j])
             narrow = wide - 8
+            rows = max(len(c) for c in run[i:j])
             while segs and segs[-1][2] == 1 and a > segs[-1][0] and body[a - 1] \
-                    and text_width(run[a - 1][0]) <= wide \
+                    and text_width(run[a - 1][0]) <= wide and len(run[a - 1]) <= rows \
                     and strength(run[a - 1][-1], run[a][0], pw) == 0 \
                     and not _headline_atop(run, a - 1, k, narrow, pw):
                 a -= 1
-            if a < i and (a == 0 or not body[a - 1]):
+            if a < i and (a == 0 or not body[a - 1] or len(run[a - 1]) > rows):
                 i = a
                 segs[-1] = (segs[-1][0], i, 1)
                 if segs[-1][1] == segs[-1][0]:
