@@ -246,7 +246,9 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     a line much wider than the run (the width of its widest columns, the upper
     quartile of its lines, or the median of the pieces near it where wider: a run
     often holds two articles' columns of different widths), an unpunctuated piece
-    opening the run (unless it is a column's indented first line, ``_indented_top``)
+    opening the run (unless it is a column's indented first line, ``_indented_top``),
+    a piece of several lines opening a run of pieces of one line each (a text box over
+    columns emitted a line a piece: 但解锁多元应用场景渐行渐近 | 江门五邑侨批中有何家国密码？)
     or one unpunctuated line narrower than the columns around it over a dateline
     (a headline).  A line that leaves a quotation open is running
     text, never such a headline."""
@@ -258,6 +260,9 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     if not BODY_PUNCT.search("".join(ln.text for ln in run[0])) and not open_marks(run[0][-1].text) \
             and not _indented_top(run, widths, near[0]) and not letterspaced(run[0][0]):
         body[0] = False               # an unpunctuated piece that opens the run: the headline over it
+    if len(run[0]) > 1 and len(run) > RUN_MIN and all(len(c) == 1 for c in run[1:RUN_MIN + 1]) \
+            and not open_marks(run[0][-1].text) and not ends_open(run[0][-1].text):
+        body[0] = False               # a text box of lines over pieces of one line each: the headline over them
     for i in range(len(run) - 1):   # one unpunctuated line over a dateline (…12日电): the headline
         if DATELINE.match(run[i + 1][0].text) and len(run[i]) == 1 and not BODY_PUNCT.search(run[i][0].text) \
                 and not open_marks(run[i][0].text) and not letterspaced(run[i][0]) \
