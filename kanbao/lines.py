@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .features import FURNITURE_LINE, LATIN, column_width, ends_sentence, furniture_line, letterspaced  # noqa: F401  (re-exported)
+from .features import LATIN, column_width, ends_sentence, furniture_line, letterspaced  # noqa: F401  (re-exported)
 from .model import Line
 from .textfix import apply_fixers
 

@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import replace
 
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
-                       NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, gap, gap_fwd, headline_line,
-                       is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
+                       NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, furniture_line, gap, gap_fwd,
+                       headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
                        two_phrases, name_cut, wrap_remainder)
 from .lines import display_width, text_width
@@ -244,7 +244,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("dateline-next", False)
     if len(block_lines) == 1 and is_section_tag(p) and not ends_sentence(n) and not NUMBER_ONLY.match(n):
         return d("section-tag", False)
-    if FURNITURE_LINE.search(p) or FURNITURE_LINE.search(n) or prev.header or nxt.header:
+    if furniture_line(prev) or furniture_line(nxt):
         return d("page-header-line", False)
     if after is not None and MASTHEAD_LINE.search(after.text) and len(block_lines) <= 2 \
             and not any(re.search("[。！？；]", ln.text) or ends_open(ln.text) for ln in (*block_lines, nxt)) \
@@ -253,7 +253,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # lines set over the masthead with no stop in them are the lead story's headline, one per line
         return d("headline-over-masthead", False)
     if is_section_tag(n) and after is not None and not _word_across(p, n) \
-            and (FURNITURE_LINE.search(after.text) or after.header
+            and (furniture_line(after)
                  or is_full(prev) and not ends_sentence(p) and is_full(after) and _word_across(p, after.text)):
         # …以下是采访实录：| 城市 | 北原日报 2022年…: the page's header starts; …可多备一 | 简讯 |
         # 件外套，…: a column's label printed at its height inside the text (not …一朝一夕就可 | 以完成的)

@@ -376,8 +376,8 @@ def _segments(run: list[list[Line]], path: list[int], body: list[bool],
     across them, 但是不能没有责任心，在遭遇困难的时候, whose comma makes it
     body text), or to a piece of more lines than any of theirs (a text box over
     columns emitted a line a piece: a headline and its —— subtitle, which then
-    marks their top as a headline does), or to a headline set over the columns (``_headline_atop``: read
-    with them, it and the kicker over it would take columns' turns); and what follows with fewer columns up to the next headline or
+    marks their top as a headline does), or to a headline set over the columns
+    (``_headline_atop``: read with them, it and the kicker over it would take columns' turns); and what follows with fewer columns up to the next headline or
     byline (the lines under the shortest column).  A stretch with as many or
     more columns right after one is the same columns (one ran ahead for a few
     rows, or the top rows read with too few): one stretch, of the period most
