@@ -149,6 +149,8 @@ def _box_ends_short(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
         and not LATIN.search(prev.text) and not LATIN.match(nxt.text)
 
 
+_SPACE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
+
 PQ_LINES = 6   # the most lines a pull quote set in the column takes
 
 
@@ -202,6 +204,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("char-pushed-with-mark", True)   # 樊明武今年80岁 | 了，自诩…: the line was full, 了 went down with its ，
     if BRACKET_LABEL.match(n) and not p.endswith(tuple(OPEN_END)):
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
+    if len(block_lines) == 1 and two_phrases(p) and _SPACE_IN_WORDS.search(p) and not BODY_PUNCT.search(p) \
+            and not two_phrases(n) \
+            and BODY_PUNCT.search(n) and after is not None and not after.blanks_before and _gap_fwd(after) < 3 \
+            and not speaker_label(p) and not is_byline(p) and not _word_across(p, n):
+        return d("spaced-phrases-then-text", False)   # 无人机　实现线上线下互联互通 | 975万辆，均已超过…
     if number_then_unit(p, n, about=True) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
     if ends_sentence(p) and REPORTER_NOTE.match(n):
