@@ -197,7 +197,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("numbered-block-next", False)
     if n[0] in NO_LINE_START:
         return d("next-cannot-start-line", True)
-    if nxt.blanks_before and two_phrases(n) and not two_phrases(p) and BODY_PUNCT.search("".join(ln.text for ln in block_lines)):
+    # (with no blank line too, where the space stands between two characters and the text
+    # before is not left open: …颠覆式的创新变革 | 志愿者共同参与 老旧小区提颜值)
+    if (nxt.blanks_before or _SPACE_IN_WORDS.search(n) and not ends_open(p) and not _word_across(p, n)) \
+            and two_phrases(n) and not two_phrases(p) and BODY_PUNCT.search("".join(ln.text for ln in block_lines)):
         return d("spaced-phrases-next", False)   # …早晚外出 | 苏亚雷斯　暴雨如注: text runs into no headline
     if pushed_with_mark(n) and 3 <= _gap_fwd(prev) <= 8 \
             and len(p) >= 3 and not ends_sentence(p) and not p.endswith(tuple(OPEN_END)) and not speaker_label(n):
