@@ -490,6 +490,21 @@ def two_phrases(text: str) -> bool:
     return bool(_TWO_PHRASES.match(text))
 
 
+_SPACE_BETWEEN_CHARACTERS = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
+
+
+def phrases_apart(text: str) -> bool:
+    """``two_phrases`` with the space between two characters and no clause mark: a
+    headline's or subhead's line; on the gold of the tuning pages no paragraph line is one.
+
+    >>> phrases_apart("无人机　实现线上线下互联互通"), phrases_apart("本报讯 受冷空气影响，预计")
+    (True, False)
+    >>> phrases_apart("为车间装上“ 虚拟分")
+    False
+    """
+    return two_phrases(text) and bool(_SPACE_BETWEEN_CHARACTERS.search(text)) and not BODY_PUNCT.search(text)
+
+
 def headline_line(text: str) -> bool:
     """A printed headline line: short, no sentence end inside it, no open
     ending (a comma may stand inside: 劳模，是他们共同的名字).

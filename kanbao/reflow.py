@@ -23,7 +23,7 @@ from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, furniture_line, gap, gap_fwd,
                        headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
-                       two_phrases, name_cut, wrap_remainder)
+                       two_phrases, phrases_apart, name_cut, wrap_remainder)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .words import spans_word, word_across
@@ -149,8 +149,6 @@ def _box_ends_short(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
         and not LATIN.search(prev.text) and not LATIN.match(nxt.text)
 
 
-_SPACE_IN_WORDS = re.compile(r"[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff]")
-
 PQ_LINES = 6   # the most lines a pull quote set in the column takes
 
 
@@ -199,7 +197,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("next-cannot-start-line", True)
     # (with no blank line too, where the space stands between two characters and the text
     # before is not left open: …颠覆式的创新变革 | 志愿者共同参与 老旧小区提颜值)
-    if (nxt.blanks_before or _SPACE_IN_WORDS.search(n) and not ends_open(p) and not _word_across(p, n)) \
+    if (nxt.blanks_before or phrases_apart(n) and not ends_open(p) and not _word_across(p, n)) \
             and two_phrases(n) and not two_phrases(p) and BODY_PUNCT.search("".join(ln.text for ln in block_lines)):
         return d("spaced-phrases-next", False)   # …早晚外出 | 苏亚雷斯　暴雨如注: text runs into no headline
     if pushed_with_mark(n) and 3 <= _gap_fwd(prev) <= 8 \
@@ -207,8 +205,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("char-pushed-with-mark", True)   # 樊明武今年80岁 | 了，自诩…: the line was full, 了 went down with its ，
     if BRACKET_LABEL.match(n) and not p.endswith(tuple(OPEN_END)):
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
-    if len(block_lines) == 1 and two_phrases(p) and _SPACE_IN_WORDS.search(p) and not BODY_PUNCT.search(p) \
-            and not two_phrases(n) \
+    if len(block_lines) == 1 and phrases_apart(p) and not two_phrases(n) \
             and BODY_PUNCT.search(n) and after is not None and not after.blanks_before and _gap_fwd(after) < 3 \
             and not speaker_label(p) and not is_byline(p) and not _word_across(p, n):
         return d("spaced-phrases-then-text", False)   # 无人机　实现线上线下互联互通 | 975万辆，均已超过…
