@@ -207,7 +207,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         return d("bracket-label-next", False)   # …收割忙 | 【人物档案】潘兰英，52岁，…: a paragraph opens
     if len(block_lines) == 1 and phrases_apart(p) and not two_phrases(n) \
             and BODY_PUNCT.search(n) and after is not None and not after.blanks_before and _gap_fwd(after) < 3 \
-            and not speaker_label(p) and not is_byline(p) and not _word_across(p, n):
+            and not is_byline(p) and not _word_across(p, n):
         return d("spaced-phrases-then-text", False)   # 无人机　实现线上线下互联互通 | 975万辆，均已超过…
     if number_then_unit(p, n, about=True) and not nxt.blanks_before and not NUMBER_ONLY.match(p):
         return d("number-then-unit", True)   # 本月14日、16|日，: a number is not a paragraph's end
