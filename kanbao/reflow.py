@@ -350,7 +350,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                 and not _short_by_digits(nxt) and not _stretched(nxt) and not _short_by_number(nxt, after) \
                 and not speaker_label(p) and not numbered and not NUMBERED.match(p):
             return d("heading-then-indent", False)
-        if _short_by_three(prev, block_lines, nxt):
+        if _three_short_headline(prev, block_lines, nxt):
             return d("heading-three-short", False)
         return d("unfinished-first-line", True)
     # (the column judged from both sides too: lines before may be a headline and a byline set wider)
@@ -723,7 +723,7 @@ def _headline_after_paragraph_end(first: Line, nxt: Line, after: Line | None) ->
     return ""
 
 
-def _short_by_three(first: Line, block_lines: list[Line], nxt: Line) -> bool:
+def _three_short_headline(first: Line, block_lines: list[Line], nxt: Line) -> bool:
     """A clause-bearing line with no end, three characters or more short of the column on
     both sides (6 units), over a line of body text (full, or a first line set in two) that it
     makes no word with: a headline (劳模，是他们共同的名字 | 樊明武今年80岁了，…), not a
@@ -737,11 +737,11 @@ def _short_by_three(first: Line, block_lines: list[Line], nxt: Line) -> bool:
     >>> from kanbao.model import Line
     >>> col = dict(colw=30, colw_back=30, colw_fwd=28)
     >>> head, text = Line(1, "", "劳模，是他们共同的名字", 22, **col), Line(2, "", "樊明武今年八十岁了，自诩", 24, **col)
-    >>> _short_by_three(head, [head], text)
+    >>> _three_short_headline(head, [head], text)
     True
-    >>> _short_by_three(Line(1, "", "孩子健康成长，是国家的长远大", 22, **col), [head], Line(2, "", "计。这几年", 10, **col))
+    >>> _three_short_headline(Line(1, "", "孩子健康成长，是国家的长远大", 22, **col), [head], Line(2, "", "计。这几年", 10, **col))
     False
-    >>> _short_by_three(head, [head], Line(2, "", "推动电子信息，壮大汽车", 22, **col))   # a second headline line
+    >>> _three_short_headline(head, [head], Line(2, "", "推动电子信息，壮大汽车", 22, **col))   # a second headline line
     False
     """
     p, n = first.text, nxt.text
