@@ -250,9 +250,10 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
     a piece of several lines opening a run of pieces of one line each (a text box over
     columns emitted a line a piece: 但解锁多元应用场景渐行渐近 | 江门五邑侨批中有何家国密码？)
     or one unpunctuated line narrower than the columns around it over a dateline
-    (a headline); nor a piece of two lines, an unpunctuated line over a ——
-    subtitle (a headline set as one text box between two stretches of columns:
-    菜篮子里的 小日子 | ——城东菜市场改造一年记).  A line that leaves a quotation
+    (a headline); nor a piece of two lines, a line that ends no sentence and
+    leaves no clause open over a —— subtitle (a headline set as one text box
+    between two stretches of columns: 菜篮子里的 小日子 | ——城东菜市场改造一年记,
+    菜篮子满了，日子红火 | ——…).  A line that leaves a quotation
     open is running text, never such a headline."""
     widths = [text_width(c[0]) for c in run]   # letterspaced lines: their text's width
     width = sorted(widths)[3 * len(widths) // 4]
@@ -274,7 +275,7 @@ def _body_pieces(run: list[list[Line]]) -> list[bool]:
                 and not _runs_on(run[i + 1][0].text):
             body[i] = body[i + 1] = False   # a headline over its —— subtitle
     for i, c in enumerate(run):     # a headline and its —— subtitle in one text box (not a clause run on)
-        if len(c) == 2 and c[1].text.startswith("——") and not BODY_PUNCT.search(c[0].text) \
+        if len(c) == 2 and c[1].text.startswith("——") and not ends_open(c[0].text) and not ends_sentence(c[0].text) \
                 and not open_marks(c[0].text) and not _runs_on(c[1].text):
             body[i] = False
     return body
