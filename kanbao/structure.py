@@ -1938,7 +1938,10 @@ def _left_lines_apart(blocks: list[Block], titles: list[Block], keep: set[str]) 
                 or any(DASH_OPEN.match(x) or x.endswith(("：", ":")) for x in texts):
             continue
         i = blocks.index(t)
-        for k in sorted((g[0] for g in _wrap_groups(texts)[1:]), reverse=True):   # (a line wrapped in two stays one)
+        cuts = sorted((g[0] for g in _wrap_groups(texts)[1:]), reverse=True)   # (a line wrapped in two stays one)
+        if cuts:
+            _note(t, "displaced lines left at the end, no text found for them: each printed line a heading of its own")
+        for k in cuts:
             _, rest = _split_block(t, k)
             rest.kind, rest.displaced = t.kind, True
             blocks.insert(i + 1, rest)
