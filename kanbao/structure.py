@@ -1659,8 +1659,8 @@ def _title_cuts(t: Block, loose: bool = False) -> list[int]:
     ([2], [])
     """
     texts = t.line_texts()
-    if len(texts) != len(t.lines):
-        return []
+    if len(texts) != len(t.lines) or len(texts) == 3 and DASH_OPEN.match(texts[-1]):
+        return []       # (three lines ending in a —— subtitle: a kicker, a title and its subtitle)
     ends, n = set(), 0
     for part in t.parts[:-1]:
         n += len(part)
@@ -1669,7 +1669,7 @@ def _title_cuts(t: Block, loose: bool = False) -> list[int]:
     for k in range(1, len(texts)):
         n += len(texts[k - 1])
         a, b = texts[k - 1], texts[k]
-        if DASH_OPEN.match(b) or a.endswith(("：", ":")) or len(texts) == 3 and DASH_OPEN.match(texts[-1]):
+        if DASH_OPEN.match(b) or a.endswith(("：", ":")):
             continue
         if n in ends or loose and not _wraps(a, b) and not wrap_remainder(a, b):
             cuts.append(k)
@@ -1943,7 +1943,7 @@ def _left_lines_apart(blocks: list[Block], titles: list[Block], keep: set[str]) 
             _note(t, "displaced lines left at the end, no text found for them: each printed line a heading of its own")
         for k in cuts:
             _, rest = _split_block(t, k)
-            rest.kind, rest.displaced = t.kind, True
+            rest.displaced = True      # (_split_block keeps the kind, not this flag)
             blocks.insert(i + 1, rest)
 
 
