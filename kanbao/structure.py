@@ -1018,7 +1018,9 @@ def _headline_piece(b: Block) -> bool:
 def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     """The page's first text under its header, up to three pieces of at most two headline lines
     each (a comma may stand inside) and no sentence end, over a byline, over
-    the masthead, or cut off before a paragraph's indented first line: a paragraph never ends
+    the masthead, over a dateline (which opens an article: 当天加工，安置点一天有三顿热汤热饭 |
+    全运会结束全部赛事 | 人民网哈尔滨10月22日电…), or cut off before a paragraph's indented
+    first line: a paragraph never ends
     without a stop, so they are the page's headline (社会进步，这是我第二次参加
     北戴河休养 | 能够被复制 随着人工智能; 专心度假，抓斗大王 | 我离开了…)."""
     k = i - 1
@@ -1037,6 +1039,8 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     if nxt.kind == "furniture" and MASTHEAD_LINE.search(nxt.text) \
             and not any(DATELINE.match(b.text) for b in blocks[i:j]):
         return True           # (set over the masthead, between it and the page number: 汽车制造，推动国际国内两个市场)
+    if last.decisions and last.decisions[-1].rule == "dateline-next" and nxt.kind == "para":
+        return True           # (over a dateline, which opens an article: 当天加工，安置点… | 全运会… | 人民网哈尔滨…电)
     return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next", "heading-then-indent") \
         and bool(nxt.lines) \
         and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
