@@ -951,6 +951,11 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             _note(b, "ends no sentence between a paragraph's end and a new paragraph's indented first line: a heading")
             continue
         b.kind = "para"
+    for i, b in enumerate(blocks):
+        if b.id not in forced and _line_over_headline(blocks, i):
+            b.kind = "heading"
+            _note(b, "one line with no stop after a finished block, over a headline and its byline or dateline:"
+                     " the headline's first line")
     _column_labels(blocks, forced)
     _rejoin_first_lines(blocks, forced)
     _reclaim_heading_lines(blocks, forced)
@@ -1044,6 +1049,22 @@ def _opens_page_unfinished(blocks: list[Block], i: int) -> bool:
     return bool(last.decisions) and last.decisions[-1].rule in ("next-indented", "bracket-label-next", "heading-then-indent") \
         and bool(nxt.lines) \
         and firstlike(nxt.lines[0]) and not spans_word(last.text, nxt.text)
+
+
+def _line_over_headline(blocks: list[Block], i: int) -> bool:
+    """A line of running text by its width (a comma in it, it fills its column) but ending no
+    sentence, after a block that ends its sentence (or a heading, a byline, the page's header), right
+    over a heading that a byline or a dateline follows: the headline's first line, not a paragraph
+    (…传递给更多人。 | 当天加工，安置点一天有三顿热汤热饭 | 全运会结束全部赛事 | 本报通讯员 雷 涛).
+    A paragraph never ends without a stop, and the byline or dateline says an article opens there."""
+    b = blocks[i]
+    if b.kind != "para" or len(b.lines) != 1 or not 0 < i < len(blocks) - 2 or not _headline_piece(b) \
+            or speaker_label(b.text) or DATELINE.match(b.text) or open_marks(b.text) or open_marks(b.text, "《》") \
+            or b.displaced or _repeats_text(b, blocks):
+        return False
+    prev, head, after = blocks[i - 1], blocks[i + 1], blocks[i + 2]
+    return head.kind == "heading" and (_credit_line(after.text) or bool(DATELINE.match(after.text))) \
+        and (prev.kind in ("heading", "furniture", "byline") or ends_sentence(prev.text))
 
 
 def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
