@@ -1088,16 +1088,18 @@ def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
 
 def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
     """One or two headline lines (a comma may stand inside) with no stop, after a block
-    that ends its sentence and over a new paragraph's indented first line that no word
+    that ends its sentence (or a heading: a subhead's second line) and over a new
+    paragraph's indented first line (or a 【label】 that opens one) that no word
     runs into: a paragraph never ends without a stop, so they are a heading
     (…物流新通道。| 推动成都电子信息，汽车制造 | 汽车制造，推动成都电子信息 | 与此同时，…)."""
     b = blocks[i]
-    if not 0 < i < len(blocks) - 1 or not b.decisions or b.decisions[-1].rule != "next-indented" \
+    if not 0 < i < len(blocks) - 1 or not b.decisions or b.decisions[-1].rule not in ("next-indented", "bracket-label-next") \
             or not _headline_piece(b) or open_marks(b.text) or open_marks(b.text, "《》") \
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
     prev, nxt = blocks[i - 1], blocks[i + 1]
-    return prev.kind in ("para", "answer", "turn", "byline") and (ends_sentence(prev.text) or prev.text.endswith("：")) \
+    return (prev.kind == "heading" or prev.kind in ("para", "answer", "turn", "byline")
+            and (ends_sentence(prev.text) or prev.text.endswith("："))) \
         and bool(nxt.lines) and firstlike(nxt.lines[0]) and not spans_word(b.text, nxt.text) \
         and all(ln.width <= ln.colw + 1 for ln in b.lines)
 
