@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
-from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NUMBERED,
+from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NO_LINE_START, NUMBERED,
                        column_width, ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
                        name_cut, names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
@@ -581,6 +581,11 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
                         break
+            if k is None and _headline_under_open_line(b) and _bare(texts[-1]) not in _bare("".join(texts[:-1])) \
+                    and not any(_bare(texts[-1]) in o for o in others_of(b)):   # (not a pull quote's words)
+                k = len(texts) - 1
+                _note(b, f"line {b.lines[k].no} (a headline's words with a comma, far short of the column, under a full "
+                         "line that leaves its sentence open with no word across) cut from the text above it")
             wrapped = False
             if k is None:
                 k = _trailing_headlines(b, texts, blocks[i + 1] if i + 1 < len(blocks) else None)
@@ -594,6 +599,32 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             b.kind = "furniture"
             _note(b, "continued-on line (下转/上接 … 版): page furniture")
         i += 1
+
+
+def _headline_under_open_line(b: Block) -> bool:
+    """The block's last line has a comma in it but ends no sentence and leaves no clause open,
+    falls eight units or more short of its column, and sits under a full line that leaves its
+    sentence open with no word across the join: a headline's line (…对现有产业产生溢出效应，由此涌 |
+    我想知道，智能家电), not the paragraph's last line, which would end with a stop.  The
+    paragraph goes on elsewhere (a column the extractor dealt wrongly).  On the tuning gold such
+    lines were headline lines 27 times and a paragraph's line once.
+
+    >>> from kanbao.model import Line
+    >>> lines = [Line(1, "", "在天府国际机场附近的国际空港经", 30, colw=34),
+    ...          Line(2, "", "济区，中国外运股份有限公司正在投资", 34, colw=34), Line(3, "", "我想知道，智能家电", 18, colw=34)]
+    >>> _headline_under_open_line(Block("b1", lines, "".join(ln.text for ln in lines)))
+    True
+    >>> _headline_under_open_line(Block("b1", lines[1:], "".join(ln.text for ln in lines[1:])))
+    False
+    """
+    if len(b.lines) < 3:
+        return False      # (two lines may be a headline of two: 稻谷如金色的瀑布般流入储存仓，从人称 | …)
+    above, last = b.lines[-2], b.lines[-1]
+    t = last.text
+    return bool(BODY_PUNCT.search(t)) and not ends_sentence(t) and not ends_open(t) and last.colw - last.width >= 8 \
+        and above.width >= above.colw - 2 and not ends_sentence(above.text) and t[0] not in NO_LINE_START \
+        and not speaker_label(t) and not is_byline(t) and not DATELINE.match(t) and not open_marks(t) \
+        and not open_marks(t, "《》") and not word_across(above.text, t)
 
 
 def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
