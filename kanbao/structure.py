@@ -977,6 +977,11 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "heading"
             _note(b, "the page's first text ends no sentence before a new paragraph: its headline")
             continue
+        if _headline_lines_under_byline(blocks, i):
+            b.kind = "heading"
+            _note(b, "two to four headline lines with no stop right under a byline, over a new paragraph's indented "
+                     "first line: a headline")
+            continue
         if _unfinished_between_paragraphs(blocks, i):
             b.kind = "heading"
             _note(b, "ends no sentence between a paragraph's end and a new paragraph's indented first line: a heading")
@@ -1115,6 +1120,23 @@ def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
     prev = blocks[i - 1] if i else None
     return prev is None or prev.kind in ("heading", "furniture", "byline", "pq_number") \
         or prev.kind in ("para", "answer", "turn", "pullquote") and ends_sentence(prev.text)
+
+
+def _headline_lines_under_byline(blocks: list[Block], i: int) -> bool:
+    """Two to four headline lines (a comma may stand inside) with no stop, right under a
+    byline and over a new paragraph's indented first line that no word runs into: a
+    paragraph never ends without a stop, so they are a headline set under the byline
+    (本报记者 王松 | 但是不能没有责任心，在遭遇困难的时候 | 全国两会引外媒热议 | 如今，…)."""
+    b = blocks[i]
+    if not 0 < i < len(blocks) - 1 or not 2 <= len(b.lines) <= 4 or blocks[i - 1].kind != "byline" \
+            or not b.decisions or b.decisions[-1].rule != "next-indented" or b.displaced:
+        return False
+    texts = b.line_texts()
+    nxt = blocks[i + 1]
+    return len(texts) == len(b.lines) and all(headline_line(x) for x in texts) and not ends_sentence(b.text) \
+        and not open_marks(b.text) and not open_marks(b.text, "《》") and not speaker_label(b.text) \
+        and not DATELINE.match(b.text) and not any(word_across(x, y) for x, y in zip(texts, texts[1:])) \
+        and bool(nxt.lines) and firstlike(nxt.lines[0]) and not spans_word(b.text, nxt.text)
 
 
 def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
