@@ -477,11 +477,13 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
         lo, hi = bisect.bisect_left(starts, no - NEAR_LINES), bisect.bisect_right(starts, no + NEAR_LINES)
         return (o for _, x, o in bodies[lo:hi] if blk.id != x and not blk.id.startswith(x + "."))
 
-    def repeated(blk: Block) -> bool:
-        """The block's text is printed inside another block's: a pull quote's lines.  Asked
-        last among the conditions it joins: it reads every block within ``NEAR_LINES``."""
-        bare = _bare(blk.text)
-        return any(bare in o for o in others_of(blk))
+    def repeated(blk: Block, text: str | None = None) -> bool:
+        """The block's text (or ``text``, a part of it) is printed inside another block's, or
+        elsewhere in the block: a pull quote's lines.  Asked last among the conditions it
+        joins: it reads every block within ``NEAR_LINES``."""
+        bare = _bare(blk.text if text is None else text)
+        return text is not None and bare in _bare(blk.text.replace(text, "", 1)) \
+            or any(bare in o for o in others_of(blk))
     i = 0
     while i < len(blocks):
         b = blocks[i]
@@ -581,8 +583,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
                         break
-            if k is None and _headline_under_open_line(b) and _bare(texts[-1]) not in _bare("".join(texts[:-1])) \
-                    and not any(_bare(texts[-1]) in o for o in others_of(b)):   # (not a pull quote's words)
+            if k is None and _headline_under_open_line(b) and not repeated(b, texts[-1]):   # (not a pull quote's words)
                 k = len(texts) - 1
                 _note(b, f"line {b.lines[k].no} (a headline's words with a comma, far short of the column, under a full "
                          "line that leaves its sentence open with no word across) cut from the text above it")
@@ -1095,13 +1096,12 @@ def _line_over_headline(blocks: list[Block], i: int) -> bool:
     (…传递给更多人。 | 当天加工，安置点一天有三顿热汤热饭 | 全运会结束全部赛事 | 本报通讯员 雷 涛).
     A paragraph never ends without a stop, and the byline or dateline says an article opens there."""
     b = blocks[i]
-    if b.kind != "para" or len(b.lines) != 1 or not 0 < i < len(blocks) - 2 or not _headline_piece(b) \
-            or speaker_label(b.text) or DATELINE.match(b.text) or open_marks(b.text) or open_marks(b.text, "《》") \
-            or b.displaced or _repeats_text(b, blocks):
+    if b.kind != "para" or len(b.lines) != 1 or not 0 < i < len(blocks) - 2:
         return False
     prev, head, after = blocks[i - 1], blocks[i + 1], blocks[i + 2]
     return head.kind == "heading" and (_credit_line(after.text) or bool(DATELINE.match(after.text))) \
-        and (prev.kind in ("heading", "furniture", "byline") or ends_sentence(prev.text))
+        and (prev.kind in ("heading", "furniture", "byline") or ends_sentence(prev.text)) \
+        and _headline_stack(b, blocks)     # (last: it reads the page for the line's words)
 
 
 def _headline_lines_over_byline(blocks: list[Block], i: int) -> bool:
