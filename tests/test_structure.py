@@ -80,3 +80,36 @@ def test_heading_under_a_subtitle_is_not_merged_into_it(first, second, merged):
     blocks = [Block(f"b{i}", [Line(i, "", t, 2 * len(t))], t, kind="heading") for i, t in enumerate((first, second), 1)]
     _merge_headings(blocks)
     assert len(blocks) == (1 if merged else 2)
+
+
+# Blocks as the untangler leaves them (line numbers out of the dump's order where it moved
+# lines): each case gives its lines as (seed line, text, width, column width) and the texts
+# of the blocks ``split_glued_lines`` leaves.
+GLUED_INSIDE = [
+    pytest.param([(83, "完善订单式研发，探索成都本地", 28, 28), (85, "强化监督深抓落实", 16, 28),
+                  (91, "信息化部部长金壮龙提出，聚焦", 28, 28), (93, "高端化、智能化、绿色化。", 24, 28)],
+                 ["完善订单式研发，探索成都本地", "强化监督深抓落实", "信息化部部长金壮龙提出，聚焦高端化、智能化、绿色化。"],
+                 id="a headline line dealt between two open lines is cut from both"),
+    pytest.param([(134, "的勤劳与智慧，融入充满希望的", 28, 28), (138, "乡村振兴诗篇", 12, 28),
+                  (140, "合川农机专业合作社收水稻", 24, 28), (142, "九月十日，在重庆市合川区香龙镇", 28, 28)],
+                 ["的勤劳与智慧，融入充满希望的乡村振兴诗篇", "合川农机专业合作社收水稻九月十日，在重庆市合川区香龙镇"],
+                 id="over a headline's line, a paragraph's end without a stop is cut from it and stays with the text"),
+    pytest.param([(83, "完善订单式研发，探索成都本地", 28, 28), (84, "强化监督深抓落实", 16, 28),
+                  (85, "信息化部部长金壮龙提出，聚焦", 28, 28)],
+                 ["完善订单式研发，探索成都本地强化监督深抓落实信息化部部长金壮龙提出，聚焦"],
+                 id="lines in the dump's own order are left as the extractor joined them"),
+    pytest.param([(83, "完善订单式研发，探索成都本地", 28, 28), (85, "简讯", 4, 28),
+                  (91, "信息化部部长金壮龙提出，聚焦", 28, 28)],
+                 ["完善订单式研发，探索成都本地简讯信息化部部长金壮龙提出，聚焦"],
+                 id="a column's label inside the text is no end of it"),
+]
+
+
+@pytest.mark.parametrize("lines, blocks", GLUED_INSIDE)
+def test_short_line_inside_moved_text_ends_it(lines, blocks):
+    from kanbao.model import Block, Line
+    from kanbao.structure import split_glued_lines
+    ls = [Line(no, "", t, w, colw=c) for no, t, w, c in lines]
+    bs = [Block("b1", ls, "".join(ln.text for ln in ls))]
+    split_glued_lines(bs)
+    assert [b.text for b in bs] == blocks
