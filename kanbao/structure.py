@@ -590,7 +590,7 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
             if k is None:
                 j = _short_line_inside_text(b)
                 if j is not None and not repeated(b, texts[j]):   # (not a pull quote's words)
-                    alone = _stands_alone(texts, j)
+                    alone = len(texts[j]) >= HEADLINE_LINE_MIN   # long enough for a headline's line
                     _note(b, f"line {b.lines[j].no} (far short of its column, no comma or stop in it, between "
                              "full lines with no word across, out of the dump's order) ends the text: cut "
                              "from the lines after it" + (", and from the line above it (a headline's words)"
@@ -626,7 +626,7 @@ def _short_line_inside_text(b: Block) -> int | None:
     column's text (…融入充满希望的 | 乡村振兴诗篇 | 结构，提高耕地…).  A line of two to
     four characters may be a column's label (简讯) set inside the text: no end of it.
     On the blocks the tuning pages came out with before this rule, the cut after such a
-    line was right all 21 times; where ``_stands_alone`` cuts it from the line above too,
+    line was right all 21 times; where ``HEADLINE_LINE_MIN`` characters or more are cut from the line above too,
     that was right 16 times in 20 (13 of them a headline's line), wrong 4 times (the
     line ended the paragraph above).  (Keeping a line over a headline's line with the text
     above, a first form, changed one tuning case, −3.7.)
@@ -644,23 +644,32 @@ def _short_line_inside_text(b: Block) -> int | None:
     """
     for j in range(1, len(b.lines) - 1):
         above, ln, below = b.lines[j - 1], b.lines[j], b.lines[j + 1]
-        t = ln.text
-        if ln.no - above.no in (1, 2) and below.no - ln.no in (1, 2):
-            continue      # (both joins as the extractor printed them, a blank line between at most)
-        if BODY_PUNCT.search(t) or ends_sentence(t) or ends_open(t) or open_marks(t) or open_marks(t, "《》") \
-                or ln.colw - ln.width < 12 or above.width < above.colw - 2 or ends_sentence(above.text) \
-                or below.text[:1] in NO_LINE_START or speaker_label(t) or is_byline(t) or DATELINE.match(t) \
-                or is_section_tag(t):
-            continue
-        if not word_across(above.text, t) and not word_across(t, below.text):
+        if _next_in_dump(above, ln) and _next_in_dump(ln, below):
+            continue      # (both joins as the extractor printed them)
+        if not BODY_PUNCT.search(ln.text) and below.text[:1] not in NO_LINE_START and not is_section_tag(ln.text) \
+                and _short_under_open_line(above, ln, 12) and not word_across(ln.text, below.text):
             return j
     return None
 
 
-def _stands_alone(texts: list[str], j: int) -> bool:
-    """Line ``j`` (``_short_line_inside_text``) is cut from the line above it as well: it is
-    long enough for a headline line (five characters or more)."""
-    return len(texts[j]) >= 5
+HEADLINE_LINE_MIN = 5   # characters a line needs to be cut out as a headline's line (not 简讯, 收官)
+
+
+def _next_in_dump(a: Line, b: Line) -> bool:
+    """``b`` came right after ``a`` in the dump, a blank line between at most: the
+    extractor's own join, not the untangler's."""
+    return 0 < b.no - a.no <= 2
+
+
+def _short_under_open_line(above: Line, ln: Line, short: int) -> bool:
+    """``ln`` ends no sentence, leaves no clause, quotation or title open, is no label,
+    byline or dateline, and falls ``short`` units or more short of its column, right under
+    a full line that leaves its sentence open with no word across the join: no line of
+    that paragraph, whose last line would end with a stop."""
+    t = ln.text
+    return not ends_sentence(t) and not ends_open(t) and not open_marks(t) and not open_marks(t, "《》") \
+        and ln.colw - ln.width >= short and above.width >= above.colw - 2 and not ends_sentence(above.text) \
+        and not speaker_label(t) and not is_byline(t) and not DATELINE.match(t) and not word_across(above.text, t)
 
 
 def _headline_under_open_line(b: Block) -> bool:
@@ -683,11 +692,8 @@ def _headline_under_open_line(b: Block) -> bool:
     if len(b.lines) < 3:
         return False      # (two lines may be a headline of two: 稻谷如金色的瀑布般流入储存仓，从人称 | …)
     above, last = b.lines[-2], b.lines[-1]
-    t = last.text
-    return bool(BODY_PUNCT.search(t)) and not ends_sentence(t) and not ends_open(t) and last.colw - last.width >= 8 \
-        and above.width >= above.colw - 2 and not ends_sentence(above.text) and t[0] not in NO_LINE_START \
-        and not speaker_label(t) and not is_byline(t) and not DATELINE.match(t) and not open_marks(t) \
-        and not open_marks(t, "《》") and not word_across(above.text, t)
+    return bool(BODY_PUNCT.search(last.text)) and last.text[0] not in NO_LINE_START \
+        and _short_under_open_line(above, last, 8)
 
 
 def _header_zone(blocks: list[Block], keep: set[str] = frozenset()) -> str:
@@ -1610,7 +1616,7 @@ def _third_line(a: Block, b: Block, after: Block | None, blocks: list[Block]) ->
     headline, not a headline and a subhead opening the text; unless the first
     repeats the text word for word (a pull quote)."""
     return after is not None and after.kind == "para" and bool(after.lines) and firstlike(after.lines[0]) \
-        and not a.displaced and not b.displaced and 0 < b.lines[0].no - a.lines[-1].no <= 2 \
+        and not a.displaced and not b.displaced and _next_in_dump(a.lines[-1], b.lines[0]) \
         and not any(DASH_OPEN.match(x) for x in printed_lines(a)) and len(b.text) <= 24 \
         and not _repeats_text(a, blocks)
 
