@@ -419,7 +419,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a full line that opens its block, with no stop at its end, over an indented first line over
     # a full line is no paragraph's line: a paragraph's first line is indented, its other lines follow
     # a line; a headline set as wide as the column, 这些加工出来的大米，不仅在本地区销售 | 昨天，…)
-    if len(block_lines) == 1 and not ends_sentence(p) and not ends_open(p) and _gap_fwd(prev) < 3 and is_full(prev) \
+    # Full judged forward only: the column measured back from it takes in the headline lines over
+    # it (还设计了线路图，教学楼 | 换灯泡时，…: a subhead's second line; 2184 cases: 9 up, 0 down, +59.7)
+    if len(block_lines) == 1 and not ends_sentence(p) and not ends_open(p) and _gap_fwd(prev) < 3 \
             and _firstlike(nxt) and after is not None and _gap_fwd(after) < 3 and not after.blanks_before \
             and not _word_across(p, n) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
             and not speaker_label(p) and not NUMBERED.match(p) and not LATIN.search(n + p[-1:]) \

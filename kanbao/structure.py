@@ -1215,9 +1215,11 @@ def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
     that ends its sentence (or a heading: a subhead's second line) and over a new
     paragraph's indented first line (or a 【label】 that opens one) that no word
     runs into: a paragraph never ends without a stop, so they are a heading
-    (…物流新通道。| 推动成都电子信息，汽车制造 | 汽车制造，推动成都电子信息 | 与此同时，…)."""
+    (…物流新通道。| 推动成都电子信息，汽车制造 | 汽车制造，推动成都电子信息 | 与此同时，…).
+    Reflow's break before that first line may be read as a full line alone over it
+    (``full-line-alone-then-indent``, tested first): the same evidence."""
     b = blocks[i]
-    if not 0 < i < len(blocks) - 1 or not b.decisions or b.decisions[-1].rule not in ("next-indented", "bracket-label-next") \
+    if not 0 < i < len(blocks) - 1 or not b.decisions or b.decisions[-1].rule not in ("next-indented", "bracket-label-next", "full-line-alone-then-indent") \
             or not _headline_piece(b) or open_marks(b.text) or open_marks(b.text, "《》") \
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
