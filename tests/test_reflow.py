@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from kanbao.check import canon
 from kanbao.lines import split_lines
-from kanbao.reflow import reflow
+from kanbao.model import Line
+from kanbao.reflow import decide, reflow
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "reflow_cases.yml").read_text(encoding="utf-8"))
 
@@ -104,3 +105,23 @@ def test_full_width_quotes_do_not_narrow_the_column():
     first = lines[7]
     assert first.text.startswith("街坊们说")
     assert first.colw_fwd - first.width == 4
+
+
+# ---- one decision, on lines with the widths a page gave them -----------------------------
+
+def _line(no: int, text: str, width: int, colw: int, back: int, fwd: int, blanks: int = 0) -> Line:
+    return Line(no, text, text, width, blanks_before=blanks, colw=colw, colw_back=back, colw_fwd=fwd)
+
+
+@pytest.mark.parametrize("prev, nxt, after, joined", [
+    pytest.param(_line(96, "早晚凉意明显，尤其是本周末", 26, 31, 26, 31),
+                 _line(98, "未来几天，没有了阳光的眷", 24, 31, 26, 31, blanks=1),
+                 _line(99, "顾，本市气温将有所回落。“进入", 30, 31, 31, 31), False,
+                 id="a line alone short of the column after it (the column before is the headline's) over an indented first line"),
+    pytest.param(_line(40, "今年以来，全县新建高标准农", 26, 30, 26, 30),
+                 _line(41, "田五万亩，粮食总产量再创新高", 28, 30, 30, 30),
+                 _line(42, "种粮大户的收入也比去年多了", 26, 30, 30, 30), True,
+                 id="a paragraph's indented first line over a full line: no break"),
+])
+def test_decide_on_measured_lines(prev, nxt, after, joined):
+    assert decide(prev, nxt, [prev], after).joined is joined
