@@ -312,6 +312,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and DASH_OPEN.match(after.text) and not BODY_PUNCT.search(n + after.text) and not ends_open(after.text) \
             and not ends_sentence(n) and not speaker_label(n) and not _word_across(p, n):
         return d("headline-over-subtitle", False)   # …还画好了示意图， | | 乡村振兴一线观察之五 | ——打通物流末端
+    # (a lead-in's colon, then a blank line and a short headline line: the next article's or
+    # section's headline, not what the colon leads in; 以下是采访实录： | | 我想知道，智能家电;
+    # 2184 cases: 4 up, 0 down, +20.3)
+    if p.endswith(("：", ":")) and nxt.blanks_before and not prev.blanks_before and headline_line(n) \
+            and not ends_sentence(n) and _gap_fwd(nxt) >= 6 and not speaker_label(n) and not is_byline(n) \
+            and not quoted_label(n) and not DASH_OPEN.match(n) and not _word_across(p, n):
+        return d("lead-in-then-headline", False)
     if p.endswith(tuple(OPEN_END)):
         return d("open-ending", True)
     if min(prev.width, nxt.width) >= 8 and nxt.width > 1.5 * max(prev.width, prev.colw_back) + 4:
