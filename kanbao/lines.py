@@ -152,9 +152,16 @@ SPACED_SHORT = 5
 
 
 def _paragraph_end(lines: list[Line], i: int, fwd: list[int], colw: int) -> int:
-    """How many lines from ``lines[i]`` on (their widths ``fwd``, the last left out) reach the first line that
-    ends a sentence short of the column ``colw``, four units or more: a paragraph's last line
-    (0 if none among them)."""
+    """How many lines from ``lines[i]`` on (their widths ``fwd``, the last left out) reach
+    the first line that ends a sentence four units or more short of the column ``colw``:
+    a paragraph's last line (0 if none among them).
+
+    >>> ls = [Line(no=i, raw="", text=t, width=w) for i, (t, w) in
+    ...       enumerate([("从太空俯瞰地球，东经125度", 25), ("方，是世界四大黑土带之一的中国", 30),
+    ...                  ("东北黑土地。", 12), ("这位码头工人赢得了响当当的，专心度假", 36)], 1)]
+    >>> _paragraph_end(ls, 0, [ln.width for ln in ls], 30), _paragraph_end(ls, 0, [25, 30], 30)
+    (3, 0)
+    """
     return next((k for k in range(1, len(fwd)) if fwd[k - 1] and ends_sentence(lines[i + k - 1].text)
                  and fwd[k - 1] <= colw - 4), 0)
 

@@ -1219,7 +1219,8 @@ def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
     Reflow's break before that first line may be read as a full line alone over it
     (``full-line-alone-then-indent``, tested first): the same evidence."""
     b = blocks[i]
-    if not 0 < i < len(blocks) - 1 or not b.decisions or b.decisions[-1].rule not in ("next-indented", "bracket-label-next", "full-line-alone-then-indent") \
+    if not 0 < i < len(blocks) - 1 or not b.decisions \
+            or b.decisions[-1].rule not in ("next-indented", "bracket-label-next", "full-line-alone-then-indent") \
             or not _headline_piece(b) or open_marks(b.text) or open_marks(b.text, "《》") \
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
