@@ -53,6 +53,17 @@ def _opening_gap(ln: Line, block_lines: list[Line]) -> int:
     return max(_gap(ln, block_lines), _gap_fwd(ln)) if len(block_lines) == 1 else _gap(ln, block_lines)
 
 
+def _telling_blank(prev: Line, nxt: Line) -> bool:
+    """A blank line stands between ``prev`` and ``nxt`` but none over ``prev``: a blank that
+    parts what it stands between, not one an extractor sets after every line (pdfminer).
+
+    >>> a, b = Line(4, "", "以下是采访实录：", 16), Line(6, "", "我想知道，智能家电", 18, blanks_before=1)
+    >>> _telling_blank(a, b), _telling_blank(Line(4, "", "以下是采访实录：", 16, blanks_before=1), b)
+    (True, False)
+    """
+    return bool(nxt.blanks_before) and not prev.blanks_before
+
+
 def _credit_ends(before: str, p: str) -> bool:
     """``p`` ends a reporter's credit that wrapped after the stop (…增大。（记|者雷风雨）).
 
@@ -241,7 +252,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         and (_word_across(p, n) or name_cut(p, label_n))
     if label_n and not head_of_label and not lone and not wrapped \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
-                 or nxt.blanks_before and not prev.blanks_before
+                 or _telling_blank(prev, nxt)
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))
                  # (or lines of headlines, a comma in them: displaced lines, 口袋公园：夜游线路 | 串起滨江，点亮老城 | 记者：…)
                  or len(block_lines) >= 2 and all(headline_line(ln.text) for ln in block_lines)):
@@ -315,7 +326,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # (a lead-in's colon, then a blank line and a short headline line: the next article's or
     # section's headline, not what the colon leads in; 以下是采访实录： | | 我想知道，智能家电;
     # 2184 cases: 4 up, 0 down, +20.3)
-    if p.endswith(("：", ":")) and nxt.blanks_before and not prev.blanks_before and headline_line(n) \
+    if p.endswith(("：", ":")) and _telling_blank(prev, nxt) and headline_line(n) \
             and not ends_sentence(n) and _gap_fwd(nxt) >= 6 and not speaker_label(n) and not is_byline(n) \
             and not quoted_label(n) and not DASH_OPEN.match(n) and not _word_across(p, n):
         return d("lead-in-then-headline", False)
@@ -562,7 +573,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                 # (not a headline's line alone, set close under the line before it, over a blank
                 # line: 本市天气开启多雨模式 | 黑土地上，新农人锄禾记 | | 至此，今年…; not where
                 # every line has a blank after it, as pdfminer's: 2184 cases, 4 up, 0 down, +18.8)
-                if len(block_lines) == 1 and nxt.blanks_before and not prev.blanks_before and headline_line(p) \
+                if len(block_lines) == 1 and _telling_blank(prev, nxt) and headline_line(p) \
                         and not ends_sentence(p) and not _word_across(p, n) and not turn and not DATELINE.match(p) \
                         and n[0] not in NO_LINE_START:
                     return d("headline-line-over-blank", False)
@@ -601,7 +612,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     if nxt.blanks_before and prev.width <= nxt.width - 4 and not BODY_PUNCT.search(p):
         return d("blank-after-narrower-line", False)
     # (a comma in it too, after a sentence end: 黑土地上，新农人锄禾记; a clause ends open, ，)
-    if nxt.blanks_before and not prev.blanks_before and _gap_fwd(nxt) >= 6 \
+    if _telling_blank(prev, nxt) and _gap_fwd(nxt) >= 6 \
             and (not BODY_PUNCT.search(n) or ends_sentence(p) and not ends_open(n) and not speaker_label(n)) \
             and not ends_sentence(n) \
             and (after is None or after.blanks_before or _gap_fwd(after) >= 6):
