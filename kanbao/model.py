@@ -58,6 +58,7 @@ class Block:
     label: str = ""              # speaker label of a question/answer (e.g. "记者")
     parts: list[str] = field(default_factory=list)  # a heading's printed lines (kicker / title / subtitle …)
     displaced: bool = False      # after the dump's last sentence end: headlines painted last, not text
+    repeat: bool = False         # its lines are printed word for word elsewhere, the repeat starting and ending with them
 
     @property
     def first_no(self) -> int:

@@ -15,6 +15,7 @@ lines, which extractors also put in mid-sentence at column breaks.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -979,6 +980,7 @@ def _repeats_text_before(block_lines: list[Line], page_text: str, start: int) ->
 
 
 REPEAT_REACH = 600   # characters before a line that a pull quote set right after its sentence may repeat
+REPEAT_WINDOW = 6000  # characters either way in which lines set as a pull quote are sought again (a page)
 
 
 def _repeat_starts(lines: list[Line], i: int, page_text: str, lo: int, hi: int) -> bool:
@@ -1092,6 +1094,68 @@ def _headline_box(lines: list[Line], i: int) -> bool:
         and not DASH_OPEN.match(box[0]) and not ends_open(last) and open_marks(last) <= 0
 
 
+def _repeat_run(lines: list[Line], i: int, page_text: str, offsets: list[int]) -> int | None:
+    """Lines ``i``…``k`` (two to four) say, word for word, what the page
+    prints elsewhere, and the repeat starts and ends with them: neither the
+    line before's last characters nor the next line's first ones go with it.
+    The other print breaks its lines elsewhere (the page's own sentence, set
+    in its column), so these lines are the pull quote.  Returns ``k``.
+
+    >>> from kanbao.model import Line
+    >>> ls = [Line(1, "", "台风登陆前，记者看到，截至9月6日12时，全省转移危险区域群众574511人。", 70),
+    ...       Line(2, "", "台风登陆前，记者", 16), Line(3, "", "截至9月6日12时，全", 18),
+    ...       Line(4, "", "省转移危险区域群众", 18), Line(5, "", "574511人", 10), Line(6, "", "来源：人民网", 12)]
+    >>> page = "".join(ln.text for ln in ls)
+    >>> offs = [sum(len(x.text) for x in ls[:j]) for j in range(len(ls))]
+    >>> _repeat_run(ls, 2, page, offs), _repeat_run(ls, 1, page, offs)
+    (4, None)
+    """
+    def line_start(o: int) -> bool:
+        x = bisect.bisect_left(offsets, o)
+        return x < len(offsets) and offsets[x] == o
+
+    lo = offsets[i]
+    a, b = max(0, lo - REPEAT_WINDOW), lo + REPEAT_WINDOW    # (a page either way: linear in a seed of many pages)
+    before = lines[i - 1].text[-1:] if i else ""
+    text = ""
+    for k in range(i, min(i + 4, len(lines))):
+        text += lines[k].text
+        if k > i and ends_sentence(lines[k - 1].text):
+            return None     # (a quote's lines end no sentence before its last)
+        if k == i or len(text) < 12 or len(set(text)) < 8 or ends_sentence(lines[k].text) \
+                or speaker_label(lines[k].text) or is_byline(lines[k].text):
+            continue
+        others = [o for o in _finds(page_text, text, a, b) if o != lo]
+        if not others:
+            return None     # (nor will more lines be found again)
+        after = lines[k + 1] if k + 1 < len(lines) else None
+        if after is not None and DASH_OPEN.match(after.text):
+            return None     # (a headline over its —— subtitle may repeat a sentence of the text)
+        if (after is None or page_text.count(text + after.text[:1], a, b) < 2) and page_text.count(before + text, a, b) < 2 \
+                and any(not line_start(o) or not line_start(o + len(text)) for o in others):
+            if i and after is not None and not ends_sentence(lines[i - 1].text) and _goes_on_under(lines[i - 1], after):
+                return None     # the sentence goes on under the quote: structure takes the quote out
+            return k
+    return None
+
+
+def _finds(hay: str, needle: str, a: int, b: int) -> list[int]:
+    """Where ``needle`` starts in ``hay[a:b]``, as offsets in ``hay``: ``_finds("甲乙甲乙", "甲乙", 1, 4) == [2]``."""
+    out, at = [], hay.find(needle, a, b)
+    while at >= 0:
+        out.append(at)
+        at = hay.find(needle, at + 1, b)
+    return out
+
+
+def _goes_on_under(last: Line, first: Line) -> bool:
+    """``first`` can go on from ``last``, a full line, in one paragraph: a full line of the same
+    column, not an indented first line, a label, a dateline or a byline."""
+    return is_full(last) and not firstlike(first) and not first.leading_space and not speaker_label(first.text) \
+        and not DATELINE.match(first.text) and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 \
+        and first.width >= first.colw - 4
+
+
 def reflow(lines: list[Line]) -> list[Block]:
     """Group lines into blocks, recording the rule for every gap."""
     blocks: list[Block] = []
@@ -1106,7 +1170,8 @@ def reflow(lines: list[Line]) -> list[Block]:
             text = join_text(text, ln.text)
         blocks.append(Block(id=f"b{len(blocks) + 1}", lines=list(cur), text=text,
                             decisions=decisions + ([end] if end else []),
-                            displaced=id(cur[0]) in tail_lines))
+                            displaced=id(cur[0]) in tail_lines,
+                            repeat=0 <= pq_start < len(lines) and cur[0] is lines[pq_start] and cur[-1] is lines[pq_end]))
 
     numbered = False
     opened_by = ""    # the rule that broke before the block being built
@@ -1121,6 +1186,7 @@ def reflow(lines: list[Line]) -> list[Block]:
         offsets.append(at)
         at += len(ln.text)
     start = 0          # where the block being built starts in page_text
+    pq_start = pq_end = -2    # the first and last line of a pull quote found by _repeat_run
     for i, ln in enumerate(lines):
         if not cur:
             cur, decisions, start = [ln], [], offsets[i]
@@ -1143,6 +1209,16 @@ def reflow(lines: list[Line]) -> list[Block]:
             # 从误入歧途到健康成 | 长，小安的改变是对 | 我们付出的最大肯定 | 不花一分钱，运进仓: lines that
             # say again, word for word, what the text above said are a pull quote set after it
             dec = replace(dec, rule="pull-quote-repeat-ends", joined=False)
+        if i == pq_end + 1:
+            if dec.joined:
+                dec = replace(dec, rule="repeat-run-ends", joined=False)
+        elif i > pq_end and (not dec.joined or not numbered) \
+                and (k := _repeat_run(lines, i, page_text, offsets)) is not None:
+            # …记者 | 在徐闻县街道上看到， | 截至9月6日12时，全 | 省…危险 | 区域群众574511人 | 来源：…: lines
+            # printed again elsewhere, the repeat starting and ending with them: a pull quote in the column
+            if dec.joined:
+                dec = replace(dec, rule="pull-quote-repeat-run", joined=False)
+            pq_start, pq_end = i, k
         if dec.joined and ends_sentence(cur[-1].text) and _repeat_starts(lines, i, page_text, start, offsets[i]):
             # …从误入歧途到健康成长，小安的改变是对我们付出的最大肯定。” | 从误入歧途到健康成长， |
             # 小安的改变是对我们付出 | …: the sentence just ended, said again, is a pull quote
@@ -1164,6 +1240,8 @@ def reflow(lines: list[Line]) -> list[Block]:
                 and not _narrow_end(cur[-1], ln) \
                 and not DASH_OPEN.match(ln.text) and (cur[-1].text[-4:] + ln.text[:4]) not in body_text:
             dec = replace(dec, rule="displaced-lines", joined=False)
+        if pq_start < i <= pq_end and not dec.joined:
+            dec = replace(dec, rule="repeat-run-goes-on", joined=True)    # (the repeat runs across: one quote)
         if dec.joined:
             cur.append(ln)
             decisions.append(dec)

@@ -1005,6 +1005,10 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
             b.kind = "byline"
             _note(b, "byline pattern (记者/通讯员/来源 with names)")
             continue
+        if b.repeat and len(t) <= PQ_MAX:
+            b.kind = "pullquote"
+            _note(b, "lines printed word for word elsewhere on the page, the repeat starting and ending with them: pull quote")
+            continue
         if _pull_quote_over_its_text(blocks, i):
             b.kind = "pullquote"
             _note(b, "the next paragraph opens with its words: a pull quote set over the text it repeats")
