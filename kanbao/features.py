@@ -590,6 +590,20 @@ def letterspaced(ln: Line) -> bool:
     return "unspace_letterspaced" in ln.fixes
 
 
+def goes_on(last: Line, first: Line) -> bool:
+    """``first`` can go on from ``last`` in one paragraph: a full line of the
+    same column, not an indented first line (by width or by the space set before it), a label, a dateline
+    or a byline.
+
+    >>> goes_on(Line(1, "", "关于全面深化改革的若干", 22, colw=22), Line(2, "", "重大问题的决定，对全市深", 24, colw=24))
+    True
+    >>> goes_on(Line(1, "", "关于全面深化改革的若干", 22, colw=22), Line(2, "", "本报记者 王 芳", 16, colw=24))
+    False
+    """
+    return not firstlike(first) and not first.leading_space and not speaker_label(first.text) and not DATELINE.match(first.text) \
+        and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 and first.width >= first.colw - 4
+
+
 def is_full(ln: Line, slack: int = 1) -> bool:
     """The line fills its column (within ``slack``), judged from both sides."""
     return ln.width >= max(ln.colw_back, ln.colw) - slack

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, furniture_line, gap, gap_fwd,
-                       headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
+                       goes_on, headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
                        two_phrases, phrases_apart, name_cut, wrap_remainder)
 from .lines import display_width, text_width
@@ -1133,7 +1133,7 @@ def _repeat_run(lines: list[Line], i: int, page_text: str, offsets: list[int]) -
             return None     # (a headline over its —— subtitle may repeat a sentence of the text)
         if (after is None or page_text.count(text + after.text[:1], a, b) < 2) and page_text.count(before + text, a, b) < 2 \
                 and any(not line_start(o) or not line_start(o + len(text)) for o in others):
-            if i and after is not None and not ends_sentence(lines[i - 1].text) and _goes_on_under(lines[i - 1], after):
+            if i and after is not None and not ends_sentence(lines[i - 1].text) and is_full(lines[i - 1]) and goes_on(lines[i - 1], after):
                 return None     # the sentence goes on under the quote: structure takes the quote out
             return k
     return None
@@ -1146,14 +1146,6 @@ def _finds(hay: str, needle: str, a: int, b: int) -> list[int]:
         out.append(at)
         at = hay.find(needle, at + 1, b)
     return out
-
-
-def _goes_on_under(last: Line, first: Line) -> bool:
-    """``first`` can go on from ``last``, a full line, in one paragraph: a full line of the same
-    column, not an indented first line, a label, a dateline or a byline."""
-    return is_full(last) and not firstlike(first) and not first.leading_space and not speaker_label(first.text) \
-        and not DATELINE.match(first.text) and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 \
-        and first.width >= first.colw - 4
 
 
 def reflow(lines: list[Line]) -> list[Block]:

@@ -40,7 +40,7 @@ from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
 from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NO_LINE_START, NUMBERED,
                        column_width, ends_open, ends_question, ends_sentence,
-                       firstlike, gap_fwd, generic_section, headline_line, is_byline, is_full, is_section_tag, label_head,
+                       firstlike, gap_fwd, generic_section, goes_on, headline_line, is_byline, is_full, is_section_tag, label_head,
                        name_cut, names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
                        speaker_label, wrap_remainder)
 from .reflow import WRAPS
@@ -872,7 +872,7 @@ def _cut_repeated_tails(blocks: list[Block], keep: set[str] = frozenset()) -> No
                 note = f"lines {parts[qi].span} repeat whole clauses of the text word for word, " \
                        "read into the paragraph where no sentence ends: cut from it (a pull quote)"
                 if len(parts) == 3 and not ends_sentence(parts[0].line_texts()[-1]) and is_full(parts[0].lines[-1]) \
-                        and _goes_on(parts[0].lines[-1], parts[2].lines[0]):
+                        and goes_on(parts[0].lines[-1], parts[2].lines[0]):
                     # the sentence the quote interrupts goes on under it: one paragraph again, the quote after it
                     head, quote, rest = parts
                     head.decisions = head.decisions + [Decision("sentence-goes-on-under-pull-quote", True, head.lines[-1].no)]
@@ -1634,14 +1634,6 @@ def _repeats_text(b: Block, blocks: list[Block]) -> bool:
     return len(own) >= 8 and any(own in _bare(x.text) for x in blocks if x.kind == "para" and x is not b)
 
 
-def _goes_on(last: Line, first: Line) -> bool:
-    """``first`` can go on from ``last`` in one paragraph: a full line of the
-    same column, not an indented first line (by width or by the space set before it), a label, a dateline
-    or a byline."""
-    return not firstlike(first) and not first.leading_space and not speaker_label(first.text) and not DATELINE.match(first.text) \
-        and not is_byline(first.text) and abs(first.colw - last.colw) <= 4 and first.width >= first.colw - 4
-
-
 def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None:
     """A paragraph (or a speaker's turn) that stops mid-sentence on a full
     line, then a headline (or page furniture) the extractor put at the height
@@ -1668,7 +1660,7 @@ def _rejoin_across_headings(blocks: list[Block], forced: dict[str, str]) -> None
             continue
         q, last, first = blocks[j], p.lines[-1], blocks[j].lines[0]
         open_end = not ends_sentence(last.text) and (ends_open(last.text) or is_full(last))
-        if open_end and _goes_on(last, first):
+        if open_end and goes_on(last, first):
             _run_on(p, q)
             _note(p, f"runs on past the headline or page line at {blocks[i + 1].span}: "
                      f"line {last.no} ends mid-sentence, line {first.no} goes on")
@@ -2431,7 +2423,7 @@ def _adopt_orphans(arts: list[Article], runs: list[list[Block]], named: set[str]
         target.moves.append(f"{run[0].id}…{run[-1].id} ({len(run)} paragraphs) after a closing byline continue this article")
         p, q = (tail[-1] if tail else None), run[0]
         if p is not None and p.kind == q.kind == "para" and p.lines and q.lines and not {p.id, q.id} & named \
-                and len(p.lines) >= 2 and is_full(p.lines[-1]) and _goes_on(p.lines[-1], q.lines[0]) \
+                and len(p.lines) >= 2 and is_full(p.lines[-1]) and goes_on(p.lines[-1], q.lines[0]) \
                 and abs(p.lines[-1].width - q.lines[0].width) <= 2:
             # the paragraph was cut where its column met the other article: a full line over
             # a line that is no paragraph's first goes on
