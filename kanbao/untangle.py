@@ -32,6 +32,7 @@ follows it) is moved up.  Every move is recorded.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -1019,14 +1020,26 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
     pos = 0
     runs = _short_runs(chunks)
     pw = (pw if pw is not None else PageWords([ln.text for ln in lines])) if runs else None
+    where = {id(ln): i for i, ln in enumerate(lines)} if runs else {}
     for a, b in runs:
         for c in chunks[pos:a]:
             out.extend(c)
         run = chunks[a:b]
         body = _body_pieces(run)
         path = _periods(run, body, pw)
+        quoted = _numbered_quotes(run, _lines_near(lines, where[id(run[0][0])])) \
+            if any(NUMBER_ONLY.match(c[0].text) for c in run) else set()
         for s, e, k in _segments(run, path, body, pw):
             seq, note, dealt = _read_stretch(run, path, body, s, e, k, pw)
+            for q in _quote_groups(run, [x for x in range(s, e) if x in quoted] if k > 1 else []):
+                nos = {ln.no for x in q for ln in run[x]}
+                at = [y for y, ln in enumerate(seq) if ln.no in nos]
+                if at[-1] - at[0] + 1 > len(at):
+                    # a numbered pull quote across the columns' rows, its lines dealt to several
+                    # columns: read after them
+                    seq = [ln for ln in seq if ln.no not in nos] + [ln for x in q for ln in run[x]]
+                    moves.append(f"L{run[q[0]][0].no}-{run[q[-1]][-1].no}: a numbered pull quote across the "
+                                 "columns' rows, dealt to several of them: read after them")
             out.extend(seq)
             if note:
                 moves.append(note)
@@ -1036,6 +1049,79 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
     for c in chunks[pos:]:
         out.extend(c)
     return out, moves, heads
+
+
+QUOTE_COVER = 0.75    # share of a quote's three-character strings printed elsewhere on the page
+
+
+def _numbered_quotes(run: list[list[Line]], page: list[Line]) -> set[int]:
+    """Pieces of ``run`` that are a numbered pull quote: a lone number, then the
+    pieces after it that say again what the page prints elsewhere (three in four
+    of their three-character strings stand in other lines) and run on into one
+    another as the page's text does (two or three characters across each join
+    stand in a line of ``page`` too), up to a stop or 40 characters.  Emitted row by row with the columns
+    beside it, the quote is no column's row: dealt, its lines go into the
+    columns' text.
+
+    >>> from kanbao.lines import split_lines
+    >>> body = ["余下的问题诉求正在协调", "相关部门和单位加快推进，", "帮助企业纾困解难。"]
+    >>> ls, _ = split_lines("\\n\\n".join(body + ["1", "余下的问题诉求正", "在协调相关部门和单位", "加快推进，帮助企业", "纾困解难", "今年以来，市口岸物流"]))
+    >>> run = [[ln] for ln in ls]
+    >>> sorted(_numbered_quotes(run, ls))
+    [3, 4, 5, 6, 7]
+    """
+    grams = Counter(g for ln in page for n in (2, 3) for g in _grams(_unspaced(ln.text), n))   # (letterspaced lines too)
+    out: set[int] = set()
+    for x, c in enumerate(run):
+        if len(c) != 1 or not NUMBER_ONLY.match(c[0].text):
+            continue
+        got: list[int] = []
+        text = ""
+        own: Counter = Counter()
+        for y in range(x + 1, min(len(run), x + 7)):
+            t = "".join(_unspaced(ln.text) for ln in run[y])
+            if got and not any(grams.get(j, 0) for j in (text[-2:] + t[:1], text[-1:] + t[:2], text[-1:] + t[:1])):
+                break       # (the next piece does not run on from it as the text does)
+            mine = own + Counter(g for ln in run[y] for g in _grams(_unspaced(ln.text)))
+            whole = _grams(text + t)
+            if not whole or sum(grams.get(g, 0) - mine.get(g, 0) >= 1 for g in whole) < QUOTE_COVER * len(whole):
+                break
+            got.append(y)
+            text, own = text + t, mine
+            if ends_sentence(t) or len(text) > 40:
+                break
+        if len(text) >= 8:
+            out.update([x] + got)
+    return out
+
+
+QUOTE_REACH = 1000    # lines either way of a run in which its pull quotes' words are sought (a page has fewer)
+
+
+def _lines_near(lines: list[Line], at: int) -> list[Line]:
+    """The lines within ``QUOTE_REACH`` of line ``at``: a seed of many pages is read in time
+    linear in its size.  ``_lines_near(list(range(5000)), 10)[-1] == 1009``."""
+    return lines[max(0, at - QUOTE_REACH):at + QUOTE_REACH]
+
+
+def _unspaced(t: str) -> str:
+    """``t`` without its spaces (a letterspaced line's words): ``_unspaced("最 大 肯 定") == "最大肯定"``."""
+    return t.replace(" ", "")
+
+
+def _quote_groups(run: list[list[Line]], xs: list[int]) -> list[list[int]]:
+    """``xs`` (pieces of numbered pull quotes) cut into one list per quote, each opening with its number."""
+    out: list[list[int]] = []
+    for x in xs:
+        if NUMBER_ONLY.match(run[x][0].text) or not out:
+            out.append([])
+        out[-1].append(x)
+    return out
+
+
+def _grams(t: str, n: int = 3) -> list[str]:
+    """The ``n``-character strings of ``t``: ``_grams("纾困解难") == ["纾困解", "困解难"]``."""
+    return [t[i:i + n] for i in range(len(t) - n + 1)]
 
 
 def _read_stretch(run: list[list[Line]], path: list[int], body: list[bool], s: int, e: int, k: int,

@@ -80,3 +80,30 @@ def test_deal_keeps_the_rotation_the_periods_read(monkeypatch):
     monkeypatch.setattr(untangle.PARAMS, "pos", 0.0)
     assert read(_deal(run, 3, None, period, None, index)) == case["expect_lines"]
     assert read(_deal(run, 3, None, period)) != case["expect_lines"]
+
+
+def test_numbered_quote_dealt_to_several_columns_is_read_after_them(monkeypatch):
+    """A numbered pull quote set between two columns' rows (its lines one after another):
+    where dealing puts its lines into both columns, they are taken out of the
+    columns' text and read after the stretch, its number first; where dealing
+    keeps them together, they stay where they are."""
+    from kanbao import untangle as U
+    text = "\n\n".join(["今年以来，我市坚持以高质", "与此同时，城乡居民收", "量发展为主线，推动经", "入稳步增长，消费市场",
+                        "1", "我市坚持以高质量", "发展为主线", "济运行持续向好，全年目", "持续回暖，就业形势总",
+                        "标有望顺利完成。下一步，", "体保持稳定。据统计，全", "我市将继续扩大有效投", "年城镇新增就业三万余",
+                        "资，稳住经济大盘。", "人，完成年度目标任务。"])
+    lines, _ = split_lines(text)
+    by_text = {ln.text: ln for ln in lines}
+    a = [by_text[t] for t in ("今年以来，我市坚持以高质", "量发展为主线，推动经", "1", "我市坚持以高质量", "济运行持续向好，全年目",
+                              "标有望顺利完成。下一步，", "我市将继续扩大有效投", "资，稳住经济大盘。")]
+    b = [by_text[t] for t in ("与此同时，城乡居民收", "入稳步增长，消费市场", "发展为主线", "持续回暖，就业形势总",
+                              "体保持稳定。据统计，全", "年城镇新增就业三万余", "人，完成年度目标任务。")]
+    monkeypatch.setattr(U, "_periods", lambda run, body, pw=None: [2] * len(run))
+    monkeypatch.setattr(U, "_read_stretch", lambda run, path, body, s, e, k, pw: (a + b, "dealt", True))
+    out, _, _ = U._deinterleave(lines)
+    assert [ln.text for ln in out][-3:] == ["1", "我市坚持以高质量", "发展为主线"]
+    assert "发展为主线" not in [ln.text for ln in out][:-3]
+    together = a[:2] + a[2:4] + [by_text["发展为主线"]] + a[4:] + b[:2] + b[3:]
+    monkeypatch.setattr(U, "_read_stretch", lambda run, path, body, s, e, k, pw: (together, "dealt", True))
+    out, _, _ = U._deinterleave(lines)
+    assert [ln.text for ln in out] == [ln.text for ln in together]
