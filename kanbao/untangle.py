@@ -1070,7 +1070,7 @@ def _numbered_quotes(run: list[list[Line]], page: list[Line]) -> set[int]:
     >>> sorted(_numbered_quotes(run, ls))
     [3, 4, 5, 6, 7]
     """
-    grams = Counter(g for ln in page for n in (2, 3) for g in _grams(_unspaced(ln.text), n))   # (letterspaced lines too)
+    grams = PageWords([_unspaced(ln.text) for ln in page]).grams   # (letterspaced lines too)
     out: set[int] = set()
     for x, c in enumerate(run):
         if len(c) != 1 or not NUMBER_ONLY.match(c[0].text):
@@ -1119,9 +1119,9 @@ def _quote_groups(run: list[list[Line]], xs: list[int]) -> list[list[int]]:
     return out
 
 
-def _grams(t: str, n: int = 3) -> list[str]:
-    """The ``n``-character strings of ``t``: ``_grams("纾困解难") == ["纾困解", "困解难"]``."""
-    return [t[i:i + n] for i in range(len(t) - n + 1)]
+def _grams(t: str) -> list[str]:
+    """The three-character strings of ``t``: ``_grams("纾困解难") == ["纾困解", "困解难"]``."""
+    return [t[i:i + 3] for i in range(len(t) - 2)]
 
 
 def _read_stretch(run: list[list[Line]], path: list[int], body: list[bool], s: int, e: int, k: int,
