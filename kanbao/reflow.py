@@ -1097,7 +1097,7 @@ def _headline_box(lines: list[Line], i: int) -> bool:
 def _repeat_run(lines: list[Line], i: int, page_text: str, offsets: list[int]) -> int | None:
     """Lines ``i``…``k`` (two to four) say, word for word, what the page
     prints elsewhere, and the repeat starts and ends with them: neither the
-    line before's last characters nor the next line's first ones go with it.
+    line before's last character nor the next line's first goes with it.
     The other print breaks its lines elsewhere (the page's own sentence, set
     in its column), so these lines are the pull quote.  Returns ``k``.
 
@@ -1163,7 +1163,7 @@ def reflow(lines: list[Line]) -> list[Block]:
         blocks.append(Block(id=f"b{len(blocks) + 1}", lines=list(cur), text=text,
                             decisions=decisions + ([end] if end else []),
                             displaced=id(cur[0]) in tail_lines,
-                            repeat=0 <= pq_start < len(lines) and cur[0] is lines[pq_start] and cur[-1] is lines[pq_end]))
+                            repeat=pq_start >= 0 and cur[0] is lines[pq_start] and cur[-1] is lines[pq_end]))
 
     numbered = False
     opened_by = ""    # the rule that broke before the block being built

@@ -1027,11 +1027,13 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
         run = chunks[a:b]
         body = _body_pieces(run)
         path = _periods(run, body, pw)
-        quoted = _numbered_quotes(run, _lines_near(lines, where[id(run[0][0])])) \
-            if any(NUMBER_ONLY.match(c[0].text) for c in run) else set()
+        quotes = _numbered_quotes(run, _lines_near(lines, where[id(run[0][0])])) \
+            if any(NUMBER_ONLY.match(c[0].text) for c in run) else []
         for s, e, k in _segments(run, path, body, pw):
             seq, note, dealt = _read_stretch(run, path, body, s, e, k, pw)
-            for q in _quote_groups(run, [x for x in range(s, e) if x in quoted] if k > 1 else []):
+            for q in ([x for x in g if s <= x < e] for g in quotes if k > 1):
+                if not q:
+                    continue
                 nos = {ln.no for x in q for ln in run[x]}
                 at = [y for y, ln in enumerate(seq) if ln.no in nos]
                 if at[-1] - at[0] + 1 > len(at):
@@ -1054,8 +1056,8 @@ def _deinterleave(lines: list[Line], pw: PageWords | None = None) -> tuple[list[
 QUOTE_COVER = 0.75    # share of a quote's three-character strings printed elsewhere on the page
 
 
-def _numbered_quotes(run: list[list[Line]], page: list[Line]) -> set[int]:
-    """Pieces of ``run`` that are a numbered pull quote: a lone number, then the
+def _numbered_quotes(run: list[list[Line]], page: list[Line]) -> list[list[int]]:
+    """The pieces of ``run`` of each numbered pull quote: a lone number, then the
     pieces after it that say again what the page prints elsewhere (three in four
     of their three-character strings stand in other lines) and run on into one
     another as the page's text does (two or three characters across each join
@@ -1067,11 +1069,11 @@ def _numbered_quotes(run: list[list[Line]], page: list[Line]) -> set[int]:
     >>> body = ["余下的问题诉求正在协调", "相关部门和单位加快推进，", "帮助企业纾困解难。"]
     >>> ls, _ = split_lines("\\n\\n".join(body + ["1", "余下的问题诉求正", "在协调相关部门和单位", "加快推进，帮助企业", "纾困解难", "今年以来，市口岸物流"]))
     >>> run = [[ln] for ln in ls]
-    >>> sorted(_numbered_quotes(run, ls))
-    [3, 4, 5, 6, 7]
+    >>> _numbered_quotes(run, ls)
+    [[3, 4, 5, 6, 7]]
     """
     grams = PageWords([_unspaced(ln.text) for ln in page]).grams   # (letterspaced lines too)
-    out: set[int] = set()
+    out: list[list[int]] = []
     for x, c in enumerate(run):
         if len(c) != 1 or not NUMBER_ONLY.match(c[0].text):
             continue
@@ -1091,7 +1093,7 @@ def _numbered_quotes(run: list[list[Line]], page: list[Line]) -> set[int]:
             if ends_sentence(t) or len(text) > 40:
                 break
         if len(text) >= 8:
-            out.update([x] + got)
+            out.append([x] + got)
     return out
 
 
@@ -1107,16 +1109,6 @@ def _lines_near(lines: list[Line], at: int) -> list[Line]:
 def _unspaced(t: str) -> str:
     """``t`` without its spaces (a letterspaced line's words): ``_unspaced("最 大 肯 定") == "最大肯定"``."""
     return t.replace(" ", "")
-
-
-def _quote_groups(run: list[list[Line]], xs: list[int]) -> list[list[int]]:
-    """``xs`` (pieces of numbered pull quotes) cut into one list per quote, each opening with its number."""
-    out: list[list[int]] = []
-    for x in xs:
-        if NUMBER_ONLY.match(run[x][0].text) or not out:
-            out.append([])
-        out[-1].append(x)
-    return out
 
 
 def _grams(t: str) -> list[str]:
