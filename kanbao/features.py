@@ -66,6 +66,7 @@ BODY_PUNCT = re.compile("[，。；！？]")
 BRACKET_LABEL = re.compile(r"^【[^【】]{1,8}】")   # 【人物档案】, 【内心独白】: a label that opens a paragraph
 # a reporter's name in brackets on a line of its own: it closes the paragraph above, (记者雷风雨) (an
 # article's credit, (本报记者孙峰松整理), is its byline)
+ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 REPORTER_NOTE = re.compile(r"^[（(](?:记者|通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}(?:[、\s]+[\u4e00-\u9fff]{2,4})*[）)]$")
 # any credit in brackets ending a text (（记者雷风雨）, （综合）, （本报记者某某整理）): what follows starts anew
 CREDIT_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:记者|通讯员|整理|供稿|综合)[^（）()]{0,12}[)）]$")

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
-from .features import (BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NO_LINE_START, NUMBERED,
+from .features import (ASKER, BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NO_LINE_START, NUMBERED,
                        column_width, ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, generic_section, goes_on, headline_line, is_byline, is_full, is_section_tag, label_head,
                        name_cut, names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
@@ -73,7 +73,6 @@ BYLINE_MARK = re.compile(r"^[□■◎●][\u4e00-\u9fff\s·、]{1,24}$"   # □
 MARKED_CREDIT = re.compile(r"^[□■◎●][\u4e00-\u9fff·、]{2,12}$")   # □综合, ■本报记者张三
 JUMP = re.compile(r"^[（(]?(?:下转|上接|转|接)第?\s*[0-9一二三四五六七八九十]{1,3}\s*版[)）]?$")   # 下转第2版
 PAGE_NO = re.compile(r"^\d{1,3}$")
-ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 
 
 
