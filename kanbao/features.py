@@ -15,7 +15,8 @@ import functools
 import re
 
 from .model import Line
-from .words import is_word, tagged, word_tag
+from .pagewords import PageWords
+from .words import is_word, join_gain, tagged, word_tag
 
 # ---- how a text ends ---------------------------------------------------------------
 
@@ -64,9 +65,10 @@ def ends_open(text: str) -> bool:
 
 BODY_PUNCT = re.compile("[，。；！？]")
 BRACKET_LABEL = re.compile(r"^【[^【】]{1,8}】")   # 【人物档案】, 【内心独白】: a label that opens a paragraph
+# the label of the side that asks in an interview
+ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 # a reporter's name in brackets on a line of its own: it closes the paragraph above, (记者雷风雨) (an
 # article's credit, (本报记者孙峰松整理), is its byline)
-ASKER = re.compile(r"(?:^|[^\u4e00-\u9fff]|报|社|台|网)?记者$|^提问$|^问$|^主持人$")   # 记者, 本报记者, 中新社记者, 提问
 REPORTER_NOTE = re.compile(r"^[（(](?:记者|通讯员|实习生)\s*[\u4e00-\u9fff]{2,4}(?:[、\s]+[\u4e00-\u9fff]{2,4})*[）)]$")
 # any credit in brackets ending a text (（记者雷风雨）, （综合）, （本报记者某某整理）): what follows starts anew
 CREDIT_NOTE = re.compile(r"[（(][^（）()]{0,6}(?:记者|通讯员|整理|供稿|综合)[^（）()]{0,12}[)）]$")
@@ -620,3 +622,40 @@ def wrap_remainder(a: str, b: str) -> bool:
     """
     return 0 < len(b) <= 4 and len(a) >= 2 * len(b) and not DASH_OPEN.match(b) \
         and not BODY_PUNCT.search(a[-1]) and a[-1] not in "：:！？。”」"
+
+
+# ---- evidence across a join -------------------------------------------------------
+
+UNIT_STRENGTH = 8.0   # a number and its unit across a join
+SURE_JOIN = 10.0      # a mark that cannot start a line after an open line: a join no width evidence weighs against
+LOCAL_STRENGTH = 3.0  # a string the page prints elsewhere across a join (plus its count)
+
+
+def strength(a: Line, b: Line, pw: PageWords | None = None) -> float:
+    """Graded evidence that ``b`` is the next line after ``a`` in one column.
+
+    A mark that cannot start a line after an open line is the strongest (10);
+    then a number and its unit (1848|年, 8); else the larger of how much a
+    dictionary word across the join raises the text's likelihood
+    (``words.join_gain``: 0 when none, capped at 12) and a string the page
+    prints elsewhere (五|邑, with ``pw``: 3 plus how often it is printed).
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("推动我国经\\n\\n济整体运行\\n\\n主持人：你好")
+    >>> strength(ls[0], ls[1]) > 5, strength(ls[0], ls[2])
+    (True, 0.0)
+    >>> ls, _ = split_lines("更大。1848\\n年美国加州\\n大多来自五\\n邑？保存至今")
+    >>> pw = PageWords(["江门五邑侨批", "五邑人多", "五邑华侨", "近代到北美等地谋生的华侨大多来自珠江三角洲"])
+    >>> strength(ls[0], ls[1]), strength(ls[2], ls[3]), strength(ls[2], ls[3], pw)
+    (8.0, 0.0, 6.0)
+    """
+    t, u = a.text, b.text
+    if not t or not u or is_furniture(u) or is_furniture(t) or ends_sentence(t):
+        return 0.0
+    if u[0] in NO_LINE_START:
+        return SURE_JOIN
+    if number_then_unit(t, u):
+        return UNIT_STRENGTH                      # 1848|年
+    local, count = pw.across(t, u) if pw is not None else ("", 0)
+    page = min(12.0, LOCAL_STRENGTH + count) if local else 0.0   # 五|邑: a string the page prints elsewhere
+    return max(page, min(12.0, join_gain(t, u)))

@@ -24,11 +24,10 @@ from .features import (ASKER, BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FU
                        NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, furniture_line, gap, gap_fwd,
                        goes_on, headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
-                       two_phrases, phrases_apart, name_cut, wrap_remainder)
+                       two_phrases, phrases_apart, name_cut, strength, wrap_remainder)
 from .lines import display_width, text_width
 from .model import Block, Decision, Line
 from .pagewords import PageWords
-from .untangle import strength
 from .words import spans_word, word_across
 
 ANY_MARK = re.compile("[，。；！？、：:,;]")   # a clause or sentence mark: the line is running text
@@ -177,7 +176,7 @@ def _box_ends_short(prev: Line, nxt: Line, block_lines: list[Line]) -> bool:
 
 
 PQ_LINES = 6   # the most lines a pull quote set in the column takes
-INSIDE_STRENGTH = 3.0   # evidence (``untangle.strength``) that the line after a line set inside a sentence goes on from the one before
+INSIDE_STRENGTH = 3.0   # evidence (``features.strength``) that the line after a line set inside a sentence goes on from the one before
 
 
 def _repeats_block_start(block_lines: list[Line], ahead: list[Line]) -> bool:
@@ -256,9 +255,9 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         and (_word_across(p, n) or name_cut(p, label_n))
     # (nor inside a question whose sentence is still open: it ends with its question mark, and it
     # may name a thing that has a colon in it, 提问：您如何看待 | 新业态：无人机？)
-    in_turn = not ends_sentence(p) and not p.endswith(("：", ":")) and bool(ASKER.search(speaker_label(block_lines[0].text))) \
-        and not any("？" in ln.text for ln in block_lines)
-    if label_n and not head_of_label and not lone and not wrapped and not in_turn \
+    asking = bool(label_n) and not ends_sentence(p) and not p.endswith(("：", ":")) \
+        and bool(ASKER.search(speaker_label(block_lines[0].text))) and not any(re.search("[？?]", ln.text) for ln in block_lines)
+    if label_n and not head_of_label and not lone and not wrapped and not asking \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or _telling_blank(prev, nxt)
                  or not BODY_PUNCT.search("".join(ln.text for ln in block_lines))

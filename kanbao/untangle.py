@@ -39,9 +39,9 @@ from typing import Callable
 from .cohesion import Vectorizer
 from .lines import display_width, estimate_columns, text_width
 from .model import Line
-from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, ends_open, ends_sentence, firstlike,
-                       furniture_line, is_byline, is_furniture, is_section_tag, label_head, letterspaced, number_then_unit,
-                       open_marks, speaker_label)
+from .features import (BODY_PUNCT, DASH_OPEN, DATELINE, NO_LINE_START, NUMBER_ONLY, SURE_JOIN, UNIT_STRENGTH, ends_open,
+                       ends_sentence, firstlike, furniture_line, is_byline, is_furniture, is_section_tag, label_head, letterspaced,
+                       number_then_unit, open_marks, speaker_label, strength)
 from .pagewords import PageWords
 from . import pieces
 from .pieces import WINDOW
@@ -144,8 +144,6 @@ PARAMS = Params()
 ORDER_BIAS = 0.05   # the extractor's order wins ties
 WIDTH_SLACK = 2      # units a column's full line may fall short of another's (one character)
 INDENT_SLACK = 6     # units a line may be wider than the one above it: a first line's indent, and one more
-UNIT_STRENGTH = 8.0   # a number and its unit across a join
-SURE_JOIN = 10.0      # a mark that cannot start a line after an open line: a join no width evidence weighs against
 # A piece of fewer lines is one of the small boxes pdfminer cuts a paragraph into, shuffled
 # among many like it; a string the page prints elsewhere (pull quotes and headlines repeat
 # the text) or a word the best segmentation does not read across then moves the wrong box:
@@ -154,37 +152,6 @@ SURE_JOIN = 10.0      # a mark that cannot start a line after an open line: a jo
 # mostly larger, page strings moved 25 boxes right and 1 wrong.
 BIG_BOX = 5
 RARER = 10   # a word this many times rarer than the extractor's join outweighs it
-LOCAL_STRENGTH = 3.0  # a string the page prints elsewhere across a join (plus its count)
-
-
-def strength(a: Line, b: Line, pw: PageWords | None = None) -> float:
-    """Graded evidence that ``b`` is the next line after ``a`` in one column.
-
-    A mark that cannot start a line after an open line is the strongest (10);
-    then a number and its unit (1848|年, 8); else the larger of how much a
-    dictionary word across the join raises the text's likelihood
-    (``words.join_gain``: 0 when none, capped at 12) and a string the page
-    prints elsewhere (五|邑, with ``pw``: 3 plus how often it is printed).
-
-    >>> from kanbao.lines import split_lines
-    >>> ls, _ = split_lines("推动我国经\\n\\n济整体运行\\n\\n主持人：你好")
-    >>> strength(ls[0], ls[1]) > 5, strength(ls[0], ls[2])
-    (True, 0.0)
-    >>> ls, _ = split_lines("更大。1848\\n年美国加州\\n大多来自五\\n邑？保存至今")
-    >>> pw = PageWords(["江门五邑侨批", "五邑人多", "五邑华侨", "近代到北美等地谋生的华侨大多来自珠江三角洲"])
-    >>> strength(ls[0], ls[1]), strength(ls[2], ls[3]), strength(ls[2], ls[3], pw)
-    (8.0, 0.0, 6.0)
-    """
-    t, u = a.text, b.text
-    if not t or not u or is_furniture(u) or is_furniture(t) or ends_sentence(t):
-        return 0.0
-    if u[0] in NO_LINE_START:
-        return SURE_JOIN
-    if number_then_unit(t, u):
-        return UNIT_STRENGTH                      # 1848|年
-    local, count = pw.across(t, u) if pw is not None else ("", 0)
-    page = min(12.0, LOCAL_STRENGTH + count) if local else 0.0   # 五|邑: a string the page prints elsewhere
-    return max(page, min(12.0, join_gain(t, u)))
 
 
 def _topics(run: list[list[Line]]) -> Callable[[int, int], float]:
