@@ -211,6 +211,19 @@ def _opening_label(text: str, quoted: bool) -> str:
     return "" if label.endswith(_SPEECH_VERBS) or not names_someone(label) else label
 
 
+def asks_on(text: str) -> bool:
+    """``text`` opens with the label of the side that asks (记者：, 提问：) and has
+    neither asked its question nor ended its sentence: the question goes on, and a
+    word and a colon after it name the thing asked about, not the next speaker
+    (提问：您如何看待 | 新业态：无人机？).
+
+    >>> asks_on("提问：您如何看待"), asks_on("提问：您如何看待新业态？"), asks_on("万勇芳：从太空俯瞰地")
+    (True, False, False)
+    """
+    return not ends_sentence(text) and not text.endswith(("：", ":")) and not re.search("[？?]", text) \
+        and bool(ASKER.search(speaker_label(text)))
+
+
 def speaker_label(text: str) -> str:
     """The speaker label opening a Q&A turn, or ''.
 

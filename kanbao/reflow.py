@@ -20,8 +20,8 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .features import (ASKER, BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
-                       NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, ends_open, ends_sentence, firstlike, furniture_line, gap, gap_fwd,
+from .features import (BODY_PUNCT, BRACKET_LABEL, DASH_OPEN, DATELINE, FURNITURE_LINE, MASTHEAD_LINE, NO_LINE_START, NUMBERED,
+                       NUMBER_ONLY, OPEN_END, LATIN, REPORTER_NOTE, asks_on, ends_open, ends_sentence, firstlike, furniture_line, gap, gap_fwd,
                        goes_on, headline_line, is_byline, is_full, is_furniture, is_section_tag, label_head, letterspaced, long_speaker_label,
                        narrow_slack, number_then_unit, open_marks, place_label, pushed_with_mark, quoted_label, speaker_label,
                        two_phrases, phrases_apart, name_cut, strength, wrap_remainder)
@@ -255,8 +255,7 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         and (_word_across(p, n) or name_cut(p, label_n))
     # (nor inside a question whose sentence is still open: it ends with its question mark, and it
     # may name a thing that has a colon in it, 提问：您如何看待 | 新业态：无人机？)
-    asking = bool(label_n) and not ends_sentence(p) and not p.endswith(("：", ":")) \
-        and bool(ASKER.search(speaker_label(block_lines[0].text))) and not any(re.search("[？?]", ln.text) for ln in block_lines)
+    asking = bool(label_n) and asks_on("".join(ln.text for ln in block_lines))
     if label_n and not head_of_label and not lone and not wrapped and not asking \
             and (ends_sentence(p) or p.endswith(("：", ":")) or _gap(prev, block_lines) >= 3
                  or _telling_blank(prev, nxt)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from .cohesion import Vectorizer
 from .model import Article, Block, Decision, Line, Page, Section
 from .features import (ASKER, BODY_PUNCT, CREDIT_NEWS, CREDIT_NOTE, DASH_OPEN, DATELINE, MASTHEAD_LINE, NAME_LABEL, NO_LINE_START, NUMBERED,
-                       column_width, ends_open, ends_question, ends_sentence,
+                       asks_on, column_width, ends_open, ends_question, ends_sentence,
                        firstlike, gap_fwd, generic_section, goes_on, headline_line, is_byline, is_full, is_section_tag, label_head,
                        name_cut, names_someone, long_speaker_label, number_then_unit, open_marks, pushed_with_mark, quoted_label,
                        speaker_label, wrap_remainder)
@@ -578,7 +578,8 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                     # (a line of office words at the column's width, over the name: one label, 市发展改革委主任|程芸洋：)
                     one_label = j == 1 and (is_full(b.lines[0]) or firstlike(b.lines[0])) and label_head(before, texts[1])
                     if (_credit_line(texts[j]) and j == len(texts) - 1 or label) and not one_label \
-                            and not word_across(before, texts[j]) and not name_cut(before, label):
+                            and not word_across(before, texts[j]) and not name_cut(before, label) \
+                            and not (label and asks_on(before)):   # (提问：请谈谈朝鲜 | 日报：…: the question goes on)
                         k = j
                         _note(b, f"line {b.lines[j].no} ({'byline' if not label else 'speaker turn'}) cut from the headline lines above it")
                         break
