@@ -79,16 +79,19 @@ def spans_word(left: str, right: str, reach: int = 3, min_freq: int = 1) -> str:
     return best
 
 
-def word_across(left: str, right: str) -> str:
-    """The common word (seen 100 times) that runs from the end of ``left``
+def word_across(left: str, right: str, min_freq: int = 100) -> str:
+    """The common word (seen ``min_freq`` times) that runs from the end of ``left``
     into ``right``, where the best reading of the text around the join takes
     it ('' if none, or if the two sides read better as words of their own:
-    繁荣发展 | 台风登陆 holds 展台, but reads 发展 | 台风).
+    繁荣发展 | 台风登陆 holds 展台, but reads 发展 | 台风; 开夜场 | 合力 holds
+    场合, but reads 夜场 | 合力).
 
     >>> word_across("推动我国经", "济整体运行"), word_across("侨居地繁荣发展", "台风登陆时")
     ('经济', '')
+    >>> word_across("城市书房开夜场", "合力应对寒潮", min_freq=1), word_across("男篮登", "顶", min_freq=1)
+    ('', '登顶')
     """
-    w = spans_word(left, right, min_freq=100)
+    w = spans_word(left, right, min_freq=min_freq)
     return w if w and join_gain(left, right) > 0 else ""
 
 
