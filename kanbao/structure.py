@@ -1216,7 +1216,8 @@ def _headline_stack(b: Block, blocks: list[Block]) -> bool:
 
 def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
     """One or two headline lines (a comma may stand inside) with no stop, after a block
-    that ends its sentence (or a heading: a subhead's second line) and over a new
+    that ends its sentence, a heading (a subhead's second line) or a byline (本报记者 黎瑶霞 |
+    内心独白，与往年不同 | 【内心独白】…: what stands under a byline is text or a heading) and over a new
     paragraph's indented first line (or a 【label】 that opens one) that no word
     runs into: a paragraph never ends without a stop, so they are a heading
     (…物流新通道。| 推动成都电子信息，汽车制造 | 汽车制造，推动成都电子信息 | 与此同时，…).
@@ -1229,7 +1230,7 @@ def _unfinished_between_paragraphs(blocks: list[Block], i: int) -> bool:
             or speaker_label(b.text) or DATELINE.match(b.text) or _credit_line(b.text) or b.displaced:
         return False
     prev, nxt = blocks[i - 1], blocks[i + 1]
-    return (prev.kind == "heading" or prev.kind in ("para", "answer", "turn", "byline")
+    return (prev.kind in ("heading", "byline") or prev.kind in ("para", "answer", "turn")
             and (ends_sentence(prev.text) or prev.text.endswith("："))) \
         and bool(nxt.lines) and firstlike(nxt.lines[0]) and not _runs_across(b.text, nxt.text) \
         and all(ln.width <= ln.colw + 1 for ln in b.lines)
