@@ -586,9 +586,13 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
                 return d("short-line-inside-paragraph", True)
             # (after full lines, only where digits make the line's width uncertain or open the
             # next line: a paragraph may end without a stop, …的乡村振兴诗篇 | 这几年，见证者,
-            # and a short line without digits ends it; headline lines still go on)
+            # and a short line without digits ends it; headline lines still go on, but not into
+            # a paragraph's first line set in from the full line under it: 体感方面较为清凉，可以说 |
+            # “部长通道”集体采访活动 | 收官 | 目前，成都已形成“三区 | （四园）两中心”…)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
-                    and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text) \
+                    and BODY_PUNCT.search(n) and not numbered \
+                    and not (n_indented and after is not None and after.width - nxt.width >= 3
+                             and all(headline_line(ln.text) for ln in block_lines)) and not NUMBERED.match(block_lines[0].text) \
                     and (LATIN.search(p) or LEADING_LATIN.match(n)
                          or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
                 return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
