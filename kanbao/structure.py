@@ -2222,7 +2222,16 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
                     subhead_under_headline = id(b)
                 _note(b, f"subhead: heading inside an article (title evidence {score}/{TUNING.title_evidence}: {', '.join(why) or 'none'})")
         elif b.kind == "byline":
-            if cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
+            done = _article_blocks(cur) if cur is not None else []
+            if done and done[-1].kind in ("para", "answer") and not ends_sentence(done[-1].text) \
+                    and i + 1 < len(blocks) and blocks[i + 1].kind == "para" and blocks[i + 1].lines \
+                    and firstlike(blocks[i + 1].lines[0]) \
+                    and abs(blocks[i + 1].lines[0].colw_fwd - done[-1].lines[-1].colw_back) >= 4:
+                # (under text left open mid-sentence, over a paragraph's first line in another column
+                # width, a byline closes nothing: it opens the text under it, …到参与项目获得国家科 |
+                # 本报记者 常军 通讯员 吕燕晨 | 受冷空气影响，预计…)
+                cur, closed = None, False
+            elif cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
                 closed = True
                 orphans.append([])
             if cur is None:
