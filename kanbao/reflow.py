@@ -590,11 +590,11 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             # a paragraph's first line set in from the full line under it: 体感方面较为清凉，可以说 |
             # “部长通道”集体采访活动 | 收官 | 目前，成都已形成“三区 | （四园）两中心”…)
             if len(block_lines) >= 2 and not p.endswith(CLOSERS) and not is_furniture(n) and not speaker_label(n) \
-                    and BODY_PUNCT.search(n) and not numbered \
-                    and not (n_indented and after is not None and after.width - nxt.width >= 3
-                             and all(headline_line(ln.text) for ln in block_lines)) and not NUMBERED.match(block_lines[0].text) \
+                    and BODY_PUNCT.search(n) and not numbered and not NUMBERED.match(block_lines[0].text) \
                     and (LATIN.search(p) or LEADING_LATIN.match(n)
-                         or sum(is_full(ln) for ln in block_lines[:-1]) < 2):
+                         or sum(is_full(ln) for ln in block_lines[:-1]) < 2) \
+                    and not (n_indented and after is not None and after.width - nxt.width >= 3
+                             and all(headline_line(ln.text) for ln in block_lines)):
                 return d("clause-unfinished", True)   # 体预报为：27日，阴 | 天有小雨，: a clause goes on
             # (a headline's line wrapped onto a short end with no mark: one that opens like a
             # speaker's label, by a character or two, 气候变化：美国前国务卿基辛 | 格, for no turn stops
