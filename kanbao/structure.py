@@ -1767,7 +1767,7 @@ def _title_score(blocks: list[Block], i: int, seen_content: bool, before: list[B
             h_before = vec.cosine(hv, vec.vector("".join(b.text for b in before)))
             if h_after > 0.05 and h_after > 2 * h_before:
                 why.append(f"its words recur after it ({h_after:.2f}), not before ({h_before:.2f})")
-        if after and before and abs(after[0].lines[0].colw_fwd - before[-1].lines[-1].colw_back) >= 4:
+        if after and before and _column_changes(before[-1], after[0]):
             why.append("followed by text in another column width")
     nxt = [b for b in blocks[i + 1:i + 3]]
     if any(b.kind == "byline" for b in nxt[:2]):
@@ -2225,13 +2225,12 @@ def group(page: Page, blocks: list[Block], forced: dict[str, str] | None = None)
             done = _article_blocks(cur) if cur is not None else []
             if done and done[-1].kind in ("para", "answer") and not ends_sentence(done[-1].text) \
                     and i + 1 < len(blocks) and blocks[i + 1].kind == "para" and blocks[i + 1].lines \
-                    and firstlike(blocks[i + 1].lines[0]) \
-                    and abs(blocks[i + 1].lines[0].colw_fwd - done[-1].lines[-1].colw_back) >= 4:
+                    and firstlike(blocks[i + 1].lines[0]) and _column_changes(done[-1], blocks[i + 1]):
                 # (under text left open mid-sentence, over a paragraph's first line in another column
                 # width, a byline closes nothing: it opens the text under it, …到参与项目获得国家科 |
                 # 本报记者 常军 通讯员 吕燕晨 | 受冷空气影响，预计…)
                 cur, closed = None, False
-            elif cur is not None and _article_blocks(cur) and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
+            elif done and not (i + 1 < len(blocks) and blocks[i + 1].kind == "heading"):
                 closed = True
                 orphans.append([])
             if cur is None:
@@ -2850,6 +2849,12 @@ def _wraps(a: str, b: str) -> bool:
     if number_then_unit(a, b):
         return True       # 将从19|日开始: a number and its unit
     return _runs_across(a, b)
+
+
+def _column_changes(before: Block, after: Block) -> bool:
+    """``after`` opens in a column whose width differs from the one ``before`` ends in by
+    two characters or more (4 units): another article's columns."""
+    return abs(after.lines[0].colw_fwd - before.lines[-1].colw_back) >= 4
 
 
 def _runs_across(a: str, b: str) -> bool:
