@@ -1039,8 +1039,8 @@ def classify(blocks: list[Block], forced: dict[str, str] | None = None) -> str:
                 and not ends_sentence(t) \
                 and open_marks(t) == 0 and not speaker_label(t) and not _repeats_text(b, blocks):
             b.kind = "heading"
-            _note(b, "lines set wider than the column under them, or a full line alone over a first line, with no stop:"
-                     " a headline")
+            _note(b, "lines set wider than the column under them, or a full line alone (or under headline lines)"
+                     " over a first line, with no stop: a headline")
             continue
         if _lone_name_label(blocks, i):
             b.kind = "heading"
