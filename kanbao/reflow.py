@@ -138,6 +138,22 @@ def _headline_stack(block_lines: list[Line], nxt: Line) -> bool:
         and any(abs(ln.width - nxt.colw_fwd) >= 4 for ln in block_lines)
 
 
+def _opener_pushed_down(prev: Line, nxt: Line, after: Line | None) -> bool:
+    r"""``prev`` ends a sentence two characters short of its column at most, and the line under it
+    opens with a quotation mark or bracket and fills its column, no first line: the mark cannot
+    end a line, so it went down with the character after it, and the paragraph goes on
+    (…生产线全速运转。 | “去年以来，我们对4条生产线开展技 | …).
+
+    >>> from kanbao.model import Line
+    >>> a = Line(1, "", "公司，7条再生铝生产线全速运转。", 31, colw=35, colw_back=35, colw_fwd=34)
+    >>> b = Line(2, "", "“去年以来，我们对4条生产线开展技", 33, colw=35, colw_back=35, colw_fwd=34)
+    >>> _opener_pushed_down(a, b, None), _opener_pushed_down(a, Line(2, "", "去年以来，我们对4条生产线开展技", 31, colw_fwd=34), None)
+    (True, False)
+    """
+    return nxt.text[:1] in OPENERS and not nxt.blanks_before and _gap(prev) <= 4 and _gap_fwd(nxt) < 3 \
+        and not (after is not None and after.blanks_before)
+
+
 def _short_by_digits(ln: Line) -> bool:
     r"""``ln`` would fill its column were its digits and Latin letters counted
     at three quarters of a character (they are counted as half; set, they
@@ -387,7 +403,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
             and not nxt.blanks_before:
         return d("number-pushed-to-next-line", True)   # …成功率只有|30%。: the number did not fit mid-clause
     credit_ends = len(block_lines) >= 2 and _credit_ends(block_lines[-2].text, p)
-    if (ends_sentence(p) or credit_ends) and _short(prev, block_lines):
+    # (not where a full line that opens with a quotation mark or bracket follows: the mark went down with
+    # the character after it, …全速运转。 | “去年以来，…; 2184 cases: 26 up, 0 down, +116.7, one sentence of
+    # the simulator's texts on many pages)
+    if (ends_sentence(p) or credit_ends) and _short(prev, block_lines) and not _opener_pushed_down(prev, nxt, after):
         return d("sentence-end-short-line", False)
     if (numbered or NUMBERED.match(block_lines[0].text)) and len(block_lines) <= 3 and not ends_sentence(p) \
             and (not nxt.blanks_before or numbered) and nxt.width <= max(ln.width for ln in block_lines) + 2 \
