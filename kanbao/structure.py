@@ -366,6 +366,22 @@ def _trailing_headlines(b: Block, texts: list[str], nxt: Block | None) -> int | 
     return None
 
 
+def _paragraph_lines(lines: list[Line]) -> bool:
+    r"""Three lines or more set as a paragraph's: the first indented from the column, the others
+    filling it to a unit, the last left open (他更用自己的一生践 | 行着原子能院老院长钱三 | 强院士的“红专矢量论” |
+    ——人在社会中的作为就 | 如一个矢量，…): no headline and its —— subtitle, which are set
+    to their own widths.
+
+    >>> from kanbao.lines import split_lines
+    >>> ls, _ = split_lines("他更用自己的一生践\n行着原子能院老院长钱三\n强院士的“红专矢量论”\n——人在社会中的作为就\n"
+    ...                     "如一个矢量，矢量的模就\n是他的工作能力，矢量的")
+    >>> _paragraph_lines(ls[:4]), _paragraph_lines(ls[1:4])
+    (True, False)
+    """
+    return len(lines) >= 3 and firstlike(lines[0]) and all(abs(gap_fwd(ln)) <= 1 for ln in lines[1:]) \
+        and not ends_sentence(lines[-1].text)
+
+
 def _subtitle_closes(texts: list[str]) -> int | None:
     """Where the next heading starts after a —— subtitle: a subtitle closes its
     headline, so a headline line or a name label (包起帆：) after it opens another.
@@ -550,6 +566,10 @@ def split_glued_lines(blocks: list[Block], keep: set[str] = frozenset()) -> None
                 _note(b, f"line {b.lines[0].no} (a headline's words, then a blank line) cut from the text after it")
             if k is None:
                 k = _subtitle_closes(texts)
+                if k is not None and _paragraph_lines(b.lines[:k]):
+                    # a dash inside a paragraph's sentence: its lines are a column's, the first indented
+                    # (2184 cases: 23 up, 1 down, +63.0; one sentence of the simulator's texts on many pages)
+                    k = None
                 if k is not None:
                     _note(b, f"line {b.lines[k - 1].no} is a —— subtitle that closes the headline above it: "
                              f"line {b.lines[k].no} starts another heading")
