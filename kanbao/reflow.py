@@ -457,7 +457,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
         # …竞争优势。| 工厂里新意不断涌现 | 当机器人进入工厂“实: a line well short of the column, with
         # no mark at all, between a sentence end and a full line is a headline, not text
         return d("sentence-end-then-headline", False)
-    if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 8):
+    # (after a sentence end, a line more than three characters wider than the one before is no line of
+    # its column: …绝不会离开创新的舞台。| 工厂“黑科技”背后的产业新变迁 | …; four before, 2184 cases at
+    # three: 5 up, 0 down, +18.2; at two: 6 up, 1 down)
+    if ends_sentence(p) and (prev.width > prev.colw + 6 or nxt.width > prev.width + 6):
         return d("sentence-end-width-change", False)
     if len(block_lines) == 1 and DASH_OPEN.match(p) and not ends_sentence(p) and not ends_open(p) \
             and not LATIN.search(p[-1:]) and not _word_across(p, n) and not LEADING_LATIN.match(n) \
