@@ -122,9 +122,9 @@ def is_heading_text(b: Block) -> bool:
     """
     t = b.text
     # (four lines only as three headline lines with no comma over a —— subtitle: a kicker and a title of two)
-    # (not a paragraph's indented first line over full lines: 他更用自己的一生践 | 行着… | 强院士的“红专矢量论” | ——人在…)
+    # (not a paragraph's lines, ``_paragraph_lines``: 他更用自己的一生践 | 行着… | 强院士的“红专矢量论” | ——人在…)
     four = len(b.lines) == 4 and _over_dash_subtitle(b, 3) and not any(re.search("[，、]", x) for x in b.line_texts()[:-1]) \
-        and not (firstlike(b.lines[0]) and any(is_full(ln) for ln in b.lines[1:3]))
+        and not _paragraph_lines(b.lines[:3])
     if len(b.lines) > 3 and not four or t.endswith(("，", "、", "；", "：", "——", "…")):
         return False
     if len(t) > 48 and not ((four or _over_dash_subtitle(b)) and not open_marks(t) and not DATELINE.match(t)):
