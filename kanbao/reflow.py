@@ -121,16 +121,18 @@ def _short_by_number(ln: Line, after: Line | None) -> bool:
         and _gap_fwd(ln) <= display_width(m.group()) + 1
 
 
-def _headline_stack(block_lines: list[Line], nxt: Line) -> bool:
+def _headlines_set_over_text(block_lines: list[Line], nxt: Line) -> bool:
     r"""Two or three lines with no stop and nothing left open, not all set to the width of the
     column under them (one short or wide by two characters or more) and not opening with a
     paragraph's indented first line: headline lines stacked over the text
     (黑土地上，新农人锄禾记 | 中国常驻联合国代表团举行国庆招待会 | 与此同时，成都国际…).
+    Judged by the lines' widths, while reflow still joins them; ``structure._headline_stack``
+    asks of a block already made whether its lines are headlines' by their words.
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("夜游古城，灯火可亲\n老街焕新让市民夜间出行更加方便\n入夜以后，老街两旁的商铺陆\n"
     ...                     "续亮起灯来，游客沿着青石板路缓缓\n前行，不时驻足拍照留念。")
-    >>> _headline_stack(ls[:2], ls[2]), _headline_stack(ls[2:4], ls[4])
+    >>> _headlines_set_over_text(ls[:2], ls[2]), _headlines_set_over_text(ls[2:4], ls[4])
     (True, False)
     """
     return 2 <= len(block_lines) <= 3 and all(headline_line(ln.text) for ln in block_lines) \
@@ -497,10 +499,10 @@ def decide(prev: Line, nxt: Line, block_lines: list[Line], after: Line | None, n
     # a line; a headline set as wide as the column, 这些加工出来的大米，不仅在本地区销售 | 昨天，…)
     # Full judged forward only: the column measured back from it takes in the headline lines over
     # it (还设计了线路图，教学楼 | 换灯泡时，…: a subhead's second line; 2184 cases: 9 up, 0 down, +59.7)
-    # So is the last of two or three headline lines stacked with no stop (``_headline_stack``):
+    # So is the last of two or three headline lines stacked with no stop (``_headlines_set_over_text``):
     # 黑土地上，新农人锄禾记 | 中国常驻联合国代表团举行国庆招待会 | 与此同时，成都国际… (2184
     # cases: 3 up, 0 down, +30.2)
-    if (len(block_lines) == 1 or _headline_stack(block_lines, nxt)) and not ends_sentence(p) and not ends_open(p) \
+    if (len(block_lines) == 1 or _headlines_set_over_text(block_lines, nxt)) and not ends_sentence(p) and not ends_open(p) \
             and _gap_fwd(prev) < 3 \
             and _firstlike(nxt) and after is not None and _gap_fwd(after) < 3 and not after.blanks_before \
             and not _word_across(p, n) and not _short_by_number(nxt, after) and not _short_by_digits(nxt) \
