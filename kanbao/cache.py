@@ -31,9 +31,10 @@ MAX_AGE_DAYS = 14
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of the pipeline's source files: a new converter never reads old entries."""
+    """Hash of the pipeline's source files and data (``data/``, the character model's
+    counts): a new converter never reads old entries."""
     h = hashlib.sha256()
-    for p in sorted(PACKAGE.glob("*.py")):
+    for p in sorted(PACKAGE.glob("*.py")) + sorted((PACKAGE / "data").glob("*")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     return h.hexdigest()[:16]
 

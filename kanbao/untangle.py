@@ -47,7 +47,8 @@ from . import pieces
 from .pieces import WINDOW
 from .toprow import top_row
 from .colrows import column_rows
-from .words import join_gain, tag_join, word_freq
+from .charlm import join_lift
+from .words import join_gain, word_freq
 
 
 # ---- columns set line by line ---------------------------------------------------------
@@ -104,18 +105,26 @@ class Params:
     of their pdfminer cases rise (+0.44 mean, 8 up, 3 down).  A larger
     ``topic`` (4) breaks a dev page whose columns all tell one story (15
     missed).
-    ``pos``: weight of the parts of speech across a join no word runs across
-    (``words.tag_join``, within ±2) where the line above leaves its sentence
-    open, when dealing and aligning (never in whether a column can take a
-    piece at all, nor in giving columns their lower parts: too weak to
-    forbid).  On the gold links of the 488 pdfminer tuning cases (seeds
-    56–103 and the dev set) 3018 → 2950 missed (0.3: 2975, 0.4: 2956, 0.7:
-    2966); their scores: 97 change, 54 up, 43 down,
-    +105.1 (mean 80.69 → 80.91), the dev set's none.  On held-out seeds
-    104–111, links 460 → 457 missed, scores 14 change, 6 up, 8 down, −10.7:
-    within the noise either way.
+    ``lift``: weight of how much better the line under reads on after an
+    open line than on its own, by a character model of newspaper text
+    (``charlm.join_lift``, within ±``LIFT_CAP``), where no word runs across
+    the join, when dealing and aligning (never in whether a column can take
+    a piece at all, nor in giving columns their lower parts: too weak to
+    forbid); ``lift_period``: its weight beside ``strength`` when reading
+    periods.  It took the place of the parts of speech across the join
+    (``words.tag_join``, weight 0.5): on the gold links of the 568 pdfminer
+    tuning cases (simulated seeds 56–103 and 200–207, the dev set) 3043 →
+    2704 missed (``lift`` 0.3: 2883, 0.8: 2928, 1.2: 3251; with
+    ``lift_period`` 0: 2856, 0.5: 2709, 1: 2722, 2: 2817), and the scores of
+    the 2184 cases of seeds 56–111 and 200–215 and the dev set: 158 up, 140
+    down, +299.1 (tuning 126 up, 116 down, +254.6, the dev set's page14
+    PDFMiner 98.9 → 83.1 among them, 你 | 好一些 read on; held-out 32 up, 24
+    down, +44.5).  Other weights scored less on the tuning cases (0.3 and
+    0.25: +159.1; 0.5 and 0.5: +244.8; 0.7 and 0.25: +173.6; 0.5 and 0:
+    +10.8).  The joins it decides are many and the evidence is ~78 % right
+    each, so pages move both ways: of the held-out cases below 80, 38 → 42.
     ``narrow``: what a join loses where the line under is of another width than
-    its column's (``_other_width``), a weight like ``pos`` (never forbids).
+    its column's (``_other_width``), a weight like ``lift`` (never forbids).
     ``turn`` is 3 where gold links of 200 simulated pdfminer pages
     (``bench/untangle_links.py``) read best (2: .9146, 3: .9176, 4: .9179) and
     the dev set's stay as they are (4 loses 8 of its 686).
@@ -136,7 +145,8 @@ class Params:
     ended: float = 2.0
     pause: float = 2.0
     periodic: float = 2.0
-    pos: float = 0.5
+    lift: float = 0.5
+    lift_period: float = 0.25
     narrow: float = 1.0
 
 
@@ -292,7 +302,7 @@ def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = Non
             return -100.0
         # the word across the join, and the words shared with the next two pieces of the column
         shared = sum(near(i, i + m * k) / m for m in (1, 2) if i + m * k < n and body[i + m * k])
-        return (strength(run[i][-1], run[i + k][0], pw) if i + k < n and body[i + k] else 0.0) \
+        return (strength(run[i][-1], run[i + k][0], pw) + PARAMS.lift_period * _lift(run[i][-1].text, run[i + k][0].text) if i + k < n and body[i + k] else 0.0) \
             + (ORDER_BIAS if k == 1 else 0.0) + PARAMS.topic * shared
     score = {k: e(0, k) - (PARAMS.switch if k > 1 else 0.0) for k in ks}   # reading k > 1 from the start is a switch too
     back: list[dict[int, int]] = []
@@ -466,8 +476,9 @@ def _fit(last: Line, c: list[Line], pw: PageWords | None = None, tags: bool = Tr
     the word across the join (``strength``), less a penalty where the layout
     forbids it (a speaker label, byline or indented first line under an
     unfinished line; a full line under a short line that ends a sentence).
-    Where no word runs across an open line's end, the parts of speech across
-    it (``words.tag_join``) weigh ``PARAMS.pos`` (not with ``tags=False``).
+    Where no word runs across an open line's end, how much better the line
+    under reads on after it than on its own (``_lift``) weighs
+    ``PARAMS.lift`` (not with ``tags=False``).
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("推动我国经\n\n济整体运行\n\n主持人：你好\n\n全面推动我们的\n\n经济建设工作\n\n是当前的任务")
@@ -482,7 +493,7 @@ def _fit(last: Line, c: list[Line], pw: PageWords | None = None, tags: bool = Tr
 
 def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[float, float]:
     """``_fit`` in two parts: the word across and the layout's penalties, and
-    the parts of speech (``PARAMS.pos`` × ``words.tag_join``, 0 where a word
+    the characters' lift across the join (``PARAMS.lift`` × ``_lift``, 0 where a word
     runs across or the line above ends a sentence)."""
     first = c[0]
     labelled = bool(speaker_label(first.text)) or is_byline(first.text)
@@ -491,7 +502,7 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
     # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
     starts = (firstlike(first) or labelled) and not label_head(last.text, first.text)
     score = strength(last, first, pw)
-    tagged = PARAMS.pos * tag_join(last.text, first.text) \
+    tagged = PARAMS.lift * _lift(last.text, first.text) \
         if score == 0 and not ends_sentence(last.text) else 0.0   # 的 | 经济 reads better than 的 | 是
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
@@ -501,6 +512,17 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
     if _other_width(last, first) and score < SURE_JOIN:
         tagged -= PARAMS.narrow
     return score, tagged
+
+
+LIFT_CAP = 4.0   # a join's character lift counts within ±this (beyond it the counts are thin)
+
+
+def _lift(a: str, b: str) -> float:
+    """How much better ``b`` reads on after ``a`` than on its own (``charlm.join_lift``,
+    within ±``LIFT_CAP``); 0 where ``a`` ends a sentence: a new sentence may start with anything."""
+    if not a or not b or ends_sentence(a):
+        return 0.0
+    return max(-LIFT_CAP, min(LIFT_CAP, join_lift(a, b)))
 
 
 def _other_width(last: Line, first: Line) -> bool:

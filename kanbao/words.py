@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import math
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,60 +120,3 @@ def join_gain(left: str, right: str, reach: int = 4) -> float:
         return 0.0
     g = _best_logp(a + b) - _best_logp(a) - _best_logp(b)
     return round(g, 3) if g > 1e-6 else 0.0
-
-
-UNTAGGED = {"m", "eng", "x"}   # numbers, Latin letters, marks: tags that say nothing of a join
-
-
-@functools.lru_cache(maxsize=1)
-def _tag_follows() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
-    """P(next word's tag | this word's tag), read off the transitions of jieba's
-    part-of-speech HMM (trained on the People's Daily): from a word's last
-    state (E or S, tag x) to the next word's first (B or S, tag y).  Also the
-    mean of P(y | x) over all x, the baseline a join is judged against."""
-    from jieba.posseg import prob_trans
-
-    follows: dict[str, dict[str, float]] = {}
-    for (state, x), nexts in prob_trans.P.items():
-        if state in "ES":
-            row = follows.setdefault(x, {})
-            for (state2, y), logp in nexts.items():
-                if state2 in "BS":
-                    row[y] = row.get(y, 0.0) + math.exp(logp)
-    base: dict[str, float] = {}
-    for row in follows.values():
-        total = sum(row.values())
-        for y in row:
-            row[y] /= total
-            base[y] = base.get(y, 0.0) + row[y] / len(follows)
-    return follows, base
-
-
-@functools.lru_cache(maxsize=100_000)
-def _edge_tag(s: str, last: bool) -> str:
-    """The part-of-speech tag of the last (or first) word of ``s`` ('' if none)."""
-    words = tagged(s[-6:] if last else s[:6])
-    return (words[-1] if last else words[0])[1] if words else ""
-
-
-def tag_join(left: str, right: str, cap: float = 2.0) -> float:
-    """How much more likely the first word of ``right`` follows the last word of
-    ``left`` by their parts of speech than it follows a word at large: the log
-    of P(tag | tag before) over its baseline, within ±``cap``.  Weak evidence
-    (of the lines near a line's true next line in 100 simulated pdfminer
-    dumps, where neither makes a word with it and the two scores differ,
-    it prefers the true one 59 times in 100),
-    for joins no dictionary word runs across: after 的 a noun is likely, a
-    verb is not.
-
-    >>> tag_join("推动我国的", "经济整体") > 0.5, tag_join("推动我国的", "是一个") < -0.3
-    (True, True)
-    """
-    x, y = _edge_tag(left, True), _edge_tag(right, False)
-    if not x or not y:
-        return 0.0
-    if {x, y} & UNTAGGED:
-        return 0.0   # a number, Latin or a mark: the tagger's numbers are whole (2023年 | 6月), split ones are not
-    follows, base = _tag_follows()
-    p = follows.get(x, {}).get(y, 0.0)
-    return max(-cap, min(cap, math.log((p + 1e-4) / (base.get(y, 0.0) + 1e-4))))

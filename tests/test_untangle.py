@@ -62,7 +62,7 @@ def test_deal_keeps_the_rotation_the_periods_read(monkeypatch):
     """Dealing the rotation case's stretch to three columns: with the period read at
     each piece and each piece's place in the dump, a piece goes under the piece
     three before it even where that column has just closed a paragraph with a short
-    line; without them (and without the parts of speech across the joins, which
+    line; without them (and without the characters' lift across the joins, which
     alone get this stretch right) the rotation shifts by one at that line and
     stays shifted."""
     from kanbao import untangle
@@ -77,7 +77,7 @@ def test_deal_keeps_the_rotation_the_periods_read(monkeypatch):
         return [ln.text for col in cols for piece in col for ln in piece]
     assert read(_deal(run, 3, None, period, None, index)) == case["expect_lines"]
     assert read(_deal(run, 3, None, period)) == case["expect_lines"]
-    monkeypatch.setattr(untangle.PARAMS, "pos", 0.0)
+    monkeypatch.setattr(untangle.PARAMS, "lift", 0.0)
     assert read(_deal(run, 3, None, period, None, index)) == case["expect_lines"]
     assert read(_deal(run, 3, None, period)) != case["expect_lines"]
 
