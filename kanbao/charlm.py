@@ -63,7 +63,7 @@ def _key(s: str) -> int:
 
 class _Table:
     """Rows of counts in the order of their keys, looked up by bisection (small in memory:
-    a dict of the 860,000 triples would take about 100 MB, these arrays 20)."""
+    a dict of the 860,000 triples would take about 100 MB, these arrays about 20)."""
 
     def __init__(self, width: int):
         self.keys = array("q")

@@ -121,7 +121,7 @@ class Params:
     PDFMiner 98.9 → 83.1 among them, 你 | 好一些 read on; held-out 32 up, 24
     down, +44.5).  Other weights scored less on the tuning cases (0.3 and
     0.25: +159.1; 0.5 and 0.5: +244.8; 0.7 and 0.25: +173.6; 0.5 and 0:
-    +10.8).  The joins it decides are many and the evidence is ~78 % right
+    +10.8).  The joins it decides are many and the evidence is ~79 % right
     each, so pages move both ways: of the held-out cases below 80, 38 → 42.
     ``narrow``: what a join loses where the line under is of another width than
     its column's (``_other_width``), a weight like ``lift`` (never forbids).
@@ -471,24 +471,24 @@ def _glue(seg: list[list[Line]], path: list[int], pw: PageWords | None = None) -
     return out
 
 
-def _fit(last: Line, c: list[Line], pw: PageWords | None = None, tags: bool = True) -> float:
+def _fit(last: Line, c: list[Line], pw: PageWords | None = None, lifts: bool = True) -> float:
     r"""How well piece ``c`` reads as the next row under ``last`` in one column:
     the word across the join (``strength``), less a penalty where the layout
     forbids it (a speaker label, byline or indented first line under an
     unfinished line; a full line under a short line that ends a sentence).
     Where no word runs across an open line's end, how much better the line
     under reads on after it than on its own (``_lift``) weighs
-    ``PARAMS.lift`` (not with ``tags=False``).
+    ``PARAMS.lift`` (not with ``lifts=False``).
 
     >>> from kanbao.lines import split_lines
     >>> ls, _ = split_lines("推动我国经\n\n济整体运行\n\n主持人：你好\n\n全面推动我们的\n\n经济建设工作\n\n是当前的任务")
-    >>> _fit(ls[0], [ls[1]]) > 5, _fit(ls[0], [ls[2]], tags=False)
+    >>> _fit(ls[0], [ls[1]]) > 5, _fit(ls[0], [ls[2]], lifts=False)
     (True, -4.0)
-    >>> _fit(ls[3], [ls[4]]) > 0 > _fit(ls[3], [ls[5]]), _fit(ls[3], [ls[5]], tags=False)
+    >>> _fit(ls[3], [ls[4]]) > 0 > _fit(ls[3], [ls[5]]), _fit(ls[3], [ls[5]], lifts=False)
     (True, 0.0)
     """
-    layout, tagged = _fit_parts(last, c, pw)
-    return layout + tagged if tags else layout
+    layout, lifted = _fit_parts(last, c, pw)
+    return layout + lifted if lifts else layout
 
 
 def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[float, float]:
@@ -502,7 +502,7 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
     # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
     starts = (firstlike(first) or labelled) and not label_head(last.text, first.text)
     score = strength(last, first, pw)
-    tagged = PARAMS.lift * _lift(last.text, first.text) \
+    lifted = PARAMS.lift * _lift(last.text, first.text) \
         if score == 0 and not ends_sentence(last.text) else 0.0   # 的 | 经济 reads better than 的 | 是
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
@@ -510,8 +510,8 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
             and not first.text[:1].isdigit():
         score -= PARAMS.closed
     if _other_width(last, first) and score < SURE_JOIN:
-        tagged -= PARAMS.narrow
-    return score, tagged
+        lifted -= PARAMS.narrow
+    return score, lifted
 
 
 LIFT_CAP = 4.0   # a join's character lift counts within ±this (beyond it the counts are thin)
@@ -585,17 +585,17 @@ def _deal(run: list[list[Line]], k: int, pw: PageWords | None = None,
     near = _topics(run)
 
     def parts(prev: int, i: int) -> tuple[float, float]:
-        """(word, layout and shared words; parts of speech) of piece ``i`` under ``prev``."""
+        """(word, layout and shared words; the characters' lift) of piece ``i`` under ``prev``."""
         if (prev, i) not in fits:
-            layout, tagged = _fit_parts(run[prev][-1], run[i], pw)
-            fits[prev, i] = (layout + PARAMS.topic_deal * near(prev, i), tagged)
+            layout, lifted = _fit_parts(run[prev][-1], run[i], pw)
+            fits[prev, i] = (layout + PARAMS.topic_deal * near(prev, i), lifted)
         return fits[prev, i]
 
     def fit(prev: int, i: int) -> float:
         return sum(parts(prev, i))
 
     def can_take(prev: int, i: int) -> bool:
-        """The layout lets piece ``i`` go on under ``prev`` (parts of speech are too weak to forbid it)."""
+        """The layout lets piece ``i`` go on under ``prev`` (the characters' lift is too weak to forbid it)."""
         return parts(prev, i)[0] > -PARAMS.closed
 
     def periodic(prev: int, i: int) -> bool:
@@ -704,7 +704,7 @@ def _bottoms(cols: list[list[list[Line]]], tail: list[list[Line]], pw: PageWords
 
     def start(m: int, c: int) -> float:
         """Gain of column ``m``'s lower part starting at tail piece ``c``."""
-        gain = _fit(ends[m], tail[c], pw, tags=False)
+        gain = _fit(ends[m], tail[c], pw, lifts=False)
         return gain - (strength(tail[c - 1][-1], tail[c][0], pw) if c else 0.0)
     # best[m][c]: columns 0..m-1 placed, the tail before piece c used up
     NEG = float("-inf")
