@@ -114,8 +114,9 @@ class Params:
     periods.  It took the place of the parts of speech across the join
     (``words.tag_join``, weight 0.5): on the gold links of the 568 pdfminer
     tuning cases (simulated seeds 56–103 and 200–207, the dev set) 3043 →
-    2704 missed (``lift`` 0.3: 2883, 0.8: 2928, 1.2: 3251; with
-    ``lift_period`` 0: 2856, 0.5: 2709, 1: 2722, 2: 2817), and the scores of
+    2704 missed (swept on a first build of the same counts: ``lift`` 0.3:
+    2883, 0.8: 2928, 1.2: 3251; with ``lift_period`` 0: 2856, 0.5: 2709, 1:
+    2722, 2: 2817), and the scores of
     the 2184 cases of seeds 56–111 and 200–215 and the dev set: 158 up, 140
     down, +299.1 (tuning 126 up, 116 down, +254.6, the dev set's page14
     PDFMiner 98.9 → 83.1 among them, 你 | 好一些 read on; held-out 32 up, 24
@@ -302,8 +303,11 @@ def _periods(run: list[list[Line]], body: list[bool], pw: PageWords | None = Non
             return -100.0
         # the word across the join, and the words shared with the next two pieces of the column
         shared = sum(near(i, i + m * k) / m for m in (1, 2) if i + m * k < n and body[i + m * k])
-        return (strength(run[i][-1], run[i + k][0], pw) + PARAMS.lift_period * _lift(run[i][-1].text, run[i + k][0].text) if i + k < n and body[i + k] else 0.0) \
-            + (ORDER_BIAS if k == 1 else 0.0) + PARAMS.topic * shared
+        join = 0.0
+        if i + k < n and body[i + k]:
+            last, first = run[i][-1], run[i + k][0]
+            join = strength(last, first, pw) + PARAMS.lift_period * _lift(last.text, first.text)
+        return join + (ORDER_BIAS if k == 1 else 0.0) + PARAMS.topic * shared
     score = {k: e(0, k) - (PARAMS.switch if k > 1 else 0.0) for k in ks}   # reading k > 1 from the start is a switch too
     back: list[dict[int, int]] = []
     for i in range(1, n):
@@ -502,8 +506,7 @@ def _fit_parts(last: Line, c: list[Line], pw: PageWords | None = None) -> tuple[
     # (but a line spread to fill its line may as well be one inside a paragraph: no penalty either way)
     starts = (firstlike(first) or labelled) and not label_head(last.text, first.text)
     score = strength(last, first, pw)
-    lifted = PARAMS.lift * _lift(last.text, first.text) \
-        if score == 0 and not ends_sentence(last.text) else 0.0   # 的 | 经济 reads better than 的 | 是
+    lifted = PARAMS.lift * _lift(last.text, first.text) if score == 0 else 0.0   # 的 | 经济 reads better than 的 | 是
     if not ends_sentence(last.text) and not last.text.endswith(("：", ":")) and starts:
         score -= PARAMS.label if labelled else PARAMS.indent
     elif ends_sentence(last.text) and last.width <= last.colw - 3 and not starts and not spread \
