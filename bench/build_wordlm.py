@@ -18,7 +18,8 @@ at 1.0.  On the gold links of the 568 pdfminer tuning cases a first
 version (thousandths, a dict in memory) missed 2,605 links with the whole
 model, 2,614 pruned at 1.0 and 2,713 at 2.0 (2,704 without a word model);
 the shipped file, pruned at 1.0: 2,584.  A pair that is a triple's
-context is kept with it.  Log probabilities are stored in hundredths
+context is kept with it; a pair dropped takes its backoff weight with it
+(read as 0, a small change to the probabilities after it).  Log probabilities are stored in hundredths
 (``wordlm.SCALE``);
 the output is the same bytes for the same input.
 """
@@ -86,6 +87,8 @@ def main() -> int:
     one, two, three = read_arpa(args.arpa)
     bi, tri = prune(one, two, three, args.prune)
     words = sorted(one)
+    if len(words) >= 1 << 18:
+        sys.exit(f"{len(words)} words: a triple's key holds a word in 18 bits")
     ids = {w: i for i, w in enumerate(words)}
     q = lambda x: int(round(x * SCALE))  # noqa: E731
     uni_p = array("h", (q(one[w][0]) for w in words))
@@ -103,8 +106,6 @@ def main() -> int:
     triples = sorted((pair_index[(ids[a], ids[b])] << 18 | ids[c], q(v)) for (a, b, c), v in tri.items())
     tri_k = array("Q", (k for k, _ in triples))
     tri_p = array("h", (v for _, v in triples))
-    if len(words) >= 1 << 18:
-        sys.exit("more than 2**18 words: the triple keys would overlap")
     text = "\n".join(words).encode("utf-8")
     header = {"words": len(words), "word_bytes": len(text), "bigrams": len(pairs), "trigrams": len(triples),
               "source": args.arpa.name, "prune": args.prune}
